@@ -1,0 +1,110 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Level } from 'pino';
+import { parseClockOption } from './core/clock.js';
+import { createLogger, type LogFormat } from './core/logger.js';
+import { DEFAULT_DIRS } from './core/paths.js';
+import { createSandbox, VENDOR_IDS } from './index.js';
+
+const integer = (name: string, min = 0) => (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer >= ${min}`);
+  return n;
+};
+
+const vendorList = (value: string): string[] => {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !VENDOR_IDS.includes(n));
+  if (unknown.length) throw new InvalidArgumentError(`unknown vendor(s) ${unknown.join(', ')}; known: ${VENDOR_IDS.join(', ')}`);
+  return names;
+};
+
+const clockOption = (value: string): string => {
+  try {
+    parseClockOption(value);
+  } catch (error) {
+    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+  }
+  return value;
+};
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  scenario: string;
+  seed?: number;
+  clock: string;
+  vendors?: string[];
+  logLevel: Level | 'silent';
+  logFormat: LogFormat;
+  scenariosDir: string[];
+  journalSize: number;
+  sessionIdle: number;
+  bodyLimit: number;
+  trustProxy: boolean;
+}
+
+/** Parses options, starts the sandbox, and stops it cleanly on SIGTERM/SIGINT. Nothing else. */
+export async function runCli(argv: readonly string[]): Promise<void> {
+  const program = new Command('contact-sandbox').description('Faithful sandbox for Instantpay, IMIconnect, Loyaltii, Ocamba Hood and iService contact APIs.');
+  program
+    .command('serve', { isDefault: true })
+    .description('serve every vendor on one port (the default command)')
+    .addOption(new Option('--port <port>', 'port to listen on (0 = any free port)').env('PORT').default(4010).argParser(integer('--port')))
+    .addOption(new Option('--host <host>', 'interface to bind').env('HOST').default('127.0.0.1'))
+    .option('--scenario <name>', 'scenario every session starts with', 'default')
+    .option('--seed <n>', 'seed for generated ids and values (default: random, shown at start)', integer('--seed'))
+    .option('--clock <real|instant>', '"real", or an ISO-8601 instant to freeze the clock at', clockOption, 'real')
+    .option('--vendors <list>', `comma-separated vendors to mount (default all: ${VENDOR_IDS.join(',')})`, vendorList)
+    .addOption(new Option('--log-level <level>', 'log level').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'))
+    .addOption(new Option('--log-format <format>', 'pretty lines or JSON lines').choices(['pretty', 'json']).default(process.stdout.isTTY ? 'pretty' : 'json'))
+    .option('--scenarios-dir <dir>', 'extra scenario directory (repeatable; overrides built-ins by name)', (dir: string, all: string[]) => [...all, dir], [])
+    .option('--journal-size <n>', 'request journal entries kept per session', integer('--journal-size', 1), 1000)
+    .option('--session-idle <ms>', 'drop sessions idle this long', integer('--session-idle', 1), 30 * 60 * 1000)
+    .option('--body-limit <bytes>', 'largest request body accepted', integer('--body-limit', 1), 1024 * 1024)
+    .option('--trust-proxy', 'take the client address from X-Forwarded-For', false)
+    .action(serve);
+  await program.parseAsync([...argv]);
+}
+
+async function serve(options: ServeOptions): Promise<void> {
+  const { log, flush } = createLogger(options.logLevel, options.logFormat);
+  const sandbox = createSandbox({
+    scenario: options.scenario,
+    clock: options.clock,
+    logger: log,
+    journalSize: options.journalSize,
+    sessionIdleMs: options.sessionIdle,
+    bodyLimitBytes: options.bodyLimit,
+    trustProxy: options.trustProxy,
+    scenarioDirs: [DEFAULT_DIRS.scenarios, ...options.scenariosDir],
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.vendors === undefined ? {} : { vendors: options.vendors }),
+  });
+  const running = await sandbox.listen(options.port, options.host);
+  const width = Math.max(...sandbox.vendors.map((v) => v.title.length));
+  process.stdout.write(
+    [
+      `contact-sandbox listening on ${running.url}`,
+      `  scenario ${options.scenario} · seed ${sandbox.seed} · clock ${options.clock}`,
+      ...sandbox.vendors.map((v) => `  ${v.title.padEnd(width)}  ${v.basePaths.map((p) => running.url + p).join('  ')}`),
+      `  ${'admin'.padEnd(width)}  ${running.url}/__admin`,
+      '',
+    ].join('\n'),
+  );
+  let closing = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'stopping');
+    const exit = (code: number) => {
+      flush();
+      process.exit(code);
+    };
+    running.close().then(
+      () => exit(0),
+      () => exit(1),
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

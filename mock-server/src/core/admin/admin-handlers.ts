@@ -1,0 +1,169 @@
+import type { HttpOutcome } from '../http-outcome.js';
+import type { JournalFilter } from '../journal.js';
+import { scenarioVendors } from '../scenario.js';
+import type { ScenarioCatalogue } from '../scenario-catalogue.js';
+import type { SessionRegistry } from '../session.js';
+import { sandboxError } from '../vendor-dispatch.js';
+import type { PreparedVendor } from '../vendor-module.js';
+import type { AdminCall, AdminRoute } from './admin-router.js';
+
+export interface AdminDeps {
+  readonly sessions: SessionRegistry;
+  readonly scenarios: ScenarioCatalogue;
+  readonly vendors: readonly PreparedVendor[];
+  readonly seed: number;
+  readonly version: string;
+}
+
+const ok = (body: unknown): HttpOutcome => ({ status: 200, body });
+const noContent: HttpOutcome = { status: 204 };
+
+/** The admin route table, in one place, for one sandbox (its sessions, scenarios and vendors). */
+export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
+  const vendorIds = deps.vendors.map((v) => v.module.id);
+  const clock = ({ session }: AdminCall) => ok(session.clock.snapshot());
+  const unknownScenario = (name: string) => sandboxError(404, 'unknown_scenario', `No scenario named "${name}".`, { known: deps.scenarios.names() });
+
+  return [
+    {
+      method: 'get',
+      path: '/health',
+      operationId: 'getHealth',
+      handle: () =>
+        ok({
+          status: 'ok',
+          version: deps.version,
+          seed: deps.seed,
+          sessions: deps.sessions.list().length,
+          vendors: deps.vendors.map((v) => ({ id: v.module.id, title: v.module.title, basePaths: v.module.basePaths })),
+        }),
+    },
+    {
+      method: 'post',
+      path: '/reset',
+      operationId: 'reset',
+      handle: ({ session, body }) => {
+        const vendor = (body as { vendor?: string } | undefined)?.vendor;
+        if (vendor !== undefined && !vendorIds.includes(vendor)) return sandboxError(404, 'unknown_vendor', `No vendor "${vendor}".`, { known: vendorIds });
+        session.reset(vendor);
+        return ok({ session: session.id, vendors: vendor === undefined ? vendorIds : [vendor] });
+      },
+    },
+    {
+      method: 'get',
+      path: '/scenarios',
+      operationId: 'listScenarios',
+      handle: ({ session }) =>
+        ok({
+          session: session.id,
+          active: Object.fromEntries(vendorIds.map((id) => [id, session.scenarioFor(id).name])),
+          scenarios: deps.scenarios.list().map((s) => ({ name: s.name, description: s.description, vendors: scenarioVendors(s, vendorIds), providerStates: s.providerStates })),
+        }),
+    },
+    {
+      method: 'put',
+      path: '/scenario',
+      operationId: 'activateScenario',
+      handle: ({ session, body }) => {
+        const { name } = body as { name: string };
+        const scenario = deps.scenarios.get(name);
+        if (!scenario) return unknownScenario(name);
+        return ok({ session: session.id, scenario: scenario.name, vendors: session.activate(scenario) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/requests',
+      operationId: 'listRequests',
+      handle: ({ session, query }) => {
+        const filter: JournalFilter = {
+          vendor: str(query['vendor']),
+          operation: str(query['operation']),
+          method: str(query['method']),
+          path: str(query['path']),
+          status: typeof query['status'] === 'number' ? query['status'] : undefined,
+        };
+        const all = session.journal.list(filter);
+        const limit = typeof query['limit'] === 'number' ? query['limit'] : all.length;
+        return ok({ session: session.id, capacity: session.journal.capacity, total: all.length, requests: all.slice(Math.max(0, all.length - limit)) });
+      },
+    },
+    {
+      method: 'delete',
+      path: '/requests',
+      operationId: 'clearRequests',
+      handle: ({ session }) => {
+        session.journal.clear();
+        return noContent;
+      },
+    },
+    {
+      method: 'post',
+      path: '/provider-states',
+      operationId: 'setProviderState',
+      handle: ({ session, body }) => {
+        const { state, action = 'setup' } = body as { state: string; action?: 'setup' | 'teardown' };
+        const scenario = deps.scenarios.forProviderState(state);
+        if (!scenario) {
+          return sandboxError(400, 'unknown_provider_state', `No scenario answers the provider state "${state}".`, { known: deps.scenarios.providerStates() });
+        }
+        const vendors = scenarioVendors(scenario, vendorIds);
+        if (action === 'teardown') for (const vendor of vendors) session.reset(vendor);
+        else session.activate(scenario);
+        return ok({ scenario: scenario.name, session: session.id, vendors });
+      },
+    },
+    { method: 'get', path: '/clock', operationId: 'getClock', handle: clock },
+    {
+      method: 'put',
+      path: '/clock',
+      operationId: 'setClock',
+      handle: (call) => {
+        const { now, mode } = call.body as { now: string; mode?: 'real' | 'frozen' };
+        call.session.clock.set(Date.parse(now), mode);
+        return clock(call);
+      },
+    },
+    {
+      method: 'post',
+      path: '/clock/advance',
+      operationId: 'advanceClock',
+      handle: (call) => {
+        call.session.clock.advance((call.body as { ms: number }).ms);
+        return clock(call);
+      },
+    },
+    {
+      method: 'get',
+      path: '/state/:vendor',
+      operationId: 'getVendorState',
+      handle: ({ session, params }) => {
+        const vendor = String(params['vendor']);
+        if (!vendorIds.includes(vendor)) return sandboxError(404, 'unknown_vendor', `No vendor "${vendor}".`, { known: vendorIds });
+        return ok(session.instance(vendor).dump());
+      },
+    },
+    {
+      method: 'get',
+      path: '/sessions',
+      operationId: 'listSessions',
+      handle: () =>
+        ok({
+          sessions: deps.sessions.list().map((s) => ({ id: s.id, active: Object.fromEntries(vendorIds.map((id) => [id, s.scenarioFor(id).name])), journalSize: s.journal.size, clock: s.clock.snapshot() })),
+        }),
+    },
+    {
+      method: 'delete',
+      path: '/sessions/:id',
+      operationId: 'dropSession',
+      handle: ({ params }) => {
+        const id = String(params['id']);
+        return deps.sessions.drop(id) ? noContent : sandboxError(404, 'unknown_session', `No session "${id}".`, { known: deps.sessions.list().map((s) => s.id) });
+      },
+    },
+  ];
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { pino, type Logger } from 'pino';
+import { createAdminRouter } from './admin/admin-router.js';
+import { createRawBodyReader } from './body.js';
+import { parseClockOption, type ClockConfig } from './clock.js';
+import { Contract } from './contract.js';
+import { DEFAULT_DIRS, PROJECT_ROOT } from './paths.js';
+import { setSessionId, sessionIdOf } from './request-context.js';
+import { writeOutcome } from './respond.js';
+import { Router } from './router.js';
+import { ScenarioCatalogue } from './scenario-catalogue.js';
+import { isValidSessionId, SessionRegistry } from './session.js';
+import { createVendorDispatch, sandboxError } from './vendor-dispatch.js';
+import type { PreparedVendor, VendorModule } from './vendor-module.js';
+
+export interface SandboxOptions {
+  /** Vendor modules to mount. */
+  readonly vendors: readonly VendorModule[];
+  /** Scenario every session starts with and returns to on reset. Default `default`. */
+  readonly scenario?: string;
+  /** Seed for every generated value. Default: a random one (reported by `/__admin/health`). */
+  readonly seed?: number;
+  /** `real`, an ISO instant (frozen there), or a clock config. Default `real`. */
+  readonly clock?: ClockConfig | string;
+  /** Journal capacity per session. Default 1,000. */
+  readonly journalSize?: number;
+  /** Sessions other than `default` idle longer than this are dropped. Default 30 minutes. */
+  readonly sessionIdleMs?: number;
+  /** Largest request body accepted. Default 1 MiB. */
+  readonly bodyLimitBytes?: number;
+  /** Take the client address from `X-Forwarded-For` (behind a proxy). Default false. */
+  readonly trustProxy?: boolean;
+  /** Default: silent. */
+  readonly logger?: Logger;
+  readonly contractsDir?: string;
+  readonly fixturesDir?: string;
+  /** Scenario directories; later ones override earlier ones by name. Default: the built-in `scenarios/`. */
+  readonly scenarioDirs?: readonly string[];
+}
+
+/** A running sandbox bound to a port. */
+export interface RunningSandbox {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export interface Sandbox {
+  /** The Express app: hand it to supertest, or mount it in your own server. */
+  readonly app: Express;
+  readonly seed: number;
+  readonly vendors: readonly { readonly id: string; readonly title: string; readonly basePaths: readonly string[] }[];
+  /** Starts listening; port 0 (the default) picks a free port. */
+  listen(port?: number, host?: string): Promise<RunningSandbox>;
+  /** Forgets every session: the next request starts from the fixtures and the start-up scenario. */
+  reset(): void;
+  /** Activates a scenario in a session (default `default`). */
+  useScenario(name: string, session?: string): void;
+  scenarioNames(): string[];
+}
+
+const SESSION_PREFIX = /^\/__session\/([^/?]+)(\/[^?]*)?(\?.*)?$/;
+
+/** Builds a sandbox: compiles contracts, loads fixtures and scenarios, and wires the app. Does not listen. */
+export function createSandboxApp(options: SandboxOptions): Sandbox {
+  const log = options.logger ?? pino({ level: 'silent' });
+  const contractsDir = options.contractsDir ?? DEFAULT_DIRS.contracts;
+  const fixturesDir = options.fixturesDir ?? DEFAULT_DIRS.fixtures;
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const clock = typeof options.clock === 'string' ? parseClockOption(options.clock) : (options.clock ?? { mode: 'real' });
+  const bodyLimitBytes = options.bodyLimitBytes ?? 1024 * 1024;
+
+  const vendors: PreparedVendor[] = options.vendors.map((module) => module.prepare({ contractsDir, fixturesDir, log }));
+  const vendorIds = vendors.map((v) => v.module.id);
+  const scenarios = ScenarioCatalogue.load(options.scenarioDirs ?? [DEFAULT_DIRS.scenarios], join(contractsDir, 'scenario.schema.json'), (scenario) => {
+    const problems: string[] = [];
+    for (const name of [...Object.keys(scenario.vendors), ...scenario.overrides.map((o) => o.vendor)]) {
+      if (!vendorIds.includes(name) && !problems.some((p) => p.includes(`"${name}"`))) problems.push(`vendor "${name}" is not mounted (mounted: ${vendorIds.join(', ')})`);
+    }
+    return [...problems, ...vendors.flatMap((v) => v.checkScenario(scenario))];
+  });
+  const startName = options.scenario ?? 'default';
+  const startScenario = scenarios.get(startName);
+  if (!startScenario) throw new Error(`unknown scenario "${startName}" (known: ${scenarios.names().join(', ')})`);
+
+  const sessions = new SessionRegistry({
+    vendors,
+    startScenario,
+    clock,
+    seed,
+    journalSize: options.journalSize ?? 1000,
+    idleMs: options.sessionIdleMs ?? 30 * 60 * 1000,
+  });
+  const router = new Router(vendors);
+  const readRawBody = createRawBodyReader(bodyLimitBytes);
+  const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('query parser', 'simple');
+  const admin = createAdminRouter({ sessions, scenarios, vendors, seed, version, contract: Contract.load('admin', join(contractsDir, 'admin.openapi.yaml')), readRawBody, log });
+  const dispatch = createVendorDispatch({ router, sessions, scenarios, vendorIds, readRawBody, bodyLimitBytes, trustProxy: options.trustProxy ?? false, log });
+  // One entry point: resolve the session, then the admin API or a vendor (fewer Express layers on every request).
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const prefixed = SESSION_PREFIX.exec(req.url);
+    const header = req.headers['x-sandbox-session'];
+    const id = prefixed ? decodeURIComponent(prefixed[1]!) : typeof header === 'string' ? header : undefined;
+    if (prefixed) req.url = `${prefixed[2] ?? '/'}${prefixed[3] ?? ''}`;
+    if (id !== undefined && !isValidSessionId(id)) {
+      writeOutcome(res, sandboxError(400, 'invalid_session', `Session ids are 1-128 characters of A-Z a-z 0-9 . _ : -; got "${id}".`), sessions.get().clock.httpDate());
+      return;
+    }
+    if (id !== undefined) setSessionId(res, id);
+    if (req.url === '/__admin' || req.url.startsWith('/__admin/') || req.url.startsWith('/__admin?')) admin(req, res, next);
+    else dispatch(req, res).catch(next);
+  });
+  // Last resort: an exception outside a vendor pipeline still gets the vendor's 500 envelope (or the sandbox's JSON), never Express's HTML page.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    log.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+    if (res.headersSent) return void res.destroy();
+    const session = sessions.get(sessionIdOf(res));
+    const route = router.resolve(req.method, req.path);
+    const request = { method: req.method, path: req.path, headers: req.headers, rawHeaders: req.rawHeaders, clientIp: req.socket.remoteAddress ?? '' };
+    const outcome =
+      route.kind === 'no-vendor'
+        ? sandboxError(500, 'internal', 'The sandbox failed to handle this request; see its log.')
+        : session.instance(route.vendor).renderRouteError({ kind: 'internal' }, session.scenarioFor(route.vendor), request);
+    writeOutcome(res, outcome, session.clock.httpDate());
+  });
+
+  return {
+    app,
+    seed,
+    vendors: vendors.map((v) => ({ id: v.module.id, title: v.module.title, basePaths: v.module.basePaths })),
+    listen: (port = 0, host = '127.0.0.1') => listen(app, port, host),
+    reset: () => sessions.clear(),
+    useScenario: (name, session) => {
+      const scenario = scenarios.get(name);
+      if (!scenario) throw new Error(`unknown scenario "${name}" (known: ${scenarios.names().join(', ')})`);
+      sessions.get(session).activate(scenario);
+    },
+    scenarioNames: () => scenarios.names(),
+  };
+}
+
+function listen(app: Express, port: number, host: string): Promise<RunningSandbox> {
+  return new Promise((resolve, reject) => {
+    const server: Server = app.listen(port, host);
+    server.once('error', reject);
+    server.once('listening', () => {
+      const address = server.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      resolve({
+        url: `http://${shownHost}:${address.port}`,
+        port: address.port,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

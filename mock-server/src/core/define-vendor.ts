@@ -1,0 +1,207 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseBody } from './body.js';
+import { Contract } from './contract.js';
+import { isVendorError, type HttpOutcome } from './http-outcome.js';
+import { loadSchemaFile } from './schema-document.js';
+import type { Scenario } from './scenario.js';
+import { deepMerge } from './deep-merge.js';
+import type {
+  Admission,
+  InstanceInit,
+  PreparedVendor,
+  PrepareEnv,
+  RenderContext,
+  RequestContext,
+  RouteError,
+  VendorCall,
+  VendorDefinition,
+  VendorInstance,
+  VendorModule,
+  VendorResult,
+} from './vendor-module.js';
+
+/**
+ * Turns a typed vendor definition into the small interface the core knows.
+ * Also owns the one request pipeline every vendor shares:
+ * admission → scenario effects → body parsing → contract validation → handler.
+ */
+export function defineVendor<State, Settings, Principal, Fixtures>(def: VendorDefinition<State, Settings, Principal, Fixtures>): VendorModule {
+  const module: VendorModule = {
+    id: def.id,
+    title: def.title,
+    basePaths: def.basePaths,
+    caseSensitivePaths: def.caseSensitivePaths ?? true,
+    errorCodes: def.errors.codes,
+    prepare: (env) => prepare(def, module, env),
+  };
+  return module;
+}
+
+function prepare<State, Settings, Principal, Fixtures>(def: VendorDefinition<State, Settings, Principal, Fixtures>, module: VendorModule, env: PrepareEnv): PreparedVendor {
+  const contract = Contract.load(def.id, join(env.contractsDir, def.contract));
+  const declared = [...contract.operations.keys()];
+  const missing = declared.filter((id) => !(id in def.operations));
+  const undeclared = Object.keys(def.operations).filter((id) => !contract.operations.has(id));
+  if (missing.length || undeclared.length) {
+    throw new Error(`${def.id}: contract and handlers disagree; without handler: [${missing.join(', ')}], not in contract: [${undeclared.join(', ')}]`);
+  }
+
+  const settingsFile = join(env.contractsDir, def.settingsSchema);
+  const validateSettings = loadSchemaFile(`${def.id}-settings`, settingsFile);
+  const settingsProblems = (settings: unknown): string[] =>
+    validateSettings(settings) ? [] : (validateSettings.errors ?? []).map((e) => `settings${e.instancePath.replace(/\//g, '.')} ${e.message ?? e.keyword}`);
+  const defaultProblems = settingsProblems(def.defaultSettings);
+  if (defaultProblems.length) throw new Error(`${def.id}: default settings do not match ${settingsFile}: ${defaultProblems.join('; ')}`);
+
+  const fixtureRoot = join(env.fixturesDir, def.id);
+  const fixtureSets = existsSync(fixtureRoot) ? readdirSync(fixtureRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+  const fixtures = new Map<string, Fixtures>();
+  for (const set of fixtureSets) fixtures.set(set, deepFreeze(def.fixtures.load(join(fixtureRoot, set), contract)));
+  if (!fixtures.has('default')) throw new Error(`${def.id}: no default fixture set in ${fixtureRoot}`);
+
+  const resolved = new WeakMap<Scenario, Settings>();
+  const settingsFor = (scenario: Scenario): Settings => {
+    let settings = resolved.get(scenario);
+    if (settings === undefined) {
+      // Checked against the settings schema when the scenario was loaded (checkScenario).
+      settings = deepMerge(def.defaultSettings, scenario.vendors[def.id]?.settings) as Settings;
+      resolved.set(scenario, settings);
+    }
+    return settings;
+  };
+
+  return {
+    module,
+    contract,
+    operations: declared.map((operationId) => {
+      const op = contract.operation(operationId);
+      return { operationId, method: op.method, path: op.path };
+    }),
+    fixtureSets,
+    checkScenario: (scenario) => checkScenario(def, contract, fixtureSets, settingsProblems, settingsFor, scenario),
+    createInstance: (init) => createInstance(def, contract, fixtures, settingsFor, init),
+  };
+}
+
+function checkScenario<State, Settings, Principal, Fixtures>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures>,
+  contract: Contract,
+  fixtureSets: readonly string[],
+  settingsProblems: (settings: unknown) => string[],
+  settingsFor: (scenario: Scenario) => Settings,
+  scenario: Scenario,
+): string[] {
+  const problems: string[] = [];
+  const config = scenario.vendors[def.id];
+  if (config?.fixtures !== undefined && !fixtureSets.includes(config.fixtures)) {
+    problems.push(`vendors.${def.id}.fixtures: no fixture set "${config.fixtures}" (known: ${fixtureSets.join(', ')})`);
+  }
+  if (config?.settings !== undefined) {
+    problems.push(...settingsProblems(settingsFor(scenario)).map((p) => `vendors.${def.id}.${p}`));
+  }
+  scenario.overrides.forEach((override, i) => {
+    if (override.vendor !== def.id) return;
+    for (const op of override.operations ?? []) {
+      if (!contract.operations.has(op)) problems.push(`overrides[${i}].operations: ${def.id} has no operation "${op}" (known: ${[...contract.operations.keys()].join(', ')})`);
+    }
+    if (override.error !== undefined && !def.errors.codes.includes(override.error)) {
+      problems.push(`overrides[${i}].error: ${def.id} has no error "${override.error}" (known: ${def.errors.codes.join(', ')})`);
+    }
+  });
+  return problems;
+}
+
+function createInstance<State, Settings, Principal, Fixtures>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures>,
+  contract: Contract,
+  fixtures: ReadonlyMap<string, Fixtures>,
+  settingsFor: (scenario: Scenario) => Settings,
+  init: InstanceInit,
+): VendorInstance {
+  const fixtureSet = fixtures.get(init.fixtureSet);
+  if (fixtureSet === undefined) throw new Error(`${def.id}: no fixture set "${init.fixtureSet}"`);
+  const { clock, random, seed, session } = init;
+  const state = def.createState({ fixtures: structuredClone(fixtureSet), contract, settings: settingsFor(init.scenario), clock, random, seed });
+
+  const renderContext = <Op extends string | null, Req>(scenario: Scenario, operationId: Op, request: Req) => ({
+    session,
+    state,
+    settings: settingsFor(scenario),
+    environment: scenario.vendors[def.id]?.environment,
+    clock,
+    random,
+    operationId,
+    request,
+  });
+
+  const run = async (call: VendorCall): Promise<VendorResult> => {
+    const { request: incoming, scenario, operationId } = call;
+    // Parsing has no side effects, so it happens first; its errors are only reported after admission.
+    const parsed = parseBody(incoming.rawBody, incoming.contentType, def.bodyPolicies?.[operationId] ?? def.bodyPolicy);
+    const request = {
+      method: incoming.method,
+      path: incoming.path,
+      params: incoming.params,
+      query: incoming.query,
+      headers: incoming.headers,
+      rawHeaders: incoming.rawHeaders,
+      clientIp: incoming.clientIp,
+      body: parsed.kind === 'ok' ? parsed.body : undefined,
+      bodyFormat: parsed.kind === 'ok' ? parsed.format : 'none',
+    } as const;
+    const ctx: RequestContext<State, Settings> = { ...renderContext(scenario, operationId, request), contract, log: call.log };
+    let admission: Admission<Principal> | undefined;
+    const answer = (outcome: HttpOutcome): VendorResult => ({ kind: 'outcome', outcome, headers: admission?.headers, release: admission?.release });
+    try {
+      admission = def.admit(ctx);
+      const effects = call.effects();
+      if (effects.latencyMs > 0) await sleep(effects.latencyMs);
+      if (effects.fault) return { kind: 'fault', fault: effects.fault, release: admission.release };
+      if (effects.error !== undefined) return answer(def.errors.render(effects.error, ctx));
+
+      if (parsed.kind === 'malformed') return answer(def.coreErrors.malformedBody(ctx, parsed.reason));
+      if (parsed.kind === 'unsupported') return answer(def.coreErrors.unsupportedMediaType(ctx, parsed.contentType));
+      const mediaType = parsed.format === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
+      const issues = contract.validateRequest(operationId, { params: incoming.params, query: incoming.query, headers: incoming.headers as Record<string, unknown>, body: parsed.body, mediaType });
+      if (issues.length > 0) return answer(def.coreErrors.invalidRequest(ctx, issues));
+
+      const handler = def.operations[operationId];
+      if (!handler) throw new Error(`${def.id}: no handler for ${operationId}`);
+      return answer(await handler({ ...ctx, principal: admission.principal }));
+    } catch (error) {
+      if (isVendorError(error)) return answer(error.outcome);
+      call.log.error({ err: error, vendor: def.id, operation: operationId }, 'unexpected error in vendor handler');
+      return answer(def.coreErrors.internalError(ctx));
+    }
+  };
+
+  return {
+    run,
+    renderRouteError: (error: RouteError, scenario, request) => {
+      const ctx: RenderContext<State, Settings> = renderContext(scenario, null, request);
+      switch (error.kind) {
+        case 'not-found':
+          return def.coreErrors.routeNotFound(ctx);
+        case 'method-not-allowed':
+          return def.coreErrors.methodNotAllowed(ctx, error.allowed);
+        case 'payload-too-large':
+          return def.coreErrors.payloadTooLarge(ctx, error.limitBytes);
+        case 'unsupported-media-type':
+          return def.coreErrors.unsupportedMediaType(ctx, error.contentType);
+        case 'internal':
+          return def.coreErrors.internalError(ctx);
+      }
+    },
+    dump: () => def.dumpState(state),
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Scenario } from './scenario.js';
+import { loadSchemaFile } from './schema-document.js';
+
+const EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
+
+/** Thrown when scenario files are invalid; the message names every file and field at fault. */
+export class ScenarioLoadError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid scenarios:\n  ${problems.join('\n  ')}`);
+    this.name = 'ScenarioLoadError';
+  }
+}
+
+/** All scenarios known to a sandbox, loaded and checked once at start-up. */
+export class ScenarioCatalogue {
+  readonly #byName: ReadonlyMap<string, Scenario>;
+  readonly #byProviderState: ReadonlyMap<string, Scenario>;
+
+  private constructor(scenarios: readonly Scenario[]) {
+    this.#byName = new Map(scenarios.map((s) => [s.name, s]));
+    const byState = new Map<string, Scenario>();
+    for (const s of scenarios) for (const state of [s.name, ...s.providerStates]) byState.set(state, s);
+    this.#byProviderState = byState;
+  }
+
+  /**
+   * Reads every `.json`/`.yaml` file under `dirs` (later directories override
+   * earlier ones by name), validates each against the scenario schema, then lets
+   * `check` find what only the vendors know (operations, error codes, settings).
+   */
+  static load(dirs: readonly string[], schemaFile: string, check: (scenario: Scenario) => string[]): ScenarioCatalogue {
+    const validate = loadSchemaFile('scenario', schemaFile);
+    const problems: string[] = [];
+    const scenarios = new Map<string, Scenario>();
+    for (const dir of dirs) {
+      for (const file of listFiles(dir)) {
+        const name = relative(dir, file).slice(0, -extname(file).length).split(sep).join('/');
+        let data: unknown;
+        try {
+          data = extname(file) === '.json' ? JSON.parse(readFileSync(file, 'utf8')) : parseYaml(readFileSync(file, 'utf8'));
+        } catch (error) {
+          problems.push(`${file}: cannot parse: ${error instanceof Error ? error.message : String(error)}`);
+          continue;
+        }
+        if (!validate(data)) {
+          for (const e of validate.errors ?? []) problems.push(`${file}: ${fieldName(e.instancePath)} ${e.message ?? e.keyword}${describeParams(e.params)}`);
+          continue;
+        }
+        // Shape checked by the schema above.
+        const raw = data as Omit<Scenario, 'name' | 'file'> & Partial<Pick<Scenario, 'vendors' | 'overrides' | 'providerStates'>>;
+        const scenario: Scenario = { name, file, description: raw.description, vendors: raw.vendors ?? {}, overrides: raw.overrides ?? [], providerStates: raw.providerStates ?? [] };
+        for (const problem of check(scenario)) problems.push(`${file}: ${problem}`);
+        scenarios.set(name, scenario);
+      }
+    }
+    const claimed = new Map<string, string>();
+    for (const s of scenarios.values()) {
+      for (const state of s.providerStates) {
+        const other = claimed.get(state) ?? (scenarios.has(state) ? state : undefined);
+        if (other !== undefined && other !== s.name) problems.push(`${s.file}: providerStates: "${state}" is already claimed by scenario ${other}`);
+        claimed.set(state, s.name);
+      }
+    }
+    if (!scenarios.has('default')) problems.push(`no "default" scenario in ${dirs.join(', ')}`);
+    if (problems.length > 0) throw new ScenarioLoadError(problems);
+    return new ScenarioCatalogue([...scenarios.values()].sort((a, b) => a.name.localeCompare(b.name)));
+  }
+
+  get(name: string): Scenario | undefined {
+    return this.#byName.get(name);
+  }
+
+  /** The scenario a Pact provider state names (its own name, or one of its `providerStates`). */
+  forProviderState(state: string): Scenario | undefined {
+    return this.#byProviderState.get(state);
+  }
+
+  names(): string[] {
+    return [...this.#byName.keys()];
+  }
+
+  providerStates(): string[] {
+    return [...this.#byProviderState.keys()].sort();
+  }
+
+  list(): readonly Scenario[] {
+    return [...this.#byName.values()];
+  }
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(path));
+    else if (EXTENSIONS.has(extname(entry.name))) out.push(path);
+  }
+  return out.sort();
+}
+
+function fieldName(instancePath: string): string {
+  if (instancePath === '') return '(top level)';
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('');
+}
+
+function describeParams(params: Record<string, unknown>): string {
+  if (typeof params['additionalProperty'] === 'string') return `: "${params['additionalProperty']}"`;
+  if (Array.isArray(params['allowedValues'])) return ` (${params['allowedValues'].join(', ')})`;
+  return '';
+}

@@ -1,0 +1,44 @@
+import type { Random } from './random.js';
+import { NO_EFFECTS, type Latency, type Scenario, type ScenarioEffects } from './scenario.js';
+
+/**
+ * How many matching calls each override of each scenario has seen in one
+ * session, so that "fail the next two calls, then recover" holds per session.
+ */
+export class ScenarioCounters {
+  readonly #seen = new Map<string, number>();
+
+  /**
+   * Evaluates `scenario` for one call. Every matching override counts the call;
+   * latency comes from the first active override that sets one, and the fault
+   * or error from the first active override that sets either.
+   */
+  evaluate(scenario: Scenario, vendor: string, operationId: string, random: Random): ScenarioEffects {
+    let latency: Latency | undefined;
+    let outcome: Pick<ScenarioEffects, 'fault' | 'error'> | undefined;
+    scenario.overrides.forEach((override, index) => {
+      if (override.vendor !== vendor) return;
+      if (override.operations && !override.operations.includes(operationId)) return;
+      const key = `${scenario.name}#${index}`;
+      const seen = this.#seen.get(key) ?? 0;
+      this.#seen.set(key, seen + 1);
+      const after = override.after ?? 0;
+      if (seen < after) return;
+      if (override.times !== undefined && seen >= after + override.times) return;
+      latency ??= override.latency;
+      if (!outcome && (override.fault || override.error)) outcome = { fault: override.fault, error: override.error };
+    });
+    if (!latency && !outcome) return NO_EFFECTS;
+    return { latencyMs: latency ? latencyMs(latency, random) : 0, fault: outcome?.fault, error: outcome?.error };
+  }
+
+  /** Forgets the counts of one scenario (on activation), or of all. */
+  clear(scenarioName?: string): void {
+    if (scenarioName === undefined) return this.#seen.clear();
+    for (const key of [...this.#seen.keys()]) if (key.startsWith(`${scenarioName}#`)) this.#seen.delete(key);
+  }
+}
+
+function latencyMs(latency: Latency, random: Random): number {
+  return 'ms' in latency ? latency.ms : random.int(latency.minMs, latency.maxMs);
+}

@@ -1,0 +1,141 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { isRawBodyError, type RawBodyError } from './body.js';
+import { sessionIdOf } from './request-context.js';
+import { enactFault, JSON_CONTENT_TYPE, writeOutcome, type Written } from './respond.js';
+import type { Router } from './router.js';
+import { NO_EFFECTS, scenarioVendors, type Scenario } from './scenario.js';
+import type { ScenarioCatalogue } from './scenario-catalogue.js';
+import type { Session, SessionRegistry } from './session.js';
+import type { VendorInstance, VendorResult } from './vendor-module.js';
+
+export interface DispatchDeps {
+  readonly router: Router;
+  readonly sessions: SessionRegistry;
+  readonly scenarios: ScenarioCatalogue;
+  readonly vendorIds: readonly string[];
+  readonly readRawBody: (req: Request, res: Response) => Promise<Buffer | undefined>;
+  readonly bodyLimitBytes: number;
+  readonly trustProxy: boolean;
+  readonly log: Logger;
+}
+
+/**
+ * Serves every request that is not for the admin API: finds the vendor and
+ * operation, runs it in the request's session under the scenario in force,
+ * writes the answer (or enacts the fault), then journals and logs it.
+ */
+export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Response) => Promise<void> {
+  return async (req, res) => {
+    const started = performance.now();
+    const session = deps.sessions.get(sessionIdOf(res));
+    const arrivedAt = session.clock.now();
+    const path = req.path;
+    const query = req.query as Record<string, string | string[]>;
+    const route = deps.router.resolve(req.method, path);
+    const vendor = route.kind === 'no-vendor' ? null : route.vendor;
+
+    let raw: Buffer | undefined;
+    let rawError: RawBodyError | undefined;
+    try {
+      raw = await deps.readRawBody(req, res);
+    } catch (error) {
+      if (!isRawBodyError(error)) throw error;
+      rawError = error;
+    }
+
+    const requested = scenarioHeader(req.headers);
+    const scenario = vendor === null ? undefined : requestScenario(requested, vendor, session, deps);
+    const date = session.clock.httpDate();
+    let result: VendorResult;
+    let operation: string | null = null;
+    if (requested !== undefined && deps.scenarios.get(requested) === undefined) {
+      result = { kind: 'outcome', outcome: sandboxError(400, 'unknown_scenario', `X-Sandbox-Scenario names no scenario: "${requested}"`, { known: deps.scenarios.names() }) };
+    } else if (route.kind === 'no-vendor' || scenario === undefined) {
+      result = { kind: 'outcome', outcome: sandboxError(404, 'no_route', `No emulated vendor serves ${req.method} ${path}`, { closest: deps.router.closest(req.method, path) }) };
+    } else {
+      const instance = session.instance(route.vendor);
+      const request = { method: req.method, path, headers: req.headers, rawHeaders: req.rawHeaders, clientIp: clientIp(req, deps.trustProxy) };
+      const routeError = (error: Parameters<VendorInstance['renderRouteError']>[0]): VendorResult => ({ kind: 'outcome', outcome: instance.renderRouteError(error, scenario, request) });
+      if (rawError) result = routeError(rawErrorKind(rawError, req.headers, deps.bodyLimitBytes));
+      else if (route.kind === 'not-found') result = routeError({ kind: 'not-found' });
+      else if (route.kind === 'method-not-allowed') result = routeError({ kind: 'method-not-allowed', allowed: route.allowed });
+      else {
+        const operationId = route.operation.operationId;
+        operation = operationId;
+        result = await instance.run({
+          operationId,
+          scenario,
+          log: deps.log,
+          effects: () => (scenario.overrides.length === 0 ? NO_EFFECTS : session.counters.evaluate(scenario, route.vendor, operationId, session.random)),
+          request: { ...request, params: route.params, query: { ...query }, contentType: req.headers['content-type'], rawBody: raw },
+        });
+      }
+    }
+
+    const written: Written = result.kind === 'fault' ? enactFault(result.fault, res, date) : writeOutcome(res, result.outcome, date, result.headers);
+    // The answer is on its way: the request no longer counts as in flight.
+    result.release?.();
+    const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+    const fault = result.kind === 'fault' ? result.fault.kind : null;
+    session.journal.record({
+      seq: session.journal.nextSeq(),
+      atMs: arrivedAt,
+      session: session.id,
+      method: req.method,
+      path,
+      query,
+      headers: req.headers as Record<string, string | string[]>,
+      rawBody: raw,
+      vendor,
+      operation,
+      scenario: scenario?.name ?? null,
+      status: written.status,
+      responseHeaders: written.headers as Record<string, string | string[]>,
+      responseBody: written.body,
+      fault,
+      durationMs,
+    });
+    deps.log.info(
+      { session: session.id, vendor, operation, status: written.status, ms: durationMs, scenario: scenario?.name ?? null, ...(fault ? { fault } : {}) },
+      `${req.method} ${path} ${fault ?? written.status}`,
+    );
+  };
+}
+
+function rawErrorKind(error: RawBodyError, headers: IncomingHttpHeaders, limitBytes: number): Parameters<VendorInstance['renderRouteError']>[0] {
+  switch (error.kind) {
+    case 'too-large':
+      return { kind: 'payload-too-large', limitBytes };
+    case 'encoded':
+      return { kind: 'unsupported-media-type', contentType: `${headers['content-type'] ?? ''}; encoding ${error.encoding}` };
+    case 'unreadable':
+      return { kind: 'internal' };
+  }
+}
+
+function scenarioHeader(headers: IncomingHttpHeaders): string | undefined {
+  const value = headers['x-sandbox-scenario'];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** The per-request scenario applies when it concerns this vendor; otherwise the session's scenario for the vendor does. */
+function requestScenario(requested: string | undefined, vendor: string, session: Session, deps: DispatchDeps): Scenario {
+  const fromHeader = requested === undefined ? undefined : deps.scenarios.get(requested);
+  if (fromHeader && scenarioVendors(fromHeader, deps.vendorIds).includes(vendor)) return fromHeader;
+  return session.scenarioFor(vendor);
+}
+
+function clientIp(req: Request, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = trustProxy && typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
+  const address = first || req.socket.remoteAddress || '';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+/** Answers from the sandbox itself (not a vendor) share one JSON shape. */
+export function sandboxError(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+  return { status, contentType: JSON_CONTENT_TYPE, headers: { 'X-Sandbox-Error': code }, body: { error: { code, message, ...extra } } };
+}

@@ -1,0 +1,210 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Logger } from 'pino';
+import type { BodyPolicy, BodyFormat } from './body.js';
+import type { Clock } from './clock.js';
+import type { Contract, ValidationIssue } from './contract.js';
+import type { HeaderValue, HttpOutcome } from './http-outcome.js';
+import type { Random } from './random.js';
+import type { Environment, Scenario, ScenarioEffects } from './scenario.js';
+
+/** The request as a vendor handler sees it: no Express, nothing mutable. */
+export interface VendorRequest {
+  readonly method: string;
+  /** Path after any `/__session/<id>` prefix was removed. */
+  readonly path: string;
+  /** Path parameters, coerced to the types the contract declares. */
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly query: Readonly<Record<string, unknown>>;
+  /** Lower-cased names; repeated headers joined by Node's rules. */
+  readonly headers: IncomingHttpHeaders;
+  /** Name/value pairs exactly as sent, for vendors that care about repeated headers. */
+  readonly rawHeaders: readonly string[];
+  /** Parsed body; `undefined` when there was none. */
+  readonly body: unknown;
+  readonly bodyFormat: BodyFormat;
+  /** The socket's peer address, or the first `X-Forwarded-For` hop when the sandbox trusts a proxy. */
+  readonly clientIp: string;
+}
+
+/** What every vendor callback gets for the request at hand. */
+export interface RequestContext<State, Settings> extends Omit<RenderContext<State, Settings>, 'operationId' | 'request'> {
+  readonly contract: Contract;
+  readonly operationId: string;
+  readonly request: VendorRequest;
+  readonly log: Logger;
+}
+
+/** An operation call after admission: the principal the vendor's auth produced. */
+export interface OperationCall<State, Settings, Principal> extends RequestContext<State, Settings> {
+  readonly principal: Principal;
+}
+
+/** What admission (authentication, rate limiting) lets through. */
+export interface Admission<Principal> {
+  readonly principal: Principal;
+  /** Headers to add to whatever this request is finally answered with (e.g. rate-limit headers). */
+  readonly headers?: Readonly<Record<string, HeaderValue>>;
+  /** Called once the answer has been written (e.g. to free a concurrency slot). */
+  readonly release?: () => void;
+}
+
+/** Conditions the core detects and every vendor must render in its own envelope. */
+export interface CoreErrors<State, Settings> {
+  routeNotFound(ctx: RenderContext<State, Settings>): HttpOutcome;
+  methodNotAllowed(ctx: RenderContext<State, Settings>, allowed: readonly string[]): HttpOutcome;
+  malformedBody(ctx: RenderContext<State, Settings>, reason: string): HttpOutcome;
+  unsupportedMediaType(ctx: RenderContext<State, Settings>, contentType: string): HttpOutcome;
+  payloadTooLarge(ctx: RenderContext<State, Settings>, limitBytes: number): HttpOutcome;
+  invalidRequest(ctx: RequestContext<State, Settings>, issues: readonly ValidationIssue[]): HttpOutcome;
+  internalError(ctx: RenderContext<State, Settings>): HttpOutcome;
+}
+
+/** Enough to render an error before (or without) an operation: no parsed body yet. */
+export interface RenderContext<State, Settings> {
+  readonly session: string;
+  readonly state: State;
+  readonly settings: Settings;
+  readonly environment: Environment | undefined;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly operationId: string | null;
+  readonly request: Pick<VendorRequest, 'method' | 'path' | 'headers' | 'rawHeaders' | 'clientIp'>;
+}
+
+/** A vendor's error catalogue: every code it can produce, each rendered as its exact envelope. */
+export interface ErrorCatalogue<State, Settings> {
+  readonly codes: readonly string[];
+  render(code: string, ctx: RenderContext<State, Settings>): HttpOutcome;
+}
+
+export type OperationHandler<State, Settings, Principal> = (call: OperationCall<State, Settings, Principal>) => HttpOutcome | Promise<HttpOutcome>;
+
+export interface StateInit<Settings, Fixtures> {
+  readonly fixtures: Fixtures;
+  readonly contract: Contract;
+  readonly settings: Settings;
+  readonly clock: Clock;
+  readonly random: Random;
+  /** The sandbox seed, for values that must derive from (seed, entity id). */
+  readonly seed: number;
+}
+
+/**
+ * Everything that makes one vendor: handlers keyed by the contract's
+ * operationIds (routing comes from the contract itself), its auth, its
+ * store, its error catalogue and its settings.
+ */
+export interface VendorDefinition<State, Settings, Principal, Fixtures> {
+  readonly id: string;
+  readonly title: string;
+  /** Path prefixes this vendor owns; unknown paths under them get the vendor's 404. */
+  readonly basePaths: readonly string[];
+  /** Defaults to true. */
+  readonly caseSensitivePaths?: boolean;
+  /** Contract file, relative to the contracts directory. */
+  readonly contract: string;
+  /** JSON Schema for the vendor's settings, relative to the contracts directory. */
+  readonly settingsSchema: string;
+  readonly defaultSettings: Settings;
+  /** How request bodies are read; per-operation overrides in `bodyPolicies`. */
+  readonly bodyPolicy: BodyPolicy;
+  readonly bodyPolicies?: Readonly<Record<string, BodyPolicy>>;
+  readonly fixtures: FixtureLoader<Fixtures>;
+  createState(init: StateInit<Settings, Fixtures>): State;
+  dumpState(state: State): unknown;
+  /** Authentication and rate limiting; throws a `VendorError` to refuse. */
+  admit(ctx: RequestContext<State, Settings>): Admission<Principal>;
+  readonly operations: Readonly<Record<string, OperationHandler<State, Settings, Principal>>>;
+  readonly errors: ErrorCatalogue<State, Settings>;
+  readonly coreErrors: CoreErrors<State, Settings>;
+}
+
+export interface FixtureLoader<Fixtures> {
+  /** Reads and validates one fixture set (a directory under `fixtures/<vendor>/`). */
+  load(dir: string, contract: Contract): Fixtures;
+}
+
+/** An operation the router can dispatch to. */
+export interface RoutedOperation {
+  readonly operationId: string;
+  readonly method: string;
+  readonly path: string;
+}
+
+/** What the core passes for one request to a vendor instance. */
+export interface VendorCall {
+  readonly operationId: string;
+  readonly request: Omit<VendorRequest, 'body' | 'bodyFormat' | 'params' | 'query'> & {
+    readonly params: Record<string, unknown>;
+    readonly query: Record<string, unknown>;
+    readonly contentType: string | undefined;
+    readonly rawBody: Buffer | undefined;
+  };
+  readonly scenario: Scenario;
+  /** Evaluates the scenario's overrides for this call (advancing their counters); called after admission. */
+  readonly effects: () => ScenarioEffects;
+  readonly log: Logger;
+}
+
+/** A vendor's answer to a call: an HTTP answer, or a fault the core must enact on the socket. */
+export type VendorResult =
+  | {
+      readonly kind: 'outcome';
+      readonly outcome: HttpOutcome;
+      /** Headers admission adds to whatever the request is answered with (rate-limit headers). */
+      readonly headers?: Readonly<Record<string, HeaderValue>> | undefined;
+      readonly release?: (() => void) | undefined;
+    }
+  | { readonly kind: 'fault'; readonly fault: import('./scenario.js').Fault; readonly release?: (() => void) | undefined };
+
+/** One vendor's state and behaviour inside one session. */
+export interface VendorInstance {
+  run(call: VendorCall): Promise<VendorResult>;
+  /** Renders a core condition found before any operation matched (unknown sub-route, wrong method, body too large). */
+  renderRouteError(error: RouteError, scenario: Scenario, request: RenderContext<unknown, unknown>['request']): HttpOutcome;
+  dump(): unknown;
+}
+
+export type RouteError =
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'method-not-allowed'; readonly allowed: readonly string[] }
+  | { readonly kind: 'payload-too-large'; readonly limitBytes: number }
+  | { readonly kind: 'unsupported-media-type'; readonly contentType: string }
+  | { readonly kind: 'internal' };
+
+export interface InstanceInit {
+  readonly fixtureSet: string;
+  readonly scenario: Scenario;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly seed: number;
+  readonly session: string;
+}
+
+/** A vendor after start-up: contract compiled, fixtures loaded, scenarios checked. */
+export interface PreparedVendor {
+  readonly module: VendorModule;
+  readonly contract: Contract;
+  readonly operations: readonly RoutedOperation[];
+  readonly fixtureSets: readonly string[];
+  /** Problems with what a scenario asks of this vendor (settings, error codes, operations, fixtures). */
+  checkScenario(scenario: Scenario): string[];
+  createInstance(init: InstanceInit): VendorInstance;
+}
+
+export interface PrepareEnv {
+  readonly contractsDir: string;
+  readonly fixturesDir: string;
+  readonly log: Logger;
+}
+
+/** The small interface the core knows a vendor by. Adding a vendor means adding one of these to `vendors/index.ts`. */
+export interface VendorModule {
+  readonly id: string;
+  readonly title: string;
+  readonly basePaths: readonly string[];
+  /** Whether `/Contacts` and `/contacts` are different paths (they are not on ASP.NET, say). */
+  readonly caseSensitivePaths: boolean;
+  readonly errorCodes: readonly string[];
+  prepare(env: PrepareEnv): PreparedVendor;
+}

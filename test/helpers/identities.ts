@@ -1,0 +1,13 @@
+/** The well-known sandbox identities (docs in README; source: shared/notes/sandbox-identities.md). */
+export const OCAMBA = {
+  keyA: '5d6a00456bfc614f9c809a26dcddc8aa749dc8dd',
+  keyB: 'd81e89577b5b43fee0e3b05af59879d30d911540',
+  expiredKey: 'e0e0e0e0aa11bb22cc33dd44ee55ff6600778899',
+  companyA: '6197120',
+  partner: '1000418',
+  partnerOfB: '1000502',
+  emailContact: 'b9193e28-9146-44ef-bf95-baa9c02c81d2',
+  mobileContact: '95eb301b-6aaf-42ad-a219-ccbd5f4d3d2b',
+} as const;
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
