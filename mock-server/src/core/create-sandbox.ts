@@ -20,6 +20,12 @@ import type { PreparedVendor, VendorModule } from './vendor-module.js';
 export interface SandboxOptions {
   /** Vendor modules to mount. */
   readonly vendors: readonly VendorModule[];
+  /**
+   * Ids of vendors that exist but may be left unmounted (`--vendors`): their
+   * scenarios still load and simply concern no mounted vendor. Default: the
+   * mounted ones, so a scenario naming any other vendor is refused.
+   */
+  readonly knownVendorIds?: readonly string[];
   /** Scenario every session starts with and returns to on reset. Default `default`. */
   readonly scenario?: string;
   /** Seed for every generated value. Default: a random one (reported by `/__admin/health`). */
@@ -78,8 +84,9 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
   const vendorIds = vendors.map((v) => v.module.id);
   const scenarios = ScenarioCatalogue.load(options.scenarioDirs ?? [DEFAULT_DIRS.scenarios], join(contractsDir, 'scenario.schema.json'), (scenario) => {
     const problems: string[] = [];
+    const known = options.knownVendorIds ?? vendorIds;
     for (const name of [...Object.keys(scenario.vendors), ...scenario.overrides.map((o) => o.vendor)]) {
-      if (!vendorIds.includes(name) && !problems.some((p) => p.includes(`"${name}"`))) problems.push(`vendor "${name}" is not mounted (mounted: ${vendorIds.join(', ')})`);
+      if (!known.includes(name) && !problems.some((p) => p.includes(`"${name}"`))) problems.push(`vendor "${name}" is not mounted (mounted: ${vendorIds.join(', ')})`);
     }
     return [...problems, ...vendors.flatMap((v) => v.checkScenario(scenario))];
   });
