@@ -13,7 +13,7 @@ import { VENDORS } from './vendors/index.js';
 export type { RunningSandbox, Sandbox } from './core/create-sandbox.js';
 export type { ClockConfig } from './core/clock.js';
 
-export interface CreateSandboxOptions extends Omit<SandboxOptions, 'vendors'> {
+export interface CreateSandboxOptions extends Omit<SandboxOptions, 'vendors' | 'knownVendorIds'> {
   /** Vendor ids to mount; default all. */
   readonly vendors?: readonly string[];
 }
@@ -26,5 +26,5 @@ export function createSandbox(options: CreateSandboxOptions = {}): Sandbox {
   const { vendors: names, ...rest } = options;
   const unknown = (names ?? []).filter((name) => !VENDOR_IDS.includes(name));
   if (unknown.length > 0) throw new Error(`unknown vendor(s): ${unknown.join(', ')} (known: ${VENDOR_IDS.join(', ')})`);
-  return createSandboxApp({ ...rest, vendors: names ? VENDORS.filter((v) => names.includes(v.id)) : VENDORS });
+  return createSandboxApp({ ...rest, vendors: names ? VENDORS.filter((v) => names.includes(v.id)) : VENDORS, knownVendorIds: VENDOR_IDS });
 }
