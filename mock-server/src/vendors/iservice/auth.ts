@@ -56,6 +56,6 @@ function notLoggedInDetail(state: AnonymousState, settings: IServiceSettings): s
     case 'unknown':
       return `The ${cookie} cookie names no session.`;
     case 'ended':
-      return state.reason === 'expired' ? `The session ended after ${settings.sessionIdleMinutes} minutes without a request.` : 'The session was logged out.';
+      return state.reason.kind === 'expired' ? `The session ended after ${state.reason.idleMinutes} minutes without a request.` : 'The session was logged out.';
   }
 }

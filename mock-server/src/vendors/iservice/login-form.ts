@@ -51,7 +51,7 @@ export const LOGIN_FORM: Readonly<Record<LoginApi, (call: Call) => HttpOutcome>>
 
   // Idempotent (suggested): logging out without a session still succeeds, and the cookie is cleared either way.
   logout: (call) => {
-    if (call.principal.kind === 'user') call.state.sessions.end(call.principal.session.id, 'logged-out');
+    if (call.principal.kind === 'user') call.state.sessions.end(call.principal.session.id, { kind: 'logged-out' });
     return ok({}, { 'Set-Cookie': logoutCookie(call.settings) });
   },
 };

@@ -11,8 +11,8 @@ export interface LoginSession {
   lastActivity: number;
 }
 
-/** Why a cookie does not name a live session. */
-export type EndReason = 'expired' | 'logged-out';
+/** Why a cookie does not name a live session (an idle limit as it was when the session ended). */
+export type EndReason = { readonly kind: 'expired'; readonly idleMinutes: number } | { readonly kind: 'logged-out' };
 
 export type Resumed =
   | { readonly kind: 'active'; readonly session: LoginSession }
@@ -46,16 +46,17 @@ export class LoginSessions {
     return this.#active.has(id) || this.#ended.has(id);
   }
 
-  /** The live session `id` names, after ending it if it was idle for `idleMs` or more; a live one counts this request as activity. */
-  resume(id: string, now: number, idleMs: number): Resumed {
+  /** The live session `id` names, after ending it if it was idle for `idleMinutes` or more; a live one counts this request as activity. */
+  resume(id: string, now: number, idleMinutes: number): Resumed {
     const session = this.#active.get(id);
     if (!session) {
       const reason = this.#ended.get(id);
       return reason === undefined ? { kind: 'unknown' } : { kind: 'ended', reason };
     }
-    if (now - session.lastActivity >= idleMs) {
-      this.end(id, 'expired');
-      return { kind: 'ended', reason: 'expired' };
+    if (now - session.lastActivity >= idleMinutes * 60_000) {
+      const reason = { kind: 'expired', idleMinutes } as const;
+      this.end(id, reason);
+      return { kind: 'ended', reason };
     }
     session.lastActivity = now;
     return { kind: 'active', session };

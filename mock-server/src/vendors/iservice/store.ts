@@ -33,11 +33,11 @@ export class IServiceStore {
       const found = this.directory.userByLogin(preset);
       if (found) this.sessions.start(found.user.contactID, found.login, now, id);
     }
-    const resumed = this.sessions.resume(id, now, settings.sessionIdleMinutes * 60_000);
+    const resumed = this.sessions.resume(id, now, settings.sessionIdleMinutes);
     if (resumed.kind !== 'active') return resumed;
     const user = this.directory.user(resumed.session.contactID);
     // A user is never removed, so a live session always has one; treat the impossible as logged out.
-    return user ? { kind: 'active', session: resumed.session, user } : { kind: 'ended', reason: 'logged-out' };
+    return user ? { kind: 'active', session: resumed.session, user } : { kind: 'ended', reason: { kind: 'logged-out' } };
   }
 
   dump(): unknown {
