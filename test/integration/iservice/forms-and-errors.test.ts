@@ -105,7 +105,7 @@ describe('determinism', () => {
   it('draws session ids from the seeded generator: the same seed and session give the same cookie', async () => {
     const cookies: string[] = [];
     for (const seed of [7, 7, 8]) {
-      const running = await createSandbox({ seed, clock: '2026-01-01T00:00:00Z', vendors: ['iservice'] }).listen(0);
+      const running = await createSandbox({ seed, clock: '2026-01-01T00:00:00Z' }).listen(0);
       try {
         const res = await rawRequest(`${running.url}${LOGIN}?api=login`, {
           method: 'POST',
