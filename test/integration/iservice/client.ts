@@ -82,13 +82,26 @@ export const notLoggedIn = (detail: string) => ({ errors: ['You must be logged i
 
 type Who = { readonly emailAddress: string; readonly Password: string };
 
-/** iService calls against one test sandbox, each in the sandbox session given. */
+/** The contract operation a path belongs to. */
+const operationOf = (path: string) => (path.startsWith(CUSTINFO) ? 'webappApiCustinfo' : 'webappApiLogin');
+
+/**
+ * iService calls against one test sandbox, each in the sandbox session given.
+ * Every answer to a form is checked against the contract before it is returned.
+ */
 export function iservice(t: TestSandbox) {
-  const post = (path: string, session: string, headers: Record<string, string> = {}) => t.http().post(path).set('X-Sandbox-Session', session).set(headers);
+  /** POST to a form; a string body is sent as is, an object as JSON (or as form fields with `type` 'form'). */
+  async function post(path: string, session: string, headers: Record<string, string> = {}, body?: string | object, type?: 'form'): Promise<Response> {
+    const req = t.http().post(path).set('X-Sandbox-Session', session).set(headers);
+    if (type) req.type(type);
+    const res = await (body === undefined ? req : req.send(body));
+    expect(res).toMatchContract('iservice', operationOf(path));
+    return res;
+  }
 
   /** Logs in with form fields, as the vendor's PowerShell sample does; returns the `Cookie` header value. */
   async function login(session: string, who: Who = ISERVICE.agent): Promise<string> {
-    const res = await post(`${LOGIN}?api=login`, session).type('form').send({ emailAddress: who.emailAddress, Password: who.Password });
+    const res = await post(`${LOGIN}?api=login`, session, {}, { emailAddress: who.emailAddress, Password: who.Password }, 'form');
     expect(res.status).toBe(200);
     expect(res.body.loggedIn.isLoggedIn).toBe(true);
     const match = SESSION_COOKIE.exec(res.headers['set-cookie']?.[0] ?? '');
@@ -96,17 +109,16 @@ export function iservice(t: TestSandbox) {
     return `SessionID=${match[1]}`;
   }
 
-  /** POST to the customer-info form; a string body is sent as is. */
+  /** POST to the customer-info form as JSON; a string body is sent as is. */
   function custinfo(session: string, api: string, body: string | object | undefined, cookie?: string, headers: Record<string, string> = {}): Promise<Response> {
-    const req = post(`${CUSTINFO}?api=${api}`, session, { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}), ...headers });
-    return body === undefined ? req : req.send(typeof body === 'string' ? body : JSON.stringify(body));
+    const all = { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}), ...headers };
+    return post(`${CUSTINFO}?api=${api}`, session, all, typeof body === 'object' ? JSON.stringify(body) : body);
   }
 
-  /** `api=details` for a contact, checked against the contract. */
+  /** `api=details` for a contact. */
   async function details(session: string, cookie: string, contactID: number = ISERVICE.seedContact): Promise<unknown> {
     const res = await custinfo(session, 'details', { contactID }, cookie);
     expect(res.status).toBe(200);
-    expect(res).toMatchContract('iservice', 'webappApiCustinfo');
     return res.body;
   }
 

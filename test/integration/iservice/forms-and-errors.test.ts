@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../../../mock-server/src/index.js';
+import { contractOf, schemaProblems } from '../../helpers/contract-matchers.js';
 import { rawRequest } from '../../helpers/raw-http.js';
 import { useSandbox } from '../../helpers/sandbox.js';
 import { CUSTINFO, iservice, LOGIN, OK, SEED_PAYLOAD } from './client.js';
@@ -10,7 +11,7 @@ const schema = (name: string) => `#/components/responses/${name}/content/applica
 
 describe('paths under /f that are not emulated forms', () => {
   it.each(['/f/webapp-api-findanswers', '/f/webapp-api-custinfo/extra', '/f', '/f/'])("answer 404 with iService's envelope: %s", async (path) => {
-    const res = await api.post(path, t.newSession()).send('{}');
+    const res = await t.http().post(path).set('X-Sandbox-Session', t.newSession()).send('{}');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.body).toEqual({ errors: ['Unknown form.'], errorDetails: [`No API form is served at ${path}.`] });
@@ -28,7 +29,7 @@ describe('the api query parameter', () => {
   ])('%s?%s answers "Unknown API."', async (path, query, detail) => {
     const session = t.newSession();
     const cookie = await api.login(session);
-    const res = await api.post(`${path}?${query}`, session, { Cookie: cookie, 'Content-Type': 'application/json' }).send('{"contactID":466}');
+    const res = await api.post(`${path}?${query}`, session, { Cookie: cookie, 'Content-Type': 'application/json' }, '{"contactID":466}');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ errors: ['Unknown API.'], errorDetails: [`${path} has ${detail}.`] });
     expect(res).toMatchContract('iservice', path === LOGIN ? 'webappApiLogin' : 'webappApiCustinfo');
@@ -42,6 +43,7 @@ describe('methods other than POST (S-6)', () => {
     expect(res.status).toBe(200);
     expect(res.headers['allow']).toBeUndefined();
     expect(JSON.parse(res.body)).toEqual({ errors: ['Method not allowed.'], errorDetails: [`${method} is not accepted; the iService API forms only accept POST.`] });
+    expect(schemaProblems('iservice', schema('MethodNotAllowed'), JSON.parse(res.body))).toEqual([]);
   });
 
   it('is checked against the MethodNotAllowed schema', async () => {
@@ -76,8 +78,10 @@ describe('sessions of the sandbox', () => {
     const session = t.newSession();
     const login = await t.http().post(`/__session/${session}${LOGIN}?api=login`).type('form').send({ emailAddress: 'agent@sandbox.example', Password: 'sandbox-agent' });
     const cookie = String(login.headers['set-cookie']?.[0]).split(';')[0]!;
+    expect(login).toMatchContract('iservice', 'webappApiLogin');
     const res = await t.http().post(`/__session/${session}${CUSTINFO}?api=setdetails`).set('Cookie', cookie).set('Content-Type', 'application/json').send(SEED_PAYLOAD);
     expect(res.body).toEqual(OK);
+    expect(res).toMatchContract('iservice', 'webappApiCustinfo');
   });
 
   it('journal each form call under its operation, with the api in the query', async () => {
@@ -113,6 +117,7 @@ describe('determinism', () => {
           body: 'emailAddress=agent%40sandbox.example&Password=sandbox-agent',
         });
         if (res.kind !== 'response') throw new Error(res.message);
+        expect(contractOf('iservice').validateResponse('webappApiLogin', { status: res.status, headers: res.headers, body: JSON.parse(res.body) })).toEqual([]);
         cookies.push(String(res.headers['set-cookie']));
       } finally {
         await running.close();

@@ -20,7 +20,7 @@ const badPassword = { errors: ['Invalid email address or password.'], errorDetai
 
 describe('POST /f/webapp-api-login?api=login', () => {
   it('logs the agent in from form fields, as the public PowerShell script posts them, and sets the session cookie (§5.5.1)', async () => {
-    const res = await api.post(`${LOGIN}?api=login`, t.newSession()).type('form').send('emailAddress=agent%40sandbox.example&Password=sandbox-agent');
+    const res = await api.post(`${LOGIN}?api=login`, t.newSession(), {}, 'emailAddress=agent%40sandbox.example&Password=sandbox-agent', 'form');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.body).toEqual({ errors: [], errorDetails: [], loggedIn: agentLoggedIn });
@@ -30,7 +30,7 @@ describe('POST /f/webapp-api-login?api=login', () => {
   });
 
   it('accepts the same fields as JSON, and logs the customer in as its own contact', async () => {
-    const res = await api.post(`${LOGIN}?api=login`, t.newSession(), { 'Content-Type': 'application/json' }).send(JSON.stringify(ISERVICE.customer));
+    const res = await api.post(`${LOGIN}?api=login`, t.newSession(), { 'Content-Type': 'application/json' }, JSON.stringify(ISERVICE.customer));
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ errors: [], errorDetails: [], loggedIn: customerLoggedIn });
     expect(res.headers['set-cookie']?.[0]).toMatch(SESSION_COOKIE);
@@ -38,7 +38,7 @@ describe('POST /f/webapp-api-login?api=login', () => {
   });
 
   it('matches the email address in any case', async () => {
-    const res = await api.post(`${LOGIN}?api=login`, t.newSession()).type('form').send({ emailAddress: 'AGENT@Sandbox.Example', Password: 'sandbox-agent' });
+    const res = await api.post(`${LOGIN}?api=login`, t.newSession(), {}, { emailAddress: 'AGENT@Sandbox.Example', Password: 'sandbox-agent' }, 'form');
     expect(res.body.loggedIn).toEqual(agentLoggedIn);
   });
 
@@ -53,7 +53,7 @@ describe('POST /f/webapp-api-login?api=login', () => {
     ['an unknown email address', { emailAddress: 'nobody@sandbox.example', Password: 'sandbox-agent' }],
     ['the login of a contact that is no user', { emailAddress: 'customer12@1to1service.com', Password: 'sandbox-customer' }],
   ])('answers 200 with isLoggedIn false, errors and no cookie for %s (§5.5.1)', async (_case, fields) => {
-    const res = await api.post(`${LOGIN}?api=login`, t.newSession()).type('form').send(fields);
+    const res = await api.post(`${LOGIN}?api=login`, t.newSession(), {}, fields, 'form');
     expect(res.status).toBe(200);
     expect(res.body).toEqual(badPassword);
     expect(res.headers['set-cookie']).toBeUndefined();
@@ -66,15 +66,14 @@ describe('POST /f/webapp-api-login?api=login', () => {
     ['a JSON array', 'application/json', '[]', ['body: must be object']],
     ['a number for the email address', 'application/json', '{"emailAddress":5,"Password":"x"}', ['emailAddress: must be string']],
   ])('answers "Invalid request." for %s', async (_case, type, body, errorDetails) => {
-    const req = api.post(`${LOGIN}?api=login`, t.newSession(), type ? { 'Content-Type': type } : {});
-    const res = await (body === undefined ? req : req.send(body));
+    const res = await api.post(`${LOGIN}?api=login`, t.newSession(), type ? { 'Content-Type': type } : {}, body);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ errors: ['Invalid request.'], errorDetails });
     expect(res).toMatchContract('iservice', 'webappApiLogin');
   });
 
   it('answers "The request could not be read." for malformed JSON', async () => {
-    const res = await api.post(`${LOGIN}?api=login`, t.newSession(), { 'Content-Type': 'application/json' }).send('{"emailAddress": ');
+    const res = await api.post(`${LOGIN}?api=login`, t.newSession(), { 'Content-Type': 'application/json' }, '{"emailAddress": ');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ errors: ['The request could not be read.'], errorDetails: ['The request body is not valid JSON.'] });
     expect(res).toMatchContract('iservice', 'webappApiLogin');

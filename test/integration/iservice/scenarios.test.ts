@@ -134,6 +134,12 @@ describe('scenario iservice/agent-user', () => {
     expect(await storedFirstName(session)).toEqual([{ value: 'John' }]);
   });
 
+  it('applies to one request through X-Sandbox-Scenario', async () => {
+    const session = t.newSession();
+    expect((await api.custinfo(session, 'setdetails', SEED_PAYLOAD, agentCookie, { 'X-Sandbox-Scenario': 'iservice/agent-user' })).body).toEqual(OK);
+    expect(await storedFirstName(session)).toEqual([{ value: 'John' }]);
+  });
+
   it('times the preset session out like any other (session, via the admin API)', async () => {
     const session = t.newSession();
     await activate(session, 'iservice/agent-user');
@@ -161,6 +167,12 @@ describe('scenario iservice/strict-http-status', () => {
     expect(res).toMatchContractSchema('iservice', '#/components/responses/MethodNotAllowed/content/application~1json/schema');
   });
 
+  it('is selected by its name as a Pact provider state', async () => {
+    const session = t.newSession();
+    await providerState(session, 'iservice/strict-http-status');
+    expect((await api.custinfo(session, 'details', { contactID: 466 })).status).toBe(401);
+  });
+
   it('keeps business errors at 200', async () => {
     const session = t.newSession();
     await activate(session, 'iservice/strict-http-status');
@@ -174,7 +186,7 @@ describe('scenario iservice/csrf-required', () => {
   it('sets a token cookie at login that customer-info calls must echo in X-XSRF-TOKEN', async () => {
     const session = t.newSession();
     await activate(session, 'iservice/csrf-required');
-    const login = await api.post(`${LOGIN}?api=login`, session).type('form').send({ emailAddress: ISERVICE.agent.emailAddress, Password: ISERVICE.agent.Password });
+    const login = await api.post(`${LOGIN}?api=login`, session, {}, { emailAddress: ISERVICE.agent.emailAddress, Password: ISERVICE.agent.Password }, 'form');
     const [sessionCookie, tokenCookie] = login.headers['set-cookie'] as unknown as string[];
     expect(tokenCookie).toMatch(/^XSRF-TOKEN=[0-9a-f]{32}; Path=\/; SameSite=Lax$/);
     const cookie = sessionCookie!.split(';')[0]!;
@@ -186,6 +198,16 @@ describe('scenario iservice/csrf-required', () => {
     expect((await api.custinfo(session, 'setdetails', SEED_PAYLOAD, cookie, { 'X-XSRF-TOKEN': 'f'.repeat(32) })).body.errors).toEqual(['Invalid security token.']);
     expect(await storedFirstName(session)).toEqual([{ value: 'Jon' }]);
     expect((await api.custinfo(session, 'setdetails', SEED_PAYLOAD, cookie, { 'X-XSRF-TOKEN': token })).body).toEqual(OK);
+  });
+});
+
+describe('scenario iservice/csrf-required, per request', () => {
+  it('checks the header only on the requests that name the scenario', async () => {
+    const session = t.newSession();
+    const cookie = await api.login(session);
+    const refused = await api.custinfo(session, 'setdetails', SEED_PAYLOAD, cookie, { 'X-Sandbox-Scenario': 'iservice/csrf-required' });
+    expect(refused.body.errors).toEqual(['Invalid security token.']);
+    expect((await api.custinfo(session, 'setdetails', SEED_PAYLOAD, cookie)).body).toEqual(OK);
   });
 });
 

@@ -289,6 +289,7 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
       expect((await api.custinfo(session, 'setdetails', SEED_PAYLOAD, cookie, { 'Content-Type': 'text/plain' })).body).toEqual(OK);
       const bare = await t.http().post(`${CUSTINFO}?api=setdetails`).set('X-Sandbox-Session', session).set('Cookie', cookie).serialize((b: string) => b).send(SEED_PAYLOAD).unset('Content-Type');
       expect(bare.body).toEqual(OK);
+      expect(bare).toMatchContract('iservice', 'webappApiCustinfo');
     });
   });
 });
