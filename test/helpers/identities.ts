@@ -11,3 +11,17 @@ export const OCAMBA = {
 } as const;
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** iService (seed 004): shared/notes/sandbox-identities.md. */
+export const ISERVICE = {
+  agent: { emailAddress: 'agent@sandbox.example', Password: 'sandbox-agent', contactID: 100 },
+  customer: { emailAddress: 'customer11@1to1service.com', Password: 'sandbox-customer', contactID: 466 },
+  seedContact: 466,
+  otherContact: 467,
+  /** Only in segment 1, which the agent cannot access. */
+  hiddenContact: 468,
+  agentSegments: ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
+  /** Cookie values the scenarios iservice/agent-user and iservice/customer-user log in. */
+  presetAgentSession: 'sandbox-agent-session',
+  presetCustomerSession: 'sandbox-customer-session',
+} as const;
