@@ -1,4 +1,4 @@
-import { OCAMBA } from './identities.js';
+import { IMICONNECT, OCAMBA } from './identities.js';
 
 /**
  * How a test gets a request past each vendor's admission (auth), so drift
@@ -6,4 +6,5 @@ import { OCAMBA } from './identities.js';
  */
 export const ADMITTED_HEADERS: Readonly<Record<string, (baseUrl: string, session: string) => Promise<Record<string, string>>>> = {
   ocamba: async () => ({ Authorization: `Bearer ${OCAMBA.keyA}` }),
+  imiconnect: async () => ({ key: IMICONNECT.key }),
 };

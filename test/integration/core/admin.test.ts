@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { VENDOR_IDS } from '../../../mock-server/src/index.js';
 import { OCAMBA } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
 
 const t = useSandbox({ journalSize: 5 });
 const contact = `/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.emailContact}`;
 const auth = { Authorization: `Bearer ${OCAMBA.keyA}` };
+/** Every mounted vendor on the default scenario, as a new session starts. */
+const allDefault = Object.fromEntries(VENDOR_IDS.map((id) => [id, 'default']));
 const admin = (session: string) => ({ get: (p: string) => t.http().get(`/__admin${p}`).set('X-Sandbox-Session', session), send: (method: 'post' | 'put' | 'delete', p: string, body?: object) => t.http()[method](`/__admin${p}`).set('X-Sandbox-Session', session).send(body) });
 
 describe('GET /__admin/health', () => {
@@ -55,7 +58,7 @@ describe('scenarios', () => {
     const res = await admin(t.newSession()).get('/scenarios');
     expect(res.status).toBe(200);
     expect(res).toMatchContract('admin', 'listScenarios');
-    expect(res.body.active).toEqual({ ocamba: 'default' });
+    expect(res.body.active).toEqual(allDefault);
     const names = res.body.scenarios.map((s: { name: string }) => s.name);
     expect(names).toEqual(expect.arrayContaining(['default', 'ocamba/rate-limited', 'ocamba/server-error-then-recover', 'ocamba/unknown-partner', 'ocamba/slow']));
     expect(res.body.scenarios.find((s: { name: string }) => s.name === 'ocamba/rate-limited')).toMatchObject({ vendors: ['ocamba'], providerStates: ['the Ocamba account is rate limited'] });
@@ -67,7 +70,7 @@ describe('scenarios', () => {
     expect(res.status).toBe(200);
     expect(res).toMatchContract('admin', 'activateScenario');
     expect(res.body).toEqual({ session, scenario: 'ocamba/rate-limited', vendors: ['ocamba'] });
-    expect((await admin(session).get('/scenarios')).body.active).toEqual({ ocamba: 'ocamba/rate-limited' });
+    expect((await admin(session).get('/scenarios')).body.active).toEqual({ ...allDefault, ocamba: 'ocamba/rate-limited' });
   });
 
   it('PUT /__admin/scenario answers 404 with the known names for an unknown scenario', async () => {
