@@ -466,7 +466,7 @@ export interface components {
          */
         customerid: components["schemas"]["CustomerId"];
         /**
-         * @description One customer id, or several (`customerId=1&customerId=2`); at most the batch limit.
+         * @description One customer id, or several (`customerId=1&customerId=2`).
          * @example 1234568
          */
         customerIds: components["schemas"]["CustomerId"] | components["schemas"]["CustomerId"][];
@@ -605,7 +605,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description One customer id, or several (`customerId=1&customerId=2`); at most the batch limit.
+                 * @description One customer id, or several (`customerId=1&customerId=2`).
                  * @example 1234568
                  */
                 customerId: components["parameters"]["customerIds"];
@@ -638,7 +638,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description One customer id, or several (`customerId=1&customerId=2`); at most the batch limit.
+                 * @description One customer id, or several (`customerId=1&customerId=2`).
                  * @example 1234568
                  */
                 customerId: components["parameters"]["customerIds"];
