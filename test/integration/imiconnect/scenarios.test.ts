@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DIRS } from '../../../mock-server/src/core/paths.js';
+import { createSandbox } from '../../../mock-server/src/index.js';
 import { IMICONNECT, UUID } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
 import { batchOf, error, imiconnect, PROFILES, QUEUED, SEED_ONE_RECORD, SEED_TWO_RECORDS, transidOf } from './imiconnect-client.js';
@@ -242,5 +243,13 @@ describe('settings a scenario may change', () => {
     expect((await api.status(created)).body.Results).toEqual([{ code: '7015', customerId: IMICONNECT.customer, description: 'customer already exists' }]);
     const deleted = transidOf(await api.delete(`${PROFILES}/${IMICONNECT.absentCustomer}`));
     expect((await api.status(deleted)).body.Results).toEqual([{ code: '7203', customerId: IMICONNECT.absentCustomer, description: 'Customer not found' }]);
+  });
+
+  it('are checked against the settings schema when scenarios load, naming the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imiconnect-bad-'));
+    writeFileSync(join(dir, 'default.yaml'), 'description: d\n');
+    writeFileSync(join(dir, 'bad.yaml'), "description: x\nvendors:\n  imiconnect:\n    settings: { allowedIps: ['1.2.3.999'], batchLimit: 0 }\n");
+    expect(() => createSandbox({ scenarioDirs: [dir] })).toThrow(/bad\.yaml: vendors\.imiconnect\.settings\.allowedIps/);
+    expect(() => createSandbox({ scenarioDirs: [dir] })).toThrow(/vendors\.imiconnect\.settings\.batchLimit must be >= 1/);
   });
 });

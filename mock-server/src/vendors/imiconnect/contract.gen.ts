@@ -309,7 +309,7 @@ export interface components {
             transid: components["schemas"]["TransId"];
             Records: components["schemas"]["ProfileRecord"][];
         };
-        /** @description An IPv4 or IPv6 address, or a CIDR range. */
+        /** @description An IPv4 or IPv6 address, or a CIDR range of either. */
         IpRange: string;
         /** @description A tenant (an IMIconnect client) as the sandbox's fixtures hold it. */
         Tenant: {

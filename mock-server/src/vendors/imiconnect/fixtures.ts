@@ -3,6 +3,7 @@ import { isObject, type Contract } from '../../core/contract.js';
 import { readFixtureFile, validateFixtures } from '../../core/fixtures.js';
 import type { FixtureLoader } from '../../core/vendor-module.js';
 import type { components } from './contract.gen.js';
+import { IpAllowList } from './ip-allow-list.js';
 
 export type Tenant = components['schemas']['Tenant'];
 export type ProfileRecord = components['schemas']['ProfileRecord'];
@@ -35,6 +36,14 @@ export const fixtures: FixtureLoader<ImiconnectFixtures> = {
     };
     unique(tenants.map((t) => t.id), 'tenant id', tenantsFile);
     unique(tenants.map((t) => t.key), 'key', tenantsFile);
+    for (const tenant of tenants) {
+      // The contract's pattern cannot check every IPv6 form; Node's BlockList can, so a bad entry fails at start-up.
+      try {
+        new IpAllowList(tenant.allowedIps);
+      } catch (error) {
+        problems.push(`${tenantsFile}#${tenant.id}: allowedIps: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
 
     const raw = readFixtureFile(dir, 'customers.json');
     if (!isObject(raw)) throw new Error(`fixture ${customersFile}: expected an object of tenant id → customers`);
