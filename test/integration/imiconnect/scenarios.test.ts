@@ -86,7 +86,7 @@ describe('scenario imiconnect/internal-error', () => {
     expect((await api.state()).queue).toEqual({ pending: [], finished: [] });
   });
 
-  it('per session and as a provider state: every operation fails, authentication still comes first', async () => {
+  it('per session (provider state, admin API): every operation fails, authentication still comes first', async () => {
     const api = imiconnect(t, t.newSession());
     await providerState(api.session, 'IMIconnect has an internal error', 'setup');
     for (const [res, operation] of [
@@ -102,6 +102,8 @@ describe('scenario imiconnect/internal-error', () => {
     expect((await imiconnect(t, api.session, 'wrong').get(`${PROFILES}/${IMICONNECT.customer}`)).body).toEqual(error('7001', 'Authentication failed'));
     await activate(api.session, 'default');
     expect((await api.get(`${PROFILES}/${IMICONNECT.customer}`)).status).toBe(200);
+    expect((await activate(api.session, 'imiconnect/internal-error')).status).toBe(200);
+    expect((await api.update(SEED_ONE_RECORD)).body).toEqual(INTERNAL);
   });
 });
 
@@ -142,7 +144,7 @@ describe('scenario imiconnect/batch-limit-1000 (M-3)', () => {
     expect((await api.update(batchOf(101))).body).toEqual(error('7012', 'Batch size limit(100) exceeded'));
   });
 
-  it('per session and as a provider state, for create and delete too', async () => {
+  it('per session (admin API) and as a provider state, for create and delete too', async () => {
     const api = imiconnect(t, t.newSession());
     await providerState(api.session, 'IMIconnect accepts batches of 1000 records', 'setup');
     const ids = Array.from({ length: 500 }, (_, i) => `${5_000_000 + i}`);
@@ -150,6 +152,10 @@ describe('scenario imiconnect/batch-limit-1000 (M-3)', () => {
     expect((await api.status(created)).body).toMatchObject({ code: '1000', TotalCount: 500, SuccessCount: 500 });
     const deleted = await api.delete(`/resources/v1/customerprofile?${ids.map((id) => `customerId=${id}`).join('&')}`);
     expect(deleted.body).toEqual(QUEUED);
+    const other = imiconnect(t, t.newSession());
+    expect((await activate(other.session, 'imiconnect/batch-limit-1000')).status).toBe(200);
+    expect((await other.update(batchOf(1000))).body).toEqual(QUEUED);
+    expect((await other.update(batchOf(1001))).body).toEqual(error('7012', 'Batch size limit(1000) exceeded'));
   });
 });
 
@@ -181,6 +187,8 @@ describe('scenario imiconnect/always-200 (§2.2)', () => {
     expect(res.body).toEqual(error('7001', 'Authentication failed'));
     await activate(api.session, 'default');
     expect((await imiconnect(t, api.session, 'wrong').update(SEED_ONE_RECORD)).status).toBe(401);
+    expect((await activate(api.session, 'imiconnect/always-200')).status).toBe(200);
+    expect((await imiconnect(t, api.session, 'wrong').update(SEED_ONE_RECORD)).status).toBe(200);
   });
 });
 
