@@ -10,6 +10,15 @@ export const OCAMBA = {
   mobileContact: '95eb301b-6aaf-42ad-a219-ccbd5f4d3d2b',
 } as const;
 
+export const IMICONNECT = {
+  key: '070b57a3-3308-4a2b-a009-d91d80ff926b',
+  /** A second tenant, whose allow-list only admits 198.51.100.0/24. */
+  allowListedKey: '4c5d8e2a-9b1f-4f6e-a7d3-2e8c0b9a1f57',
+  customer: '1234568',
+  otherCustomer: '1234569',
+  absentCustomer: '9999999',
+} as const;
+
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** iService (seed 004): shared/notes/sandbox-identities.md. */

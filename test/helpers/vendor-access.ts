@@ -1,4 +1,4 @@
-import { ISERVICE, OCAMBA } from './identities.js';
+import { IMICONNECT, ISERVICE, OCAMBA } from './identities.js';
 
 /**
  * How a test gets a request past each vendor's admission (auth), so drift
@@ -17,4 +17,5 @@ export const ADMITTED_HEADERS: Readonly<Record<string, (baseUrl: string, session
     if (!cookie) throw new Error(`iservice: the sandbox agent could not log in (HTTP ${res.status})`);
     return { Cookie: cookie };
   },
+  imiconnect: async () => ({ key: IMICONNECT.key }),
 };
