@@ -1,5 +1,6 @@
 import type { VendorModule } from '../core/vendor-module.js';
+import { instantpay } from './instantpay/index.js';
 import { ocamba } from './ocamba/index.js';
 
 /** Every emulated vendor. The admin API, the drift tests and Pact verification iterate this list. */
-export const VENDORS: readonly VendorModule[] = [ocamba];
+export const VENDORS: readonly VendorModule[] = [ocamba, instantpay];

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { OCAMBA } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
+import { VENDOR_IDS } from '../../../mock-server/src/index.js';
+
+/** Every mounted vendor on the start-up scenario. */
+const allDefault = Object.fromEntries(VENDOR_IDS.map((id) => [id, 'default']));
 
 const t = useSandbox({ journalSize: 5 });
 const contact = `/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.emailContact}`;
@@ -55,7 +59,7 @@ describe('scenarios', () => {
     const res = await admin(t.newSession()).get('/scenarios');
     expect(res.status).toBe(200);
     expect(res).toMatchContract('admin', 'listScenarios');
-    expect(res.body.active).toEqual({ ocamba: 'default' });
+    expect(res.body.active).toEqual(allDefault);
     const names = res.body.scenarios.map((s: { name: string }) => s.name);
     expect(names).toEqual(expect.arrayContaining(['default', 'ocamba/rate-limited', 'ocamba/server-error-then-recover', 'ocamba/unknown-partner', 'ocamba/slow']));
     expect(res.body.scenarios.find((s: { name: string }) => s.name === 'ocamba/rate-limited')).toMatchObject({ vendors: ['ocamba'], providerStates: ['the Ocamba account is rate limited'] });
@@ -67,7 +71,7 @@ describe('scenarios', () => {
     expect(res.status).toBe(200);
     expect(res).toMatchContract('admin', 'activateScenario');
     expect(res.body).toEqual({ session, scenario: 'ocamba/rate-limited', vendors: ['ocamba'] });
-    expect((await admin(session).get('/scenarios')).body.active).toEqual({ ocamba: 'ocamba/rate-limited' });
+    expect((await admin(session).get('/scenarios')).body.active).toEqual({ ...allDefault, ocamba: 'ocamba/rate-limited' });
   });
 
   it('PUT /__admin/scenario answers 404 with the known names for an unknown scenario', async () => {
