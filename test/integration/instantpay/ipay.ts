@@ -1,7 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Test } from 'supertest';
+import type { Response } from 'supertest';
 import { expect } from 'vitest';
+import { contractOf } from '../../helpers/contract-matchers.js';
 import { INSTANTPAY } from '../../helpers/identities.js';
 import type { TestSandbox } from '../../helpers/sandbox.js';
 
@@ -26,13 +27,30 @@ export interface CallOptions {
   readonly headers?: Readonly<Record<string, string | null>>;
 }
 
-/** One Instantpay call in a session, with the account's headers and `Content-Type: application/json`, as the vendor samples send it. */
-export function ipay(t: TestSandbox, session: string, method: Method, path: string, options: CallOptions = {}): Test {
+/** The contract operation a method and path name, if any (route-level answers have none). */
+function operationFor(method: string, path: string): string | undefined {
+  for (const op of contractOf('instantpay').operations.values()) if (op.method === method.toUpperCase() && op.path === path) return op.operationId;
+  return undefined;
+}
+
+/** Every answer to an operation must be one its contract declares; tests check route-level answers themselves. */
+function expectContract<R extends { status: number }>(res: R, method: string, path: string): R {
+  const operationId = operationFor(method, path);
+  if (operationId !== undefined) expect(res, `${method} ${path}`).toMatchContract('instantpay', operationId);
+  return res;
+}
+
+/**
+ * One Instantpay call in a session, with the account's headers and
+ * `Content-Type: application/json`, as the vendor samples send it. The answer
+ * is checked against the contract before it is returned.
+ */
+export async function ipay(t: TestSandbox, session: string, method: Method, path: string, options: CallOptions = {}): Promise<Response> {
   const headers: Record<string, string | null> = { ...ipayHeaders(options.account), 'Content-Type': 'application/json', 'X-Sandbox-Session': session, ...options.headers };
   const req = t.http()[method](path);
   for (const [name, value] of Object.entries(headers)) if (value !== null) req.set(name, value);
-  if (options.body === undefined) return req;
-  return req.send(typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
+  const res = options.body === undefined ? await req : await req.send(typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
+  return expectContract(res, method, path);
 }
 
 export interface RawAnswer {
@@ -44,11 +62,13 @@ export interface RawAnswer {
 
 /**
  * A request with headers exactly as listed (repeated names stay repeated, as
- * curl sends them), which supertest cannot do.
+ * curl sends them), which supertest cannot do. Checked against the contract too.
  */
-export function rawCall(url: string, method: string, path: string, headers: readonly (readonly [string, string])[], body?: string): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
+export async function rawCall(url: string, method: string, path: string, headers: readonly (readonly [string, string])[], body?: string): Promise<RawAnswer> {
+  const answer = await new Promise<RawAnswer>((resolve, reject) => {
     const flat = headers.flatMap(([name, value]) => [name, value]);
+    // Node adds no Host header of its own to a header array.
+    if (!headers.some(([name]) => name.toLowerCase() === 'host')) flat.unshift('Host', new URL(url).host);
     if (body !== undefined) flat.push('Content-Length', String(Buffer.byteLength(body)));
     const req = httpRequest(`${url}${path}`, { method, headers: flat, agent: false }, (res) => {
       let text = '';
@@ -59,6 +79,15 @@ export function rawCall(url: string, method: string, path: string, headers: read
     req.on('error', reject);
     req.end(body);
   });
+  return expectContract(answer, method, path);
+}
+
+/** An admin API call in a session, its answer checked against contracts/admin.openapi.yaml. */
+export async function admin(t: TestSandbox, session: string, method: 'get' | 'put' | 'post', path: string, operationId: string, body?: object): Promise<Response> {
+  const req = t.http()[method](`/__admin${path}`).set('X-Sandbox-Session', session);
+  const res = body === undefined ? await req : await req.send(body);
+  expect(res, `${method} /__admin${path}`).toMatchContract('admin', operationId);
+  return res;
 }
 
 export const IPAY_UUID = /^h006[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

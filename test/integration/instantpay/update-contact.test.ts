@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANTPAY } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { envelopeOf, ipay, NOW, rawCall, seedContact, userIdOf } from './ipay.js';
+import { admin, envelopeOf, ipay, NOW, rawCall, seedContact, userIdOf } from './ipay.js';
 
 const t = useSandbox();
 
@@ -90,7 +90,7 @@ describe('PATCH /contacts/profile', () => {
   describe('formats (§1.3, §1.6)', () => {
     it("reproduces the seed's sample answer for the contact it shows, at the seed's time", async () => {
       const session = t.newSession();
-      await t.http().put('/__admin/clock').set('X-Sandbox-Session', session).send({ now: '2023-05-10T08:59:19.384Z' });
+      await admin(t, session, 'put', '/clock', 'setClock', { now: '2023-05-10T08:59:19.384Z' });
       const res = await ipay(t, session, 'patch', '/contacts/profile', {
         account: 'live',
         body: { contactId: INSTANTPAY.seedResponseContact, name: 'Sample Name', email: 'sample.name@example.com', mobile: '7428585742', tagDetails: [{ tagId: INSTANTPAY.seedResponseTag }] },
@@ -125,7 +125,7 @@ describe('PATCH /contacts/profile', () => {
       const session = t.newSession();
       const body = { contactId: INSTANTPAY.contact, name: 'A', email: 'a@example.com', mobile: '9876543210', tagDetails: [{ tagId: INSTANTPAY.tag }] };
       const first = await ipay(t, session, 'patch', '/contacts/profile', { body });
-      await t.http().post('/__admin/clock/advance').set('X-Sandbox-Session', session).send({ ms: 19 * 3600 * 1000 + 1234 });
+      await admin(t, session, 'post', '/clock/advance', 'advanceClock', { ms: 19 * 3600 * 1000 + 1234 });
       const second = await ipay(t, session, 'patch', '/contacts/profile', { body });
       expect(first.body.ipay_uuid).toMatch(new RegExp(`^h006${NOW.uuidTime}-`));
       expect(second.body.timestamp).toBe('2026-03-03 10:30:01');
