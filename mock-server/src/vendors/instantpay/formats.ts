@@ -17,11 +17,6 @@ export function recordTime(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 23)}000Z`;
 }
 
-/** Epoch milliseconds of a record time. */
-export function recordTimeMs(text: string): number {
-  return Date.parse(text);
-}
-
 /** The Unix seconds an ObjectId's first 8 hex digits carry. */
 export function objectIdSeconds(id: string): number {
   return parseInt(id.slice(0, 8), 16);

@@ -59,7 +59,7 @@ export function listedPerson(p: Person): Person {
   };
 }
 
-/** Add/Update Person: the samples start with `gcId`; `_id` last (docs/decisions/0104). */
+/** Add/Update Person: the samples start with `gcId` and are cut off after `mobile`; the rest is the List Person order with `_id` last (docs/decisions/0100). */
 export function writtenPerson(p: Person): Person {
   const { _id, ...rest } = listedPerson(p);
   return { ...rest, _id };
