@@ -43,21 +43,36 @@ describe('credentials: X-Ipay-Client-Id and X-Ipay-Client-Secret (§1.9.4)', () 
   });
 });
 
-describe('X-Ipay-Auth-Code (I-1)', () => {
+const AUTH_CODE = 'The X-Ipay-Auth-Code header must have valid authCode.';
+const ENDPOINT_IP = 'The X-Ipay-Endpoint-Ip header must have valid IP address.';
+
+describe('X-Ipay-Auth-Code (I-1) and X-Ipay-Endpoint-Ip (§1.9.5, I-11)', () => {
   it.each([
-    ['missing', null],
-    ['0', '0'],
-    ['the unfilled placeholder alone', '{{authCode}}'],
-  ])('answers RPI when it is %s, and changes nothing', async (_case, value) => {
+    ['X-Ipay-Auth-Code', 'missing', null, AUTH_CODE],
+    ['X-Ipay-Auth-Code', '0', '0', AUTH_CODE],
+    ['X-Ipay-Auth-Code', 'the unfilled placeholder alone', '{{authCode}}', AUTH_CODE],
+    ['X-Ipay-Endpoint-Ip', 'missing (§1.9.5)', null, ENDPOINT_IP],
+    ['X-Ipay-Endpoint-Ip', 'not an address', 'localhost', ENDPOINT_IP],
+    ['X-Ipay-Endpoint-Ip', 'an IPv4 address out of range', '300.1.1.1', ENDPOINT_IP],
+    ['X-Ipay-Endpoint-Ip', 'empty', '', ENDPOINT_IP],
+  ])('answers RPI when %s is %s, and changes nothing', async (header, _case, value, message) => {
     const session = t.newSession();
-    const res = await ipay(t, session, 'patch', '/contacts/profile', { body: UPDATE, headers: { 'X-Ipay-Auth-Code': value } });
+    const res = await ipay(t, session, 'patch', '/contacts/profile', { body: UPDATE, headers: { [header]: value } });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual(envelopeOf('RPI', 'The X-Ipay-Auth-Code header must have valid authCode.', null));
+    expect(res.body).toEqual(envelopeOf('RPI', message, null));
     expect(res).toMatchContract('instantpay', 'updateContact');
     expect(await sandboxSeedContact(session)).toEqual(seedContact(await userIdOf(t, 'sandbox')));
   });
 
-  it('accepts 2 then 1: the last value counts', async () => {
+  it.each([
+    ['an endpoint IPv4 address with the leading spaces a vendor sample has', '  14.142.186.142'],
+    ['an endpoint IPv6 address, as one integration sends', '2001:db8::1'],
+  ])('accepts %s', async (_case, value) => {
+    const res = await ipay(t, t.newSession(), 'patch', '/contacts/profile', { body: UPDATE, headers: { 'X-Ipay-Endpoint-Ip': value } });
+    expect(res.body.statuscode).toBe('TXN');
+  });
+
+  it('accepts auth codes 2 then 1: the last value counts', async () => {
     const headers: [string, string][] = [
       ['X-Ipay-Auth-Code', '2'],
       ['X-Ipay-Client-Id', INSTANTPAY.sandbox.clientId],
@@ -70,30 +85,6 @@ describe('X-Ipay-Auth-Code (I-1)', () => {
     expect(res.status).toBe(200);
     expect((res.body as { statuscode: string }).statuscode).toBe('TXN');
     expect(res).toMatchContract('instantpay', 'listTags');
-  });
-});
-
-describe('X-Ipay-Endpoint-Ip (§1.9.5, I-11)', () => {
-  it.each([
-    ['missing (§1.9.5)', null],
-    ['not an address', 'localhost'],
-    ['an IPv4 address out of range', '300.1.1.1'],
-    ['empty', ''],
-  ])('answers RPI when it is %s', async (_case, value) => {
-    const session = t.newSession();
-    const res = await ipay(t, session, 'patch', '/contacts/profile', { body: UPDATE, headers: { 'X-Ipay-Endpoint-Ip': value } });
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual(envelopeOf('RPI', 'The X-Ipay-Endpoint-Ip header must have valid IP address.', null));
-    expect(res).toMatchContract('instantpay', 'updateContact');
-    expect(await sandboxSeedContact(session)).toEqual(seedContact(await userIdOf(t, 'sandbox')));
-  });
-
-  it.each([
-    ['an IPv4 address with the leading spaces a vendor sample has', '  14.142.186.142'],
-    ['an IPv6 address, as one integration sends', '2001:db8::1'],
-  ])('accepts %s', async (_case, value) => {
-    const res = await ipay(t, t.newSession(), 'patch', '/contacts/profile', { body: UPDATE, headers: { 'X-Ipay-Endpoint-Ip': value } });
-    expect(res.body.statuscode).toBe('TXN');
   });
 });
 
