@@ -34,3 +34,16 @@ export const ISERVICE = {
   presetAgentSession: 'sandbox-agent-session',
   presetCustomerSession: 'sandbox-customer-session',
 } as const;
+
+/** Instantpay's two accounts (a client id/secret pair each) and the seed's records, which both accounts hold. */
+export const INSTANTPAY = {
+  sandbox: { clientId: 'hbsSEXw8FvCxS7OhVfXDctVT6TSb6pvk0pVgmNMSDos=', clientSecret: '95960bec8279c93e442533d472c627ff96144270e2755d9934e866cb2109a23f' },
+  live: { clientId: 'g3knLSEQk3FJ2+XwA7U0ubbNkjV00UqJ9LWDmUeMc1c=', clientSecret: 'af64400aa8308a6aba8389e07d8a70ebbd3fb2201f5fb2e8525728d24b58e92a' },
+  liveUserId: 189590,
+  contact: '645383ba4acec95a32089822',
+  tag: '645381c92c8e9e093406ccb2',
+  seedResponseTag: '645b280e95335f08eb021aa2',
+  seedResponseContact: '645b283b9b2e242ec80dd5c2',
+  person: '6453951835fca2f80f074002',
+  listedPerson: '6453969c6e9109027e051202',
+} as const;

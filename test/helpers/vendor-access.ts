@@ -1,4 +1,4 @@
-import { IMICONNECT, ISERVICE, OCAMBA } from './identities.js';
+import { IMICONNECT, INSTANTPAY, ISERVICE, OCAMBA } from './identities.js';
 
 /**
  * How a test gets a request past each vendor's admission (auth), so drift
@@ -18,4 +18,10 @@ export const ADMITTED_HEADERS: Readonly<Record<string, (baseUrl: string, session
     return { Cookie: cookie };
   },
   imiconnect: async () => ({ key: IMICONNECT.key }),
+  instantpay: async () => ({
+    'X-Ipay-Auth-Code': '1',
+    'X-Ipay-Client-Id': INSTANTPAY.sandbox.clientId,
+    'X-Ipay-Client-Secret': INSTANTPAY.sandbox.clientSecret,
+    'X-Ipay-Endpoint-Ip': '125.0.0.1',
+  }),
 };
