@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     // vmThreads/vmForks fail on Node 20 (toolchain notes); forks isolate each file in its own process.
     pool: 'forks',
     setupFiles: ['test/helpers/setup.ts'],

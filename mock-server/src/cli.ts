@@ -3,7 +3,9 @@ import type { Level } from 'pino';
 import { parseClockOption } from './core/clock.js';
 import { createLogger, type LogFormat } from './core/logger.js';
 import { DEFAULT_DIRS } from './core/paths.js';
+import { readBrokerCredentials } from './core/config.js';
 import { createSandbox, VENDOR_IDS } from './index.js';
+import { verifyPacts, VerifyUsageError, type ConsumerVersionSelector } from './verify.js';
 
 const integer = (name: string, min = 0) => (value: string): number => {
   const n = Number(value);
@@ -63,7 +65,69 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .option('--body-limit <bytes>', 'largest request body accepted', integer('--body-limit', 1), 1024 * 1024)
     .option('--trust-proxy', 'take the client address from X-Forwarded-For', false)
     .action(serve);
+  program
+    .command('verify')
+    .description('verify consumer pacts against a sandbox started in-process (provider states = scenario names)')
+    .option('--pact <file|dir>', 'pact file or directory (repeatable)', (path: string, all: string[]) => [...all, path], [])
+    .addOption(new Option('--broker-url <url>', 'fetch pacts from this Pact Broker').env('PACT_BROKER_BASE_URL'))
+    .option('--provider <name>', 'provider to fetch from the broker (repeatable; default: every vendor)', (name: string, all: string[]) => [...all, name], [])
+    .option('--consumer-version-selectors <json>', 'broker consumer version selectors, as JSON', parseSelectors)
+    .option('--publish-results', 'publish verification results to the broker', false)
+    .option('--provider-version <version>', 'provider version for published results (e.g. the git sha)')
+    .option('--provider-branch <branch>', 'provider branch for published results')
+    .option('--scenarios-dir <dir>', 'extra scenario directory (repeatable)', (dir: string, all: string[]) => [...all, dir], [])
+    .addOption(new Option('--log-level <level>', "the sandbox's log level").choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('warn'))
+    .addHelpText('after', '\nBroker credentials come from PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD.\nExit codes: 0 verified, 1 a verification failed, 2 nothing could be verified (bad options, unknown provider states).')
+    .action(verify);
   await program.parseAsync([...argv]);
+}
+
+interface VerifyCliOptions {
+  pact: string[];
+  brokerUrl?: string;
+  provider: string[];
+  consumerVersionSelectors?: ConsumerVersionSelector[];
+  publishResults: boolean;
+  providerVersion?: string;
+  providerBranch?: string;
+  scenariosDir: string[];
+  logLevel: Level | 'silent';
+}
+
+function parseSelectors(value: string): ConsumerVersionSelector[] {
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    if (Array.isArray(parsed)) return parsed as ConsumerVersionSelector[];
+  } catch {
+    // reported below
+  }
+  throw new InvalidArgumentError('--consumer-version-selectors must be a JSON array, e.g. \'[{"mainBranch":true}]\'');
+}
+
+async function verify(options: VerifyCliOptions): Promise<void> {
+  const { log, flush } = createLogger(options.logLevel, process.stdout.isTTY ? 'pretty' : 'json');
+  const env = readBrokerCredentials();
+  try {
+    const report = await verifyPacts({
+      pacts: options.pact,
+      providers: options.provider.length ? options.provider : undefined,
+      publishResults: options.publishResults,
+      sandbox: { scenarioDirs: [DEFAULT_DIRS.scenarios, ...options.scenariosDir] },
+      log,
+      ...env,
+      ...(options.brokerUrl ? { brokerUrl: options.brokerUrl } : {}),
+      ...(options.consumerVersionSelectors ? { consumerVersionSelectors: options.consumerVersionSelectors } : {}),
+      ...(options.providerVersion ? { providerVersion: options.providerVersion } : {}),
+      ...(options.providerBranch ? { providerBranch: options.providerBranch } : {}),
+    });
+    process.exitCode = report.ok ? 0 : 1;
+  } catch (error) {
+    if (!(error instanceof VerifyUsageError)) throw error;
+    process.stderr.write(`contact-sandbox verify: ${error.message}\n`);
+    process.exitCode = 2;
+  } finally {
+    flush();
+  }
 }
 
 async function serve(options: ServeOptions): Promise<void> {

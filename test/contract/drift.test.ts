@@ -47,7 +47,7 @@ function forcedErrorScenarios(): string {
 }
 
 /** Catalogue entries that answer a path rather than an operation, per vendor. */
-const ROUTE_LEVEL_ERRORS: Readonly<Record<string, readonly string[]>> = { ocamba: ['METHOD_NOT_ALLOWED'] };
+const ROUTE_LEVEL_ERRORS: Readonly<Record<string, readonly string[]>> = { ocamba: ['METHOD_NOT_ALLOWED'], iservice: ['NOT_FOUND'] };
 
 describe('error catalogues against contracts', () => {
   let running: RunningSandbox;

@@ -60,6 +60,17 @@ describe('contact-sandbox (the compiled CLI, over a real socket)', () => {
     await cli.exited;
   });
 
+  it('mounts only the vendors named by --vendors', async () => {
+    const cli = await startCli(['--port', '0', '--vendors', 'ocamba']);
+    try {
+      const health = await rawRequest(`${cli.url}/__admin/health`, { method: 'GET' });
+      expect(health.kind === 'response' && (JSON.parse(health.body) as { vendors: { id: string }[] }).vendors.map((v) => v.id)).toEqual(['ocamba']);
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    await cli.exited;
+  });
+
   it.each([
     [['--clock', 'soon'], /--clock must be "real" or an ISO-8601 instant/],
     [['--vendors', 'acme'], /unknown vendor\(s\) acme; known: .*ocamba/],

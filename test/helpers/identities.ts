@@ -10,6 +10,15 @@ export const OCAMBA = {
   mobileContact: '95eb301b-6aaf-42ad-a219-ccbd5f4d3d2b',
 } as const;
 
+export const IMICONNECT = {
+  key: '070b57a3-3308-4a2b-a009-d91d80ff926b',
+  /** A second tenant, whose allow-list only admits 198.51.100.0/24. */
+  allowListedKey: '4c5d8e2a-9b1f-4f6e-a7d3-2e8c0b9a1f57',
+  customer: '1234568',
+  otherCustomer: '1234569',
+  absentCustomer: '9999999',
+} as const;
+
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** Loyaltii (seed 002): the bearer token, contacts 1 and 2 of its account, store 1 (store 999 does not exist). */
@@ -23,4 +32,31 @@ export const LOYALTII = {
   contactOfSecondAccount: 8,
   store: 1,
   unknownStore: 999,
+} as const;
+
+/** iService (seed 004): shared/notes/sandbox-identities.md. */
+export const ISERVICE = {
+  agent: { emailAddress: 'agent@sandbox.example', Password: 'sandbox-agent', contactID: 100 },
+  customer: { emailAddress: 'customer11@1to1service.com', Password: 'sandbox-customer', contactID: 466 },
+  seedContact: 466,
+  otherContact: 467,
+  /** Only in segment 1, which the agent cannot access. */
+  hiddenContact: 468,
+  agentSegments: ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
+  /** Cookie values the scenarios iservice/agent-user and iservice/customer-user log in. */
+  presetAgentSession: 'sandbox-agent-session',
+  presetCustomerSession: 'sandbox-customer-session',
+} as const;
+
+/** Instantpay's two accounts (a client id/secret pair each) and the seed's records, which both accounts hold. */
+export const INSTANTPAY = {
+  sandbox: { clientId: 'hbsSEXw8FvCxS7OhVfXDctVT6TSb6pvk0pVgmNMSDos=', clientSecret: '95960bec8279c93e442533d472c627ff96144270e2755d9934e866cb2109a23f' },
+  live: { clientId: 'g3knLSEQk3FJ2+XwA7U0ubbNkjV00UqJ9LWDmUeMc1c=', clientSecret: 'af64400aa8308a6aba8389e07d8a70ebbd3fb2201f5fb2e8525728d24b58e92a' },
+  liveUserId: 189590,
+  contact: '645383ba4acec95a32089822',
+  tag: '645381c92c8e9e093406ccb2',
+  seedResponseTag: '645b280e95335f08eb021aa2',
+  seedResponseContact: '645b283b9b2e242ec80dd5c2',
+  person: '6453951835fca2f80f074002',
+  listedPerson: '6453969c6e9109027e051202',
 } as const;

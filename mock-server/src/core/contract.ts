@@ -143,13 +143,9 @@ export class Contract {
   validateResponse(operationId: string, response: ResponseParts): string[] {
     const op = this.operation(operationId);
     const problems: string[] = [];
-    const base = operationPointer(op);
-    const responses = this.#resolve(`${base}/responses`) as Json;
-    const key = [String(response.status), `${String(response.status)[0]}XX`, 'default'].find((k) => k in responses);
-    if (!key) return [`${op.method} ${op.path}: status ${response.status} is not declared (declared: ${Object.keys(responses).join(', ')})`];
-    const raw = responses[key];
-    const responsePointer = isObject(raw) && typeof raw['$ref'] === 'string' ? raw['$ref'] : `${base}/responses/${escapePointer(key)}`;
-    const declared = this.#deref(raw) as Json;
+    const responsePointer = this.responsePointer(operationId, response.status);
+    if (responsePointer === undefined) return [`${op.method} ${op.path}: status ${response.status} is not declared (declared: ${op.responseStatuses.join(', ')})`];
+    const declared = this.#resolve(responsePointer) as Json;
     const content = declared['content'] as Json | undefined;
     if (!content) {
       if (response.body !== undefined) problems.push(`status ${response.status} declares no body but one was sent`);
@@ -168,6 +164,19 @@ export class Contract {
       if (spec['required'] === true && response.headers[name.toLowerCase()] === undefined) problems.push(`required header ${name} is missing`);
     }
     return problems;
+  }
+
+  /**
+   * Where the response an operation declares for a status lives (its own
+   * entry, `4XX`-style ranges or `default`, following a `$ref`), or undefined.
+   */
+  responsePointer(operationId: string, status: number): string | undefined {
+    const base = operationPointer(this.operation(operationId));
+    const responses = this.#resolve(`${base}/responses`) as Json;
+    const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
+    if (key === undefined) return undefined;
+    const raw = responses[key];
+    return isObject(raw) && typeof raw['$ref'] === 'string' ? raw['$ref'] : `${base}/responses/${escapePointer(key)}`;
   }
 
   /** A copy of the schema at `pointer` with every local `$ref` inlined (for generators that cannot resolve refs). */

@@ -20,11 +20,7 @@ import type { PreparedVendor, VendorModule } from './vendor-module.js';
 export interface SandboxOptions {
   /** Vendor modules to mount. */
   readonly vendors: readonly VendorModule[];
-  /**
-   * Ids of vendors that exist but may be left unmounted (`--vendors`): their
-   * scenarios still load and simply concern no mounted vendor. Default: the
-   * mounted ones, so a scenario naming any other vendor is refused.
-   */
+  /** Ids of every vendor that exists, mounted or not: scenario parts for those not mounted are ignored. Default: the mounted ones. */
   readonly knownVendorIds?: readonly string[];
   /** Scenario every session starts with and returns to on reset. Default `default`. */
   readonly scenario?: string;
@@ -67,6 +63,8 @@ export interface Sandbox {
   /** Activates a scenario in a session (default `default`). */
   useScenario(name: string, session?: string): void;
   scenarioNames(): string[];
+  /** Every Pact provider-state name the sandbox answers (scenario names and their aliases). */
+  providerStates(): string[];
 }
 
 const SESSION_PREFIX = /^\/__session\/([^/?]+)(\/[^?]*)?(\?.*)?$/;
@@ -82,14 +80,12 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
 
   const vendors: PreparedVendor[] = options.vendors.map((module) => module.prepare({ contractsDir, fixturesDir, log }));
   const vendorIds = vendors.map((v) => v.module.id);
+  const knownVendorIds = options.knownVendorIds ?? vendorIds;
   const scenarios = ScenarioCatalogue.load(options.scenarioDirs ?? [DEFAULT_DIRS.scenarios], join(contractsDir, 'scenario.schema.json'), (scenario) => {
-    const problems: string[] = [];
-    const known = options.knownVendorIds ?? vendorIds;
-    for (const name of [...Object.keys(scenario.vendors), ...scenario.overrides.map((o) => o.vendor)]) {
-      if (!known.includes(name) && !problems.some((p) => p.includes(`"${name}"`))) problems.push(`vendor "${name}" is not mounted (mounted: ${vendorIds.join(', ')})`);
-    }
+    const unknown = new Set([...Object.keys(scenario.vendors), ...scenario.overrides.map((o) => o.vendor)].filter((name) => !knownVendorIds.includes(name)));
+    const problems = [...unknown].map((name) => `vendor "${name}" does not exist (vendors: ${knownVendorIds.join(', ')})`);
     return [...problems, ...vendors.flatMap((v) => v.checkScenario(scenario))];
-  });
+  }).forVendors(vendorIds);
   const startName = options.scenario ?? 'default';
   const startScenario = scenarios.get(startName);
   if (!startScenario) throw new Error(`unknown scenario "${startName}" (known: ${scenarios.names().join(', ')})`);
@@ -110,7 +106,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', 'simple');
-  const admin = createAdminRouter({ sessions, scenarios, vendors, seed, version, contract: Contract.load('admin', join(contractsDir, 'admin.openapi.yaml')), readRawBody, log });
+  const admin = createAdminRouter({ sessions, scenarios, vendors, seed, version, log, contract: Contract.load('admin', join(contractsDir, 'admin.openapi.yaml')), readRawBody });
   const dispatch = createVendorDispatch({ router, sessions, scenarios, vendorIds, readRawBody, bodyLimitBytes, trustProxy: options.trustProxy ?? false, log });
   // One entry point: resolve the session, then the admin API or a vendor (fewer Express layers on every request).
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -152,6 +148,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
       sessions.get(session).activate(scenario);
     },
     scenarioNames: () => scenarios.names(),
+    providerStates: () => scenarios.providerStates(),
   };
 }
 

@@ -69,6 +69,25 @@ export class ScenarioCatalogue {
     return new ScenarioCatalogue([...scenarios.values()].sort((a, b) => a.name.localeCompare(b.name)));
   }
 
+  /**
+   * The catalogue as a sandbox mounting only `mounted` sees it: parts for other
+   * vendors are left out, and scenarios left concerning none of them are dropped
+   * (a scenario that names no vendor, like `default`, concerns all and stays).
+   */
+  forVendors(mounted: readonly string[]): ScenarioCatalogue {
+    const kept: Scenario[] = [];
+    for (const scenario of this.#byName.values()) {
+      const named = [...Object.keys(scenario.vendors), ...scenario.overrides.map((o) => o.vendor)];
+      if (named.length > 0 && !named.some((v) => mounted.includes(v))) continue;
+      kept.push({
+        ...scenario,
+        vendors: Object.fromEntries(Object.entries(scenario.vendors).filter(([v]) => mounted.includes(v))),
+        overrides: scenario.overrides.filter((o) => mounted.includes(o.vendor)),
+      });
+    }
+    return new ScenarioCatalogue(kept);
+  }
+
   get(name: string): Scenario | undefined {
     return this.#byName.get(name);
   }

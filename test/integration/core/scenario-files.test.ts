@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DIRS } from '../../../mock-server/src/core/paths.js';
+import { createSandboxApp } from '../../../mock-server/src/core/create-sandbox.js';
 import { createSandbox } from '../../../mock-server/src/index.js';
+import { ocamba } from '../../../mock-server/src/vendors/ocamba/index.js';
 import { OCAMBA } from '../../helpers/identities.js';
 import { rawRequest } from '../../helpers/raw-http.js';
 
@@ -34,7 +36,7 @@ describe('scenario files are validated when loaded, naming the file and the fiel
     ['times that is not a positive integer', { 'bad.yaml': 'description: x\noverrides:\n  - { vendor: ocamba, times: 0, error: BAD_REQUEST }\n' }, /bad\.yaml: overrides\[0\]\.times must be >= 1/],
     ['an override with both a fault and an error', { 'bad.yaml': 'description: x\noverrides:\n  - { vendor: ocamba, fault: { kind: empty-reply }, error: BAD_REQUEST }\n' }, /bad\.yaml: overrides\[0\] must NOT be valid/],
     ['an unknown fault kind', { 'bad.yaml': 'description: x\noverrides:\n  - { vendor: ocamba, fault: { kind: explode } }\n' }, /bad\.yaml: overrides\[0\]\.fault\.kind must be equal to constant/],
-    ['a vendor that is not mounted', { 'bad.yaml': 'description: x\noverrides:\n  - { vendor: acme, error: X }\n' }, /bad\.yaml: vendor "acme" is not mounted/],
+    ['a vendor that does not exist', { 'bad.yaml': 'description: x\noverrides:\n  - { vendor: acme, error: X }\n' }, /bad\.yaml: vendor "acme" does not exist \(vendors: .*ocamba/],
     ['an operation the vendor does not have', { 'bad.yaml': 'description: x\noverrides:\n  - { vendor: ocamba, operations: [updateContact], error: BAD_REQUEST }\n' }, /bad\.yaml: overrides\[0\]\.operations: ocamba has no operation "updateContact" \(known: .*updatePartnerContact/],
     ['an error the vendor does not have', { 'bad.yaml': 'description: x\noverrides:\n  - { vendor: ocamba, error: TEAPOT }\n' }, /bad\.yaml: overrides\[0\]\.error: ocamba has no error "TEAPOT" \(known: .*INTERNAL_SERVER_ERROR/],
     ['settings of the wrong type', { 'bad.yaml': 'description: x\nvendors:\n  ocamba:\n    settings: { rateLimit: { perSecond: fast } }\n' }, /bad\.yaml: vendors\.ocamba\.settings\.rateLimit\.perSecond must be integer/],
@@ -69,6 +71,12 @@ describe('scenario files are validated when loaded, naming the file and the fiel
     } finally {
       await running.close();
     }
+  });
+
+  it('with only some vendors mounted, ignores the parts of scenarios for the others and drops scenarios left with none', () => {
+    const dir = scenarioDir({ 'other/only.yaml': 'description: other vendor only\nvendors:\n  other: { environment: live }\n', 'mixed.yaml': 'description: both\noverrides:\n  - { vendor: ocamba, error: BAD_REQUEST }\n  - { vendor: other, error: SERVER_ERROR }\n' });
+    const sandbox = createSandboxApp({ scenarioDirs: [dir], vendors: [ocamba], knownVendorIds: ['ocamba', 'other'] });
+    expect(sandbox.scenarioNames()).toEqual(['default', 'mixed']);
   });
 
   it('refuses an unknown start-up scenario, naming the known ones', () => {

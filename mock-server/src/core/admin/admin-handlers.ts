@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { HttpOutcome } from '../http-outcome.js';
 import type { JournalFilter } from '../journal.js';
 import { scenarioVendors } from '../scenario.js';
@@ -13,6 +14,7 @@ export interface AdminDeps {
   readonly vendors: readonly PreparedVendor[];
   readonly seed: number;
   readonly version: string;
+  readonly log: Logger;
 }
 
 const ok = (body: unknown): HttpOutcome => ({ status: 200, body });
@@ -105,6 +107,8 @@ export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
         const { state, action = 'setup' } = body as { state: string; action?: 'setup' | 'teardown' };
         const scenario = deps.scenarios.forProviderState(state);
         if (!scenario) {
+          // Pact verifiers report a failed state change tersely: the sandbox's log says which state and what exists.
+          deps.log.warn({ state, known: deps.scenarios.providerStates() }, `unknown provider state "${state}"`);
           return sandboxError(400, 'unknown_provider_state', `No scenario answers the provider state "${state}".`, { known: deps.scenarios.providerStates() });
         }
         const vendors = scenarioVendors(scenario, vendorIds);

@@ -1,5 +1,4 @@
 import { Router as ExpressRouter, type Request, type Response } from 'express';
-import type { Logger } from 'pino';
 import { parseBody, type BodyPolicy } from '../body.js';
 import type { Contract } from '../contract.js';
 import type { HttpOutcome } from '../http-outcome.js';
@@ -33,7 +32,7 @@ export interface AdminRoute {
  * `contracts/admin.openapi.yaml` before its handler runs, and every answer is
  * JSON, including errors and unknown admin paths.
  */
-export function createAdminRouter(deps: AdminDeps & { readonly contract: Contract; readonly readRawBody: (req: Request, res: Response) => Promise<Buffer | undefined>; readonly log: Logger }): ExpressRouter {
+export function createAdminRouter(deps: AdminDeps & { readonly contract: Contract; readonly readRawBody: (req: Request, res: Response) => Promise<Buffer | undefined> }): ExpressRouter {
   const router = ExpressRouter();
   const routes = adminRoutes(deps);
   for (const route of routes) {

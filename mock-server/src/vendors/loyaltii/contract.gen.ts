@@ -312,7 +312,7 @@ export interface components {
          *       "Version": "QEA=",
          *       "RegistrationStoreId": 1,
          *       "Email": "sample string 7",
-         *       "PhoneCountryCode": "sample string 8",
+         *       "PhoneCountryCode": "sample 8",
          *       "Phone": "sample string 9",
          *       "FirstName": "sample string 10",
          *       "LastName": "sample string 11",

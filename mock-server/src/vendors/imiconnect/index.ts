@@ -1,0 +1,27 @@
+import { defineVendor } from '../../core/define-vendor.js';
+import { admit } from './auth.js';
+import { coreErrors, errors } from './errors.js';
+import { fixtures } from './fixtures.js';
+import { operations } from './routes.js';
+import { DEFAULT_SETTINGS } from './settings.js';
+import { ImiconnectStore } from './store.js';
+
+/** IMIconnect (Webex Connect) customer-profile API (seed 001, dossier §2). */
+export const imiconnect = defineVendor({
+  id: 'imiconnect',
+  title: 'IMIconnect (Webex Connect)',
+  basePaths: ['/resources/v1', '/resources/v2'],
+  contract: 'imiconnect/openapi.yaml',
+  settingsSchema: 'imiconnect/settings.schema.json',
+  defaultSettings: DEFAULT_SETTINGS,
+  // The pages list `content-type: application/json`; a body under another (or no) type is still read as JSON,
+  // so a client that forgets the header gets 7000 only if the body is not JSON (docs/decisions/0202-imiconnect-requests.md).
+  bodyPolicy: { json: ['application/json'], otherTypes: 'json', missingType: 'json' },
+  fixtures,
+  createState: (init) => new ImiconnectStore(init),
+  dumpState: (store) => store.dump(),
+  admit,
+  operations,
+  errors,
+  coreErrors,
+});

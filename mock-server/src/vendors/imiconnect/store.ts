@@ -1,0 +1,152 @@
+import type { Random } from '../../core/random.js';
+import type { StateInit } from '../../core/vendor-module.js';
+import { customerIdOf, type ImiconnectFixtures, type ProfileAttribute, type ProfileRecord, type Tenant } from './fixtures.js';
+import { IpAllowList } from './ip-allow-list.js';
+import { JobQueue, type Finished, type Queued } from './queue.js';
+import type { ProfileInput } from './records.js';
+import type { ImiconnectSettings, ProfileJobKind } from './settings.js';
+
+/** A queued create, update or delete: one transid for the whole batch. */
+export type ProfileJob = Queued &
+  ({ readonly kind: Exclude<ProfileJobKind, 'delete'>; readonly records: readonly ProfileInput[] } | { readonly kind: 'delete'; readonly customerIds: readonly string[] });
+
+/** What the queue made of one record: 1000, or the vendor's per-record failure code (dossier §2.5). */
+export interface RecordResult {
+  readonly customerId: string;
+  readonly code: '1000' | '7014' | '7015' | '7203';
+}
+
+/**
+ * The channel flags the vendor's Get Profile examples show on every master
+ * profile, each "1"; a created profile gets them after its own attributes
+ * (docs/decisions/0204-imiconnect-profiles.md).
+ */
+const CHANNEL_FLAGS = ['sms', 'voice', 'ussd', 'rt', 'fb', 'fbc', 'twitter', 'mxit', 'wechat', 'wa'] as const;
+
+/** The attribute that carries the record's own id; Attributes cannot change it. */
+const CUSTOMER_ID = 'customerId';
+
+/**
+ * One session's IMIconnect data: tenants (keys, allow-lists), each tenant's
+ * customer master profiles, and the queue of create/update/delete
+ * transactions. Writes only happen when the queue processes a transaction;
+ * every read first lets the queue catch up with the clock.
+ */
+export class ImiconnectStore {
+  readonly #tenants: ReadonlyMap<string, Tenant>;
+  readonly #allowLists: ReadonlyMap<string, IpAllowList>;
+  readonly #imposedAllowLists = new WeakMap<readonly string[], IpAllowList>();
+  readonly #customers = new Map<string, Map<string, ProfileRecord>>();
+  readonly #queue = new JobQueue<ProfileJob, RecordResult>();
+  readonly #random: Random;
+  readonly #now: () => number;
+  #nextAttributeId: number;
+
+  constructor(init: StateInit<ImiconnectSettings, ImiconnectFixtures>) {
+    const { fixtures } = init;
+    this.#random = init.random;
+    this.#now = () => init.clock.now();
+    this.#tenants = new Map(fixtures.tenants.map((t) => [t.key, t]));
+    this.#allowLists = new Map(fixtures.tenants.map((t) => [t.id, new IpAllowList(t.allowedIps)]));
+    let maxId = 0;
+    for (const tenant of fixtures.tenants) {
+      const records = fixtures.customers[tenant.id] ?? [];
+      this.#customers.set(tenant.id, new Map(records.map((r) => [customerIdOf(r) ?? '', r])));
+      for (const record of records) for (const a of [...record.Attributes, ...record.InwardLinks.flatMap((l) => l.Records)]) maxId = Math.max(maxId, a.ID);
+    }
+    // The vendor's sample IDs are in the thousands (8328…); new ones continue after the fixtures'.
+    this.#nextAttributeId = Math.max(maxId + 1, 8328);
+  }
+
+  /** The tenant a Client Profile Key belongs to. */
+  tenant(key: string): Tenant | undefined {
+    return this.#tenants.get(key);
+  }
+
+  /** The allow-list in force for a tenant: the one the settings impose, or the tenant's own. */
+  allowList(tenant: Tenant, imposed: readonly string[] | null): IpAllowList {
+    if (imposed === null) return this.#allowLists.get(tenant.id) ?? new IpAllowList([]);
+    let list = this.#imposedAllowLists.get(imposed);
+    if (!list) this.#imposedAllowLists.set(imposed, (list = new IpAllowList(imposed)));
+    return list;
+  }
+
+  exists(tenant: Tenant, customerId: string): boolean {
+    return this.#tenantCustomers(tenant).has(customerId);
+  }
+
+  /** The profiles of the customers asked for that exist, in the order asked, each once. */
+  profiles(tenant: Tenant, customerIds: readonly string[]): ProfileRecord[] {
+    const customers = this.#tenantCustomers(tenant);
+    return [...new Set(customerIds)].flatMap((id) => customers.get(id) ?? []);
+  }
+
+  /** Queues a transaction, due `delayMs` from now on the virtual clock; returns its transid (a UUIDv4, dossier M-5). */
+  enqueue(tenant: Tenant, work: { kind: 'create' | 'update'; records: readonly ProfileInput[] } | { kind: 'delete'; customerIds: readonly string[] }, delayMs: number): string {
+    const queuedAt = this.#now();
+    const transid = this.#random.uuid();
+    this.#queue.enqueue({ ...work, transid, tenant: tenant.id, queuedAt, readyAt: queuedAt + delayMs });
+    return transid;
+  }
+
+  /** A processed transaction of this tenant; undefined while still queued, or when unknown. */
+  transaction(tenant: Tenant, transid: string): Finished<ProfileJob, RecordResult> | undefined {
+    this.#catchUp();
+    return this.#queue.finished(tenant.id, transid);
+  }
+
+  dump(): unknown {
+    this.#catchUp();
+    return {
+      tenants: [...this.#tenants.values()],
+      customers: Object.fromEntries([...this.#customers].map(([tenant, customers]) => [tenant, [...customers.values()]])),
+      queue: this.#queue.dump(),
+    };
+  }
+
+  #tenantCustomers(tenant: Tenant): ReadonlyMap<string, ProfileRecord> {
+    this.#catchUp();
+    return this.#customers.get(tenant.id) ?? new Map();
+  }
+
+  #catchUp(): void {
+    this.#queue.runDue(this.#now(), (job) => {
+      const customers = this.#customers.get(job.tenant) ?? new Map<string, ProfileRecord>();
+      this.#customers.set(job.tenant, customers);
+      if (job.kind === 'delete') return job.customerIds.map((customerId) => ({ customerId, code: customers.delete(customerId) ? '1000' : '7203' }));
+      return job.records.map((record) => ({ customerId: record.customerId, code: job.kind === 'create' ? this.#create(customers, record) : this.#update(customers, record) }));
+    });
+  }
+
+  #create(customers: Map<string, ProfileRecord>, input: ProfileInput): RecordResult['code'] {
+    if (customers.has(input.customerId)) return '7015';
+    const given = Object.entries(input.attributes).filter(([name]) => name !== CUSTOMER_ID);
+    const names = new Set(given.map(([name]) => name));
+    const attributes: ProfileAttribute[] = [
+      ...given.map(([name, value]) => this.#attribute(name, String(value))),
+      this.#attribute(CUSTOMER_ID, input.customerId),
+      ...CHANNEL_FLAGS.filter((flag) => !names.has(flag)).map((flag) => this.#attribute(flag, '1')),
+    ];
+    customers.set(input.customerId, { Attributes: attributes, InwardLinks: [], OutwardLinks: [] });
+    return '1000';
+  }
+
+  /** Adds or replaces attributes by name; an attribute keeps its ID when its value changes. */
+  #update(customers: Map<string, ProfileRecord>, input: ProfileInput): RecordResult['code'] {
+    const current = customers.get(input.customerId);
+    if (!current) return '7014';
+    const attributes = [...current.Attributes];
+    for (const [name, value] of Object.entries(input.attributes)) {
+      if (name === CUSTOMER_ID) continue;
+      const at = attributes.findIndex((a) => a.Name === name);
+      if (at === -1) attributes.push(this.#attribute(name, String(value)));
+      else attributes[at] = { ...attributes[at]!, Value: String(value) };
+    }
+    customers.set(input.customerId, { ...current, Attributes: attributes });
+    return '1000';
+  }
+
+  #attribute(name: string, value: string): ProfileAttribute {
+    return { Name: name, Value: value, ID: this.#nextAttributeId++ };
+  }
+}

@@ -1,0 +1,26 @@
+import { defineVendor } from '../../core/define-vendor.js';
+import { admit } from './auth.js';
+import { coreErrors, errors } from './errors.js';
+import { fixtures } from './fixtures.js';
+import { operations } from './routes.js';
+import { DEFAULT_SETTINGS } from './settings.js';
+import { InstantpayStore } from './store.js';
+
+/** Instantpay Contact Book: contacts, tags and persons (seed 000, dossier §1). */
+export const instantpay = defineVendor({
+  id: 'instantpay',
+  title: 'Instantpay',
+  basePaths: ['/contacts'],
+  contract: 'instantpay/openapi.yaml',
+  settingsSchema: 'instantpay/settings.schema.json',
+  defaultSettings: DEFAULT_SETTINGS,
+  // JSON whatever the Content-Type: the seed's curl sends none, so curl labels it form-urlencoded (dossier I-2).
+  bodyPolicy: { json: ['application/json'], otherTypes: 'json', missingType: 'json' },
+  fixtures,
+  createState: (init) => new InstantpayStore(init),
+  dumpState: (store) => store.dump(),
+  admit,
+  operations,
+  errors,
+  coreErrors,
+});

@@ -1,0 +1,199 @@
+import type { Failure } from './errors.js';
+import type { Contact, IServiceFixtures, PropertyDefinition, Segment, StoredLogin, StoredProperty, User } from './fixtures.js';
+
+/** The `details` object of setdetails/newcontact, as the contract's DetailsInput describes it. */
+export interface DetailsInput {
+  readonly properties: readonly { readonly propertyID: string; readonly values: readonly { readonly value: string }[] }[];
+  readonly setLogins?: boolean;
+  readonly logins?: readonly StoredLogin[];
+}
+
+export interface ContactInput {
+  readonly details: DetailsInput;
+  readonly membership?: readonly string[];
+}
+
+export interface DetailsView {
+  readonly contactID: number;
+  readonly details: { readonly properties: StoredProperty[]; readonly logins: StoredLogin[] };
+  readonly membership: string[];
+}
+
+/** Results as values; the routes render failures with the error catalogue. */
+export type Outcome<T> = { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'failed'; readonly failures: readonly Failure[] };
+
+interface ContactRecord {
+  readonly contactID: number;
+  /** propertyID → values; properties never set are absent. */
+  readonly values: Map<string, { value: string }[]>;
+  logins: StoredLogin[];
+  membership: string[];
+}
+
+const failed = (...failures: Failure[]): Outcome<never> => ({ kind: 'failed', failures });
+const bySegmentId = (a: string, b: string) => Number(a) - Number(b);
+
+/**
+ * The tenant's contacts and the access rules of dossier §5.1: customers see and
+ * update only their own contact (seed 004); agents only contacts in (or
+ * without) segments they have access to, and only set membership of those
+ * segments ("the data returned and accepted is also limited to the iService
+ * Segments to which the user has been granted access",
+ * https://www.iservice.info/guides/api/api-overview.html).
+ * Every write is checked whole before anything is changed.
+ */
+export class ContactDirectory {
+  readonly #properties: readonly PropertyDefinition[];
+  readonly #propertyIds: ReadonlySet<string>;
+  readonly #segments: ReadonlyMap<string, Segment>;
+  readonly #users: ReadonlyMap<number, User>;
+  readonly #contacts = new Map<number, ContactRecord>();
+
+  constructor(fixtures: IServiceFixtures) {
+    this.#properties = fixtures.properties;
+    this.#propertyIds = new Set(fixtures.properties.map((p) => p.propertyID));
+    this.#segments = new Map(fixtures.segments.map((s) => [s.segmentID, s]));
+    this.#users = new Map(fixtures.users.map((u) => [u.contactID, u]));
+    for (const c of fixtures.contacts) {
+      this.#contacts.set(c.contactID, {
+        contactID: c.contactID,
+        values: new Map(c.properties.map((p) => [p.propertyID, p.values.map(({ value }) => ({ value }))])),
+        logins: c.logins.map(({ name, type }) => ({ name, type })),
+        membership: [...c.membership],
+      });
+    }
+  }
+
+  user(contactID: number): User | undefined {
+    return this.#users.get(contactID);
+  }
+
+  /** The user one of whose contact's logins is `emailAddress` (any case); Google logins have no password. */
+  userByLogin(emailAddress: string): { readonly user: User; readonly login: string } | undefined {
+    const wanted = emailAddress.toLowerCase();
+    for (const contact of this.#contacts.values()) {
+      const login = contact.logins.find((l) => l.name.toLowerCase() === wanted && l.type.toLowerCase() !== 'google');
+      const user = login && this.#users.get(contact.contactID);
+      if (login && user) return { user, login: login.name };
+    }
+    return undefined;
+  }
+
+  authenticate(emailAddress: string, password: string): { readonly user: User; readonly login: string } | undefined {
+    const found = this.userByLogin(emailAddress);
+    return found && found.user.password === password ? found : undefined;
+  }
+
+  /** First and last name, as a display name for the logged-in user. */
+  displayName(contactID: number): string {
+    const values = this.#contacts.get(contactID)?.values;
+    const first = (id: string) => values?.get(id)?.[0]?.value ?? '';
+    return [first('1'), first('3')].filter(Boolean).join(' ');
+  }
+
+  details(user: User, contactID: number): Outcome<DetailsView> {
+    const contact = this.#reachable(user, contactID, 'read');
+    if (contact.kind === 'failed') return contact;
+    const { value: c } = contact;
+    return {
+      kind: 'ok',
+      value: {
+        contactID: c.contactID,
+        details: {
+          // Every property of the form, in form order, as the Contact Details tab shows them.
+          properties: this.#properties.map((p) => ({ propertyID: p.propertyID, propertyName: p.propertyName, values: (c.values.get(p.propertyID) ?? []).map(({ value }) => ({ value })) })),
+          logins: c.logins.map(({ name, type }) => ({ name, type })),
+        },
+        membership: user.userType === 'Agent' ? c.membership.filter((s) => user.segments.includes(s)) : [...c.membership],
+      },
+    };
+  }
+
+  /** api=setdetails: replaces the listed properties, the logins (only when setLogins is true, dossier S-8) and the membership. */
+  setDetails(user: User, contactID: number, input: ContactInput): Outcome<void> {
+    const contact = this.#reachable(user, contactID, 'update');
+    if (contact.kind === 'failed') return contact;
+    const c = contact.value;
+    const problems = this.#check(user, c.contactID, input);
+    if (problems.length > 0) return failed(...problems);
+    for (const p of input.details.properties) c.values.set(p.propertyID, p.values.map(({ value }) => ({ value })));
+    if (input.details.setLogins === true) c.logins = (input.details.logins ?? []).map(({ name, type }) => ({ name, type }));
+    // Customers have no segment rights: the form's membership is ignored for them (docs/decisions/0403-iservice-access-rights.md).
+    if (input.membership !== undefined && user.userType === 'Agent') {
+      const hidden = c.membership.filter((s) => !user.segments.includes(s));
+      c.membership = [...new Set([...hidden, ...input.membership])].sort(bySegmentId);
+    }
+    return { kind: 'ok', value: undefined };
+  }
+
+  /** api=newcontact: "all agent types are allowed to use this endpoint" (https://www.iservice.info/guides/api/creating-a-new-contact.html). */
+  newContact(user: User, input: ContactInput): Outcome<number> {
+    if (user.userType !== 'Agent') return failed({ code: 'ACCESS_DENIED', detail: 'Only agents may create contacts.' });
+    const problems = this.#check(user, undefined, input);
+    if (problems.length > 0) return failed(...problems);
+    const contactID = Math.max(0, ...this.#contacts.keys()) + 1;
+    this.#contacts.set(contactID, {
+      contactID,
+      values: new Map(input.details.properties.map((p) => [p.propertyID, p.values.map(({ value }) => ({ value }))])),
+      logins: input.details.setLogins === true ? (input.details.logins ?? []).map(({ name, type }) => ({ name, type })) : [],
+      membership: [...new Set(input.membership ?? [])].sort(bySegmentId),
+    });
+    return { kind: 'ok', value: contactID };
+  }
+
+  dump(): { properties: readonly PropertyDefinition[]; segments: Segment[]; users: Omit<User, 'password'>[]; contacts: Contact[] } {
+    return {
+      properties: this.#properties,
+      segments: [...this.#segments.values()],
+      users: [...this.#users.values()].map(({ contactID, userType, segments }) => ({ contactID, userType, segments })),
+      contacts: [...this.#contacts.values()].map((c) => ({
+        contactID: c.contactID,
+        properties: this.#properties.filter((p) => c.values.has(p.propertyID)).map((p) => ({ ...p, values: c.values.get(p.propertyID) ?? [] })),
+        logins: c.logins,
+        membership: c.membership,
+      })),
+    };
+  }
+
+  /** The contact, if the user may read or update it; customers learn nothing about other contacts. */
+  #reachable(user: User, contactID: number, verb: 'read' | 'update'): Outcome<ContactRecord> {
+    if (user.userType === 'Customer' && contactID !== user.contactID) {
+      return failed({ code: 'ACCESS_DENIED', detail: `Customers may only ${verb} their own contact (${contactID} is not yours).` });
+    }
+    const contact = this.#contacts.get(contactID);
+    if (!contact) return failed({ code: 'CONTACT_NOT_FOUND', detail: `No contact has contactID ${contactID}.` });
+    const visible = user.userType === 'Customer' || contact.membership.length === 0 || contact.membership.some((s) => user.segments.includes(s));
+    if (!visible) return failed({ code: 'ACCESS_DENIED', detail: `Contact ${contactID} is in no segment you have access to.` });
+    return { kind: 'ok', value: contact };
+  }
+
+  /** Every problem with the properties, membership and logins of a write (all of them, not the first). */
+  #check(user: User, contactID: number | undefined, input: ContactInput): Failure[] {
+    const problems: Failure[] = [];
+    const seen = new Set<string>();
+    for (const { propertyID } of input.details.properties) {
+      if (!this.#propertyIds.has(propertyID)) problems.push({ code: 'INVALID_PROPERTY', detail: `Property ${propertyID} does not exist.` });
+      else if (seen.has(propertyID)) problems.push({ code: 'INVALID_PROPERTY', detail: `Property ${propertyID} is listed more than once.` });
+      seen.add(propertyID);
+    }
+    if (user.userType === 'Agent') {
+      for (const segment of new Set(input.membership ?? [])) {
+        if (!this.#segments.has(segment)) problems.push({ code: 'INVALID_SEGMENT', detail: `Segment ${segment} does not exist.` });
+        else if (!user.segments.includes(segment)) problems.push({ code: 'ACCESS_DENIED', detail: `You have no access to segment ${segment}.` });
+      }
+    }
+    if (input.details.setLogins === true) {
+      for (const login of input.details.logins ?? []) {
+        const owner = this.#loginOwner(login.name);
+        if (owner !== undefined && owner !== contactID) problems.push({ code: 'LOGIN_IN_USE', detail: `The login ${login.name} belongs to another contact.` });
+      }
+    }
+    return problems;
+  }
+
+  #loginOwner(name: string): number | undefined {
+    const wanted = name.toLowerCase();
+    for (const c of this.#contacts.values()) if (c.logins.some((l) => l.name.toLowerCase() === wanted)) return c.contactID;
+    return undefined;
+  }
+}

@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { match } from 'path-to-regexp';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DIRS } from '../../mock-server/src/core/paths.js';
+import { toExpressPath } from '../../mock-server/src/core/router.js';
+import { createSandbox } from '../../mock-server/src/index.js';
+import { VENDORS } from '../../mock-server/src/vendors/index.js';
+import { PACT_PROVIDERS } from '../../mock-server/src/verify.js';
+import { contractOf } from '../helpers/contract-matchers.js';
+import { COMMITTED_PACTS, CONSUMER } from '../pact/pact-files.js';
+
+interface Interaction {
+  readonly description: string;
+  readonly providerStates?: readonly { readonly name: string }[];
+  readonly request: { readonly method: string; readonly path: string };
+  readonly response: { readonly status: number };
+}
+
+/**
+ * Error statuses a contract declares that the reference pacts leave out, and
+ * why: answers only a malformed or hostile request gets, which a careful
+ * client never sends (its integration tests cover them instead).
+ */
+const NOT_IN_PACTS: Readonly<Record<string, readonly number[]>> = {
+  ocamba: [413, 415],
+};
+
+const scenarios = createSandbox({ scenarioDirs: [DEFAULT_DIRS.scenarios] }).scenarioNames();
+
+describe.each(VENDORS.map((v) => v.id))('the %s reference pact', (vendor) => {
+  const provider = PACT_PROVIDERS[vendor]!;
+  const file = join(COMMITTED_PACTS, `${CONSUMER}-${provider}.json`);
+
+  it('exists', () => {
+    expect(readdirSync(COMMITTED_PACTS)).toContain(`${CONSUMER}-${provider}.json`);
+  });
+
+  const interactions = (): Interaction[] => (JSON.parse(readFileSync(file, 'utf8')) as { interactions: Interaction[] }).interactions;
+  const contract = contractOf(vendor);
+  const operationOf = (i: Interaction) =>
+    [...contract.operations.values()].find((op) => op.method === i.request.method && match(toExpressPath(op.path))(i.request.path) !== false)?.operationId;
+
+  it('covers every operation of the contract', () => {
+    const covered = new Set(interactions().map(operationOf));
+    expect([...contract.operations.keys()].filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it('only uses operations and statuses the contract declares', () => {
+    for (const i of interactions()) {
+      const op = operationOf(i);
+      expect(op, `${i.request.method} ${i.request.path}`).toBeDefined();
+      expect(contract.operation(op!).responseStatuses, i.description).toContain(String(i.response.status));
+    }
+  });
+
+  it('covers every error class the contract declares', () => {
+    const declared = new Set([...contract.operations.values()].flatMap((op) => op.responseStatuses.map(Number)).filter((s) => s >= 400));
+    const covered = new Set(interactions().map((i) => i.response.status));
+    const missing = [...declared].filter((s) => !covered.has(s) && !(NOT_IN_PACTS[vendor] ?? []).includes(s));
+    expect(missing).toEqual([]);
+  });
+
+  it('puts every interaction under a provider state that is a scenario name', () => {
+    for (const i of interactions()) {
+      expect(i.providerStates?.length, i.description).toBe(1);
+      expect(scenarios, i.description).toContain(i.providerStates![0]!.name);
+    }
+  });
+});
