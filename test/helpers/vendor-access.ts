@@ -1,4 +1,4 @@
-import { IMICONNECT, INSTANTPAY, ISERVICE, OCAMBA } from './identities.js';
+import { IMICONNECT, INSTANTPAY, ISERVICE, LOYALTII, OCAMBA } from './identities.js';
 
 /**
  * How a test gets a request past each vendor's admission (auth), so drift
@@ -6,6 +6,7 @@ import { IMICONNECT, INSTANTPAY, ISERVICE, OCAMBA } from './identities.js';
  */
 export const ADMITTED_HEADERS: Readonly<Record<string, (baseUrl: string, session: string) => Promise<Record<string, string>>>> = {
   ocamba: async () => ({ Authorization: `Bearer ${OCAMBA.keyA}` }),
+  loyaltii: async () => ({ Authorization: `Bearer ${LOYALTII.token}` }),
   // iService admits by session cookie: log the agent in, in the same sandbox session.
   iservice: async (baseUrl, session) => {
     const res = await fetch(`${baseUrl}/f/webapp-api-login?api=login`, {

@@ -59,8 +59,14 @@ export class Session {
   }
 
   instance(vendor: string): VendorInstance {
-    const instance = this.#instances.get(vendor);
-    if (!instance) throw new Error(`session ${this.id}: no vendor ${vendor}`);
+    let instance = this.#instances.get(vendor);
+    if (!instance) {
+      const prepared = this.options.vendors.find((v) => v.module.id === vendor);
+      if (!prepared) throw new Error(`session ${this.id}: no vendor ${vendor}`);
+      // No activated scenario concerns this vendor (a start-up scenario for another one): it starts on its defaults.
+      this.#load(prepared, this.scenarioFor(vendor));
+      instance = this.#instances.get(vendor)!;
+    }
     return instance;
   }
 
@@ -93,6 +99,9 @@ export class Session {
     this.counters.clear();
     this.journal.clear();
     this.clock.set(this.options.clock.start ?? (this.options.wall ?? Date.now)(), this.options.clock.mode);
+    // Vendors the start-up scenario does not concern are reloaded on their next use.
+    this.#instances.clear();
+    this.#active.clear();
     this.activate(this.options.startScenario);
   }
 

@@ -4,10 +4,10 @@ import { OCAMBA } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
 
 const t = useSandbox({ journalSize: 5 });
-const contact = `/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.emailContact}`;
-const auth = { Authorization: `Bearer ${OCAMBA.keyA}` };
 /** Every mounted vendor on the start-up scenario. */
 const allDefault = Object.fromEntries(VENDOR_IDS.map((id) => [id, 'default']));
+const contact = `/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.emailContact}`;
+const auth = { Authorization: `Bearer ${OCAMBA.keyA}` };
 const admin = (session: string) => ({ get: (p: string) => t.http().get(`/__admin${p}`).set('X-Sandbox-Session', session), send: (method: 'post' | 'put' | 'delete', p: string, body?: object) => t.http()[method](`/__admin${p}`).set('X-Sandbox-Session', session).send(body) });
 
 describe('GET /__admin/health', () => {

@@ -1,0 +1,39 @@
+import { VendorError } from '../../core/http-outcome.js';
+import type { Admission, RequestContext } from '../../core/vendor-module.js';
+import { selectAction } from './action-selection.js';
+import { methodNotAllowed, noRoute, unauthorized, unsupportedMediaTypeError } from './errors.js';
+import type { LoyaltiiSettings } from './settings.js';
+import type { LoyaltiiStore } from './store.js';
+
+/** The account a request acts for (uniqueness and visibility are per account; seed: "unique within account"). */
+export interface LoyaltiiPrincipal {
+  readonly account: string;
+}
+
+type Ctx = RequestContext<LoyaltiiStore, LoyaltiiSettings>;
+
+/** Media types Web API's formatters read here (seed: "Request Formats"); the core also reads any `+json` as JSON. */
+const READABLE = new Set(['application/json', 'text/json', 'application/x-www-form-urlencoded']);
+
+function hasBody(ctx: Ctx): boolean {
+  const length = Number(ctx.request.headers['content-length'] ?? 0);
+  return length > 0 || ctx.request.headers['transfer-encoding'] !== undefined;
+}
+
+/**
+ * In Web API's order: routing and action selection (so `/Contacts/abc` is a
+ * 404 even without credentials), then `[Authorize]` (401), then the
+ * formatter's media-type check (415) before any model binding.
+ */
+export function admit(ctx: Ctx): Admission<LoyaltiiPrincipal> {
+  const selection = selectAction(ctx.contract, ctx.request.method, ctx.request.path, ctx.request.query);
+  if (selection.kind === 'no-route') throw new VendorError('NO_ROUTE', noRoute(ctx));
+  if (selection.kind === 'method-not-allowed') throw new VendorError('METHOD_NOT_ALLOWED', methodNotAllowed(ctx, selection.allowed));
+
+  const account = ctx.state.accountOf(ctx.request.headers.authorization, ctx.settings.auth.scheme);
+  if (account === undefined) throw unauthorized(ctx);
+
+  const mediaType = ctx.request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== undefined && !READABLE.has(mediaType) && mediaType.endsWith('+json') && hasBody(ctx)) throw unsupportedMediaTypeError(ctx.request.headers, mediaType);
+  return { principal: { account } };
+}

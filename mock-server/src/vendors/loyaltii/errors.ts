@@ -1,0 +1,116 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { VendorError, type HttpOutcome } from '../../core/http-outcome.js';
+import type { CoreErrors, ErrorCatalogue, RenderContext } from '../../core/vendor-module.js';
+import { selectAction } from './action-selection.js';
+import { invalidModel, modelStateOf, unreadableBody } from './model-state.js';
+import type { LoyaltiiSettings } from './settings.js';
+import type { LoyaltiiStore } from './store.js';
+import { httpError, requestUri, webApiAnswer } from './web-api.js';
+
+type Ctx = RenderContext<LoyaltiiStore, LoyaltiiSettings>;
+
+/**
+ * Every error Loyaltii answers that a scenario may force, as data. Bodies are
+ * ASP.NET Web API 2's own (dossier §3.2, §3.3, L-7): `HttpError` with only
+ * `Message` for remote clients, or no body where the controller returns
+ * `NotFound()` / `Conflict()`.
+ */
+export const LOYALTII_ERRORS = {
+  UNAUTHORIZED: { status: 401, message: 'Authorization has been denied for this request.' },
+  /** `NotFound()`: no body (dossier §3.3: unknown id / secret → 404). */
+  NOT_FOUND: { status: 404 },
+  /** 409 with the current contact where the request names one (PUT page), else `Conflict()` without a body. */
+  CONFLICT: { status: 409 },
+  REQUEST_ENTITY_TOO_LARGE: { status: 413, message: 'Maximum request length exceeded.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415 },
+  INTERNAL_SERVER_ERROR: { status: 500, message: 'An error has occurred.' },
+} as const satisfies Record<string, { readonly status: number; readonly message?: string }>;
+
+export type LoyaltiiErrorCode = keyof typeof LOYALTII_ERRORS;
+
+/** `[Authorize]` without a valid principal; the bearer middleware adds its challenge. */
+export function unauthorized(ctx: Pick<Ctx, 'settings' | 'request'>): VendorError {
+  const challenge = ctx.settings.auth.scheme === 'Bearer' ? 'Bearer' : 'Basic realm="Loyaltii"';
+  return new VendorError('UNAUTHORIZED', httpError(ctx.request.headers, 401, LOYALTII_ERRORS.UNAUTHORIZED.message, { 'WWW-Authenticate': challenge }));
+}
+
+/** The message of Web API's `UnsupportedMediaTypeException`, with and without a Content-Type. */
+function unsupportedMediaType(headers: IncomingHttpHeaders, contentType: string): HttpOutcome {
+  const message =
+    contentType === ''
+      ? "The request contains an entity body but no Content-Type header. The inferred media type 'application/octet-stream' is not supported for this resource."
+      : `The request entity's media type '${contentType}' is not supported for this resource.`;
+  return httpError(headers, 415, message);
+}
+
+export function unsupportedMediaTypeError(headers: IncomingHttpHeaders, contentType: string): VendorError {
+  return new VendorError('UNSUPPORTED_MEDIA_TYPE', unsupportedMediaType(headers, contentType));
+}
+
+/** HttpRoutingDispatcher's answer when no route matches (web-hosted, IIS would show HTML; the sandbox never does). */
+export function noRoute(ctx: Pick<Ctx, 'request'>): HttpOutcome {
+  return httpError(ctx.request.headers, 404, `No HTTP resource was found that matches the request URI '${requestUri(ctx.request.headers, ctx.request.path)}'.`);
+}
+
+/** ApiControllerActionSelector's 405, with the Allow header it adds. */
+export function methodNotAllowed(ctx: Pick<Ctx, 'request'>, allowed: readonly string[]): HttpOutcome {
+  return httpError(ctx.request.headers, 405, `The requested resource does not support http method '${ctx.request.method}'.`, { Allow: allowed.join(', ') });
+}
+
+/** A forced 409: the current contact when the path names one of the caller's contacts, else no body. */
+function forcedConflict(ctx: Ctx): HttpOutcome {
+  const id = /\/contacts\/([+-]?\d+)\/?$/i.exec(ctx.request.path)?.[1];
+  if (id === undefined) return webApiAnswer(ctx.request.headers, 409);
+  const account = ctx.state.accountOf(ctx.request.headers.authorization, ctx.settings.auth.scheme);
+  const contact = account === undefined ? undefined : ctx.state.contact(account, Number(id));
+  // Nothing to be in conflict with: Web API would not have found the contact either.
+  return contact ? webApiAnswer(ctx.request.headers, 409, contact) : webApiAnswer(ctx.request.headers, 404);
+}
+
+export function renderLoyaltiiError(code: LoyaltiiErrorCode, ctx: Ctx): HttpOutcome {
+  switch (code) {
+    case 'UNAUTHORIZED':
+      return unauthorized(ctx).outcome;
+    case 'NOT_FOUND':
+      return webApiAnswer(ctx.request.headers, 404);
+    case 'CONFLICT':
+      return forcedConflict(ctx);
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return unsupportedMediaType(ctx.request.headers, ctx.request.headers['content-type']?.split(';')[0]?.trim() ?? '');
+    case 'REQUEST_ENTITY_TOO_LARGE':
+    case 'INTERNAL_SERVER_ERROR':
+      return httpError(ctx.request.headers, LOYALTII_ERRORS[code].status, LOYALTII_ERRORS[code].message);
+  }
+}
+
+function isCode(code: string): code is LoyaltiiErrorCode {
+  return code in LOYALTII_ERRORS;
+}
+
+export const errors: ErrorCatalogue<LoyaltiiStore, LoyaltiiSettings> = {
+  codes: Object.keys(LOYALTII_ERRORS),
+  render: (code, ctx) => {
+    if (!isCode(code)) throw new Error(`loyaltii: no error ${code}`);
+    return renderLoyaltiiError(code, ctx);
+  },
+};
+
+/** How Web API 2 answers what the core detects (dossier §3.3, §3.7 items 8, 11). */
+export const coreErrors: CoreErrors<LoyaltiiStore, LoyaltiiSettings> = {
+  routeNotFound: (ctx) => noRoute(ctx),
+  // The core matched the path by its templates; Web API also applies {id:int}, which may leave no route at all.
+  methodNotAllowed: (ctx, allowed) => {
+    const selection = selectAction(ctx.state.contract, ctx.request.method, ctx.request.path, undefined);
+    if (selection.kind === 'no-route') return noRoute(ctx);
+    return methodNotAllowed(ctx, selection.kind === 'method-not-allowed' ? selection.allowed : allowed);
+  },
+  malformedBody: (ctx) => invalidModel(ctx.request.headers, unreadableBody(ctx.operationId)),
+  unsupportedMediaType: (ctx, contentType) => unsupportedMediaType(ctx.request.headers, contentType),
+  payloadTooLarge: (ctx) => httpError(ctx.request.headers, 413, LOYALTII_ERRORS.REQUEST_ENTITY_TOO_LARGE.message),
+  invalidRequest: (ctx, issues) => {
+    // Path parameters are routing in Web API ({id:int}); admission already answers them, this is the safety net.
+    if (issues.some((issue) => issue.location === 'path')) return noRoute(ctx);
+    return invalidModel(ctx.request.headers, modelStateOf(ctx.contract, ctx.operationId, issues, ctx.request));
+  },
+  internalError: (ctx) => httpError(ctx.request.headers, 500, LOYALTII_ERRORS.INTERNAL_SERVER_ERROR.message),
+};

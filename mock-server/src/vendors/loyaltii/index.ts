@@ -1,0 +1,28 @@
+import { defineVendor } from '../../core/define-vendor.js';
+import { admit } from './auth.js';
+import { coreErrors, errors } from './errors.js';
+import { fixtures } from './fixtures.js';
+import { operations } from './routes.js';
+import { DEFAULT_SETTINGS } from './settings.js';
+import { LoyaltiiStore } from './store.js';
+
+/** Loyaltii's ASP.NET Web API 2 contacts resource (seed 002, dossier §3). */
+export const loyaltii = defineVendor({
+  id: 'loyaltii',
+  title: 'Loyaltii',
+  basePaths: ['/api/v1'],
+  // ASP.NET routing ignores case: /API/V1/contacts/17 is the same resource.
+  caseSensitivePaths: false,
+  contract: 'loyaltii/openapi.yaml',
+  settingsSchema: 'loyaltii/settings.schema.json',
+  defaultSettings: DEFAULT_SETTINGS,
+  // The help page's request formats; anything else (or a body without Content-Type) is Web API's 415.
+  bodyPolicy: { json: ['application/json', 'text/json'], form: ['application/x-www-form-urlencoded'], otherTypes: 'reject', missingType: 'reject' },
+  fixtures,
+  createState: (init) => new LoyaltiiStore(init),
+  dumpState: (store) => store.dump(),
+  admit,
+  operations,
+  errors,
+  coreErrors,
+});
