@@ -370,7 +370,7 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         .willRespondWith(409, (b) => b.jsonBody(contactBody('patchContact', 409, { ...CONTACT_1, Version: WRITTEN_VERSION, LastModified: WRITTEN_AT })))
         .executeTest(async (server) => {
           const error = await rejectsWith(client(server.url).patchContact(contact1.id, rename), 409);
-          // The retry a careful client makes: the same change with the Version it now has.
+          // What a careful client retries with: the Version the contact has now.
           expect(error.current?.Version).toBe(WRITTEN_VERSION);
         }));
 
