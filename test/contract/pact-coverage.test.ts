@@ -24,6 +24,8 @@ interface Interaction {
  */
 const NOT_IN_PACTS: Readonly<Record<string, readonly number[]>> = {
   ocamba: [413, 415],
+  // 405 is GET /api/v1/Contacts without `secret` (the client always sends it); 413/415 need an oversized or non-JSON body.
+  loyaltii: [405, 413, 415],
 };
 
 const scenarios = createSandbox({ scenarioDirs: [DEFAULT_DIRS.scenarios] }).scenarioNames();
@@ -38,8 +40,10 @@ describe.each(VENDORS.map((v) => v.id))('the %s reference pact', (vendor) => {
 
   const interactions = (): Interaction[] => (JSON.parse(readFileSync(file, 'utf8')) as { interactions: Interaction[] }).interactions;
   const contract = contractOf(vendor);
-  const operationOf = (i: Interaction) =>
-    [...contract.operations.values()].find((op) => op.method === i.request.method && match(toExpressPath(op.path))(i.request.path) !== false)?.operationId;
+  // Literal segments win, as in the sandbox's Router (`/Contacts/Registration` over `/Contacts/{id}`).
+  const literal = (path: string) => path.replace(/\{[^}]+\}/g, '').length;
+  const byLiteral = [...contract.operations.values()].sort((a, b) => literal(b.path) - literal(a.path));
+  const operationOf = (i: Interaction) => byLiteral.find((op) => op.method === i.request.method && match(toExpressPath(op.path))(i.request.path) !== false)?.operationId;
 
   it('covers every operation of the contract', () => {
     const covered = new Set(interactions().map(operationOf));
