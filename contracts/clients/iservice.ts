@@ -1,7 +1,7 @@
 /**
  * A small typed client for iService's login and customer-info forms, written
- * as a careful integrator would: it logs in with the form fields the vendor's
- * own scripts post, keeps the session cookie (and echoes a CSRF token when the
+ * as a careful integrator would: it logs in with `emailAddress` and `Password`
+ * (as JSON, which the login form takes like form fields), keeps the session cookie (and echoes a CSRF token when the
  * tenant sets one), sends JSON to the customer-info form, and treats an answer
  * whose `errors` is not empty as a failure, whatever its HTTP status (iService
  * answers business errors with 200). Copy it, or import it from
@@ -55,6 +55,7 @@ export interface IServiceClientOptions {
 
 const CSRF_COOKIE = 'XSRF-TOKEN';
 const CSRF_HEADER = 'X-XSRF-TOKEN';
+const JSON_BODY = { 'Content-Type': 'application/json' } as const;
 
 export class IServiceClient {
   /** The session cookie's value; set by `login()`, cleared by `logout()`. */
@@ -70,10 +71,9 @@ export class IServiceClient {
     this.sessionId = options.sessionId;
   }
 
-  /** `api=login` with form fields; keeps the session cookie. A wrong password throws (`Invalid email address or password.`). */
+  /** `api=login`; keeps the session cookie. A wrong password throws (`Invalid email address or password.`). */
   async login(emailAddress: string, password: string): Promise<IServiceUser> {
-    const form = new URLSearchParams({ emailAddress, Password: password });
-    const body = await this.#post<{ loggedIn: IServiceLoggedIn }>('/f/webapp-api-login?api=login', { 'Content-Type': 'application/x-www-form-urlencoded' }, form.toString());
+    const body = await this.#post<{ loggedIn: IServiceLoggedIn }>('/f/webapp-api-login?api=login', JSON_BODY, JSON.stringify({ emailAddress, Password: password }));
     if (!body.loggedIn.isLoggedIn) throw new IServiceApiError(200, ['Not logged in.'], ['The login answer reports isLoggedIn: false.']);
     return body.loggedIn;
   }
@@ -108,7 +108,7 @@ export class IServiceClient {
   }
 
   #custinfo<T>(api: string, body: object): Promise<T> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    const headers: Record<string, string> = { ...JSON_BODY };
     if (this.csrfToken !== undefined) headers[CSRF_HEADER] = this.csrfToken;
     return this.#post<T>(`/f/webapp-api-custinfo?api=${api}`, headers, JSON.stringify(body));
   }
