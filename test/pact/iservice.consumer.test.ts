@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IServiceApiError, IServiceClient, type IServiceDetailsInput } from '../../contracts/clients/iservice.js';
 import { matchersFor, responseBodyMatchers } from '../../contracts/pact-matchers.js';
 import { contractOf } from '../helpers/contract-matchers.js';
+import { CONTACT_466 } from '../integration/iservice/client.js';
 import { ISERVICE } from '../helpers/identities.js';
 import { COMMITTED_PACTS, CONSUMER, pactOutputDir, readPact } from './pact-files.js';
 
@@ -18,6 +19,25 @@ const customerCookie = { Cookie: `SessionID=${ISERVICE.presetCustomerSession}` }
 const json = { 'Content-Type': 'application/json' };
 const asAgent = { ...agentCookie, ...json };
 const asCustomer = { ...customerCookie, ...json };
+
+/** An interaction with the login form (`POST ?api=…`, a JSON body when given). */
+const loginForm = (state: string, description: string, api: string, headers: Record<string, string> = {}, body?: unknown) =>
+  pact
+    .addInteraction()
+    .given(state)
+    .uponReceiving(description)
+    .withRequest('POST', LOGIN, (b) => {
+      b.query({ api }).headers(headers);
+      if (body !== undefined) b.jsonBody(body);
+    });
+
+/** An interaction with the customer-info form (`POST ?api=…` with a JSON body). */
+const custinfo = (state: string, description: string, api: string, headers: Record<string, string>, body: unknown) =>
+  pact
+    .addInteraction()
+    .given(state)
+    .uponReceiving(description)
+    .withRequest('POST', CUSTINFO, (b) => b.query({ api }).headers(headers).jsonBody(body));
 
 /** A client of the mock server, logged in with a preset session when given one. */
 const client = (url: string, sessionId?: string) => new IServiceClient({ baseUrl: url, ...(sessionId === undefined ? {} : { sessionId }) });
@@ -58,24 +78,6 @@ const SEED_DETAILS: IServiceDetailsInput = {
 };
 const SEED_MEMBERSHIP = ['2', '3', '4', '5', '6', '7', '8', '10', '11', '12'];
 
-/** Contact 466 as the default fixtures hold it, as `api=details` shows it to the agent. */
-const CONTACT_466 = {
-  errors: [],
-  errorDetails: [],
-  contactID: ISERVICE.seedContact,
-  details: {
-    properties: [
-      { propertyID: '1', propertyName: 'First Name', values: [{ value: 'Jon' }] },
-      { propertyID: '2', propertyName: 'Middle Initial', values: [{ value: 'Q' }] },
-      { propertyID: '3', propertyName: 'Last Name', values: [{ value: 'Doe' }] },
-      { propertyID: '4', propertyName: 'Company', values: [{ value: 'Example Corp' }] },
-      { propertyID: '5', propertyName: 'Phone', values: [] },
-    ],
-    logins: [{ name: ISERVICE.customer.emailAddress, type: 'Email' }],
-  },
-  membership: ['2', '3'],
-};
-
 const NEW_CONTACT: IServiceDetailsInput = {
   properties: [
     { propertyID: '1', propertyName: 'First Name', values: [{ value: 'Miss' }] },
@@ -106,11 +108,7 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
   describe('the login form (webappApiLogin)', () => {
     // JSON, not form fields: Pact's verifier (pact_verifier 1.4.8) replays a form-field body as truncated JSON.
     it('api=login: the user, and the session cookie', () =>
-      pact
-        .addInteraction()
-        .given('default')
-        .uponReceiving('a login of the agent')
-        .withRequest('POST', LOGIN, (b) => b.query({ api: 'login' }).headers(json).jsonBody({ emailAddress: ISERVICE.agent.emailAddress, Password: ISERVICE.agent.Password }))
+      loginForm('default', 'a login of the agent', 'login', json, { emailAddress: ISERVICE.agent.emailAddress, Password: ISERVICE.agent.Password })
         .willRespondWith(200, (b) =>
           b.headers({ 'Set-Cookie': M.regex('^SessionID=[0-9a-f]{32}; Path=/; HttpOnly; SameSite=Lax$', 'SessionID=4646e61fa02147d8e49c9104b894da23; Path=/; HttpOnly; SameSite=Lax') }).jsonBody(loggedIn(AGENT)),
         )
@@ -122,11 +120,7 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         }));
 
     it('api=login with a wrong password: "Invalid email address or password." and no session', () =>
-      pact
-        .addInteraction()
-        .given('default')
-        .uponReceiving('a login with a wrong password')
-        .withRequest('POST', LOGIN, (b) => b.query({ api: 'login' }).headers(json).jsonBody({ emailAddress: ISERVICE.agent.emailAddress, Password: 'wrong-password' }))
+      loginForm('default', 'a login with a wrong password', 'login', json, { emailAddress: ISERVICE.agent.emailAddress, Password: 'wrong-password' })
         .willRespondWith(200, (b) =>
           b.jsonBody({
             ...shaped('LoginResponse', { errors: ['Invalid email address or password.'], errorDetails: ['No user has this email address and password.'], loggedIn: { isLoggedIn: false } }),
@@ -141,33 +135,21 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         }));
 
     it('api=loggedin with a session: the user and its rights', () =>
-      pact
-        .addInteraction()
-        .given('iservice/agent-user')
-        .uponReceiving('a login status query of the logged-in agent')
-        .withRequest('POST', LOGIN, (b) => b.query({ api: 'loggedin' }).headers(agentCookie))
+      loginForm('iservice/agent-user', 'a login status query of the logged-in agent', 'loggedin', agentCookie)
         .willRespondWith(200, (b) => b.jsonBody(loggedIn(AGENT)))
         .executeTest(async (server) => {
           expect(await agent(server.url).loggedIn()).toEqual({ ...AGENT, segments: ['2'] });
         }));
 
     it('api=loggedin without a session: isLoggedIn false, not an error', () =>
-      pact
-        .addInteraction()
-        .given('default')
-        .uponReceiving('a login status query without a session')
-        .withRequest('POST', LOGIN, (b) => b.query({ api: 'loggedin' }))
+      loginForm('default', 'a login status query without a session', 'loggedin')
         .willRespondWith(200, (b) => b.jsonBody({ ...OK, loggedIn: { isLoggedIn: false } }))
         .executeTest(async (server) => {
           expect(await client(server.url).loggedIn()).toEqual({ isLoggedIn: false });
         }));
 
     it('api=logout: the empty envelope, and the session cookie cleared', () =>
-      pact
-        .addInteraction()
-        .given('iservice/agent-user')
-        .uponReceiving('a logout of the logged-in agent')
-        .withRequest('POST', LOGIN, (b) => b.query({ api: 'logout' }).headers(agentCookie))
+      loginForm('iservice/agent-user', 'a logout of the logged-in agent', 'logout', agentCookie)
         .willRespondWith(200, (b) => b.headers({ 'Set-Cookie': M.regex('^SessionID=; Path=/; Expires=[^;]+; HttpOnly; SameSite=Lax$', 'SessionID=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax') }).jsonBody(OK))
         .executeTest(async (server) => {
           const c = agent(server.url);
@@ -178,20 +160,12 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
 
   describe('the customer-info form (webappApiCustinfo)', () => {
     it("api=setdetails: the seed's payload, by the customer for its own contact", () =>
-      pact
-        .addInteraction()
-        .given('iservice/customer-user')
-        .uponReceiving("the seed's setdetails of the customer's own contact")
-        .withRequest('POST', CUSTINFO, (b) => b.query({ api: 'setdetails' }).headers(asCustomer).jsonBody({ contactID: ISERVICE.seedContact, details: SEED_DETAILS, membership: SEED_MEMBERSHIP }))
+      custinfo('iservice/customer-user', "the seed's setdetails of the customer's own contact", 'setdetails', asCustomer, { contactID: ISERVICE.seedContact, details: SEED_DETAILS, membership: SEED_MEMBERSHIP })
         .willRespondWith(200, (b) => b.jsonBody(OK))
         .executeTest(async (server) => customer(server.url).setDetails(ISERVICE.seedContact, SEED_DETAILS, SEED_MEMBERSHIP)));
 
     it('api=details: the contact in the shape setdetails takes', () =>
-      pact
-        .addInteraction()
-        .given('iservice/agent-user')
-        .uponReceiving('the details of a contact the agent may see')
-        .withRequest('POST', CUSTINFO, (b) => b.query({ api: 'details' }).headers(asAgent).jsonBody({ contactID: ISERVICE.seedContact }))
+      custinfo('iservice/agent-user', 'the details of a contact the agent may see', 'details', asAgent, { contactID: ISERVICE.seedContact })
         .willRespondWith(200, (b) => b.jsonBody(listsMayBeEmpty(shaped('DetailsResponse', CONTACT_466))))
         .executeTest(async (server) => {
           const contact = await agent(server.url).details(ISERVICE.seedContact);
@@ -201,11 +175,7 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         }));
 
     it('api=newcontact: the new id, answered as a string', () =>
-      pact
-        .addInteraction()
-        .given('iservice/agent-user')
-        .uponReceiving('the creation of a contact by the agent')
-        .withRequest('POST', CUSTINFO, (b) => b.query({ api: 'newcontact' }).headers(asAgent).jsonBody({ details: NEW_CONTACT, membership: ['2'] }))
+      custinfo('iservice/agent-user', 'the creation of a contact by the agent', 'newcontact', asAgent, { details: NEW_CONTACT, membership: ['2'] })
         .willRespondWith(200, (b) => b.jsonBody(shaped('NewContactResponse', { errors: [], errorDetails: [], contactID: '489' })))
         .executeTest(async (server) => {
           expect(await agent(server.url).newContact(NEW_CONTACT, ['2'])).toBe(489);
@@ -213,55 +183,35 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
 
     describe('business errors (HTTP 200 with errors)', () => {
       it('"Access denied." for a customer updating another contact', () =>
-        pact
-          .addInteraction()
-          .given('iservice/customer-user')
-          .uponReceiving("a customer's setdetails of another contact")
-          .withRequest('POST', CUSTINFO, (b) => b.query({ api: 'setdetails' }).headers(asCustomer).jsonBody({ contactID: ISERVICE.otherContact, details: SEED_DETAILS }))
+        custinfo('iservice/customer-user', "a customer's setdetails of another contact", 'setdetails', asCustomer, { contactID: ISERVICE.otherContact, details: SEED_DETAILS })
           .willRespondWith(200, (b) => b.jsonBody(failure('Access denied.', 'Customers may only update their own contact (467 is not yours).')))
           .executeTest(async (server) => {
             await rejectsWith(customer(server.url).setDetails(ISERVICE.otherContact, SEED_DETAILS), 200, 'Access denied.');
           }));
 
       it('"Access denied." for a customer creating a contact', () =>
-        pact
-          .addInteraction()
-          .given('iservice/customer-user')
-          .uponReceiving("a customer's newcontact")
-          .withRequest('POST', CUSTINFO, (b) => b.query({ api: 'newcontact' }).headers(asCustomer).jsonBody({ details: NEW_CONTACT }))
+        custinfo('iservice/customer-user', "a customer's newcontact", 'newcontact', asCustomer, { details: NEW_CONTACT })
           .willRespondWith(200, (b) => b.jsonBody(failure('Access denied.', 'Only agents may create contacts.')))
           .executeTest(async (server) => {
             await rejectsWith(customer(server.url).newContact(NEW_CONTACT), 200, 'Access denied.');
           }));
 
       it('"Contact not found." for an unknown contactID', () =>
-        pact
-          .addInteraction()
-          .given('iservice/agent-user')
-          .uponReceiving('the details of an unknown contact')
-          .withRequest('POST', CUSTINFO, (b) => b.query({ api: 'details' }).headers(asAgent).jsonBody({ contactID: 9999 }))
+        custinfo('iservice/agent-user', 'the details of an unknown contact', 'details', asAgent, { contactID: 9999 })
           .willRespondWith(200, (b) => b.jsonBody(failure('Contact not found.', 'No contact has contactID 9999.')))
           .executeTest(async (server) => {
             await rejectsWith(agent(server.url).details(9999), 200, 'Contact not found.');
           }));
 
       it('"Invalid property." for a property the form does not have', () =>
-        pact
-          .addInteraction()
-          .given('iservice/agent-user')
-          .uponReceiving('a setdetails with an unknown property')
-          .withRequest('POST', CUSTINFO, (b) => b.query({ api: 'setdetails' }).headers(asAgent).jsonBody({ contactID: ISERVICE.otherContact, details: { properties: [{ propertyID: '99', values: [] }] } }))
+        custinfo('iservice/agent-user', 'a setdetails with an unknown property', 'setdetails', asAgent, { contactID: ISERVICE.otherContact, details: { properties: [{ propertyID: '99', values: [] }] } })
           .willRespondWith(200, (b) => b.jsonBody(failure('Invalid property.', 'Property 99 does not exist.')))
           .executeTest(async (server) => {
             await rejectsWith(agent(server.url).setDetails(ISERVICE.otherContact, { properties: [{ propertyID: '99', values: [] }] }), 200, 'Invalid property.');
           }));
 
       it('"Invalid segment." for a segment that does not exist', () =>
-        pact
-          .addInteraction()
-          .given('iservice/agent-user')
-          .uponReceiving('a setdetails with an unknown segment')
-          .withRequest('POST', CUSTINFO, (b) => b.query({ api: 'setdetails' }).headers(asAgent).jsonBody({ contactID: ISERVICE.otherContact, details: { properties: [] }, membership: ['99'] }))
+        custinfo('iservice/agent-user', 'a setdetails with an unknown segment', 'setdetails', asAgent, { contactID: ISERVICE.otherContact, details: { properties: [] }, membership: ['99'] })
           .willRespondWith(200, (b) => b.jsonBody(failure('Invalid segment.', 'Segment 99 does not exist.')))
           .executeTest(async (server) => {
             await rejectsWith(agent(server.url).setDetails(ISERVICE.otherContact, { properties: [] }, ['99']), 200, 'Invalid segment.');
@@ -269,11 +219,7 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
 
       it('"Login already in use." for a login of another contact', () => {
         const details: IServiceDetailsInput = { properties: [], setLogins: true, logins: [{ name: ISERVICE.customer.emailAddress, type: 'Email' }] };
-        return pact
-          .addInteraction()
-          .given('iservice/agent-user')
-          .uponReceiving("a setdetails giving a contact another contact's login")
-          .withRequest('POST', CUSTINFO, (b) => b.query({ api: 'setdetails' }).headers(asAgent).jsonBody({ contactID: ISERVICE.otherContact, details }))
+        return custinfo('iservice/agent-user', "a setdetails giving a contact another contact's login", 'setdetails', asAgent, { contactID: ISERVICE.otherContact, details })
           .willRespondWith(200, (b) => b.jsonBody(failure('Login already in use.', 'The login customer11@1to1service.com belongs to another contact.')))
           .executeTest(async (server) => {
             await rejectsWith(agent(server.url).setDetails(ISERVICE.otherContact, details), 200, 'Login already in use.');
@@ -281,22 +227,14 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
       });
 
       it('"You must be logged in." without a session', () =>
-        pact
-          .addInteraction()
-          .given('default')
-          .uponReceiving('a details call without a session')
-          .withRequest('POST', CUSTINFO, (b) => b.query({ api: 'details' }).headers(json).jsonBody({ contactID: ISERVICE.seedContact }))
+        custinfo('default', 'a details call without a session', 'details', json, { contactID: ISERVICE.seedContact })
           .willRespondWith(200, (b) => b.jsonBody(failure('You must be logged in.', 'The request carries no SessionID cookie.')))
           .executeTest(async (server) => {
             expect((await rejectsWith(client(server.url).details(ISERVICE.seedContact), 200, 'You must be logged in.')).notLoggedIn).toBe(true);
           }));
 
       it('"You must be logged in." once the session has expired', () =>
-        pact
-          .addInteraction()
-          .given('iservice/session-expired')
-          .uponReceiving('a details call with an expired session')
-          .withRequest('POST', CUSTINFO, (b) => b.query({ api: 'details' }).headers(asAgent).jsonBody({ contactID: ISERVICE.seedContact }))
+        custinfo('iservice/session-expired', 'a details call with an expired session', 'details', asAgent, { contactID: ISERVICE.seedContact })
           .willRespondWith(200, (b) => b.jsonBody(failure('You must be logged in.', 'The session ended after 0 minutes without a request.')))
           .executeTest(async (server) => {
             expect((await rejectsWith(agent(server.url).details(ISERVICE.seedContact), 200, 'You must be logged in.')).notLoggedIn).toBe(true);
@@ -304,22 +242,14 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
     });
 
     it('401 "You must be logged in." for an unknown session, where the tenant answers with HTTP statuses', () =>
-      pact
-        .addInteraction()
-        .given('iservice/strict-http-status')
-        .uponReceiving('a details call with an unknown session, HTTP statuses on')
-        .withRequest('POST', CUSTINFO, (b) => b.query({ api: 'details' }).headers(asAgent).jsonBody({ contactID: ISERVICE.seedContact }))
+      custinfo('iservice/strict-http-status', 'a details call with an unknown session, HTTP statuses on', 'details', asAgent, { contactID: ISERVICE.seedContact })
         .willRespondWith(401, (b) => b.jsonBody(responseBodyMatchers(contract, 'webappApiCustinfo', 401, { errors: ['You must be logged in.'], errorDetails: ['The SessionID cookie names no session.'] })))
         .executeTest(async (server) => {
           expect((await rejectsWith(agent(server.url).details(ISERVICE.seedContact), 401, 'You must be logged in.')).notLoggedIn).toBe(true);
         }));
 
     it('500 with the envelope when iService fails', () =>
-      pact
-        .addInteraction()
-        .given('iservice/server-error')
-        .uponReceiving('a setdetails while iService fails')
-        .withRequest('POST', CUSTINFO, (b) => b.query({ api: 'setdetails' }).headers(asAgent).jsonBody({ contactID: ISERVICE.seedContact, details: SEED_DETAILS, membership: SEED_MEMBERSHIP }))
+      custinfo('iservice/server-error', 'a setdetails while iService fails', 'setdetails', asAgent, { contactID: ISERVICE.seedContact, details: SEED_DETAILS, membership: SEED_MEMBERSHIP })
         .willRespondWith(500, (b) =>
           b.jsonBody(responseBodyMatchers(contract, 'webappApiCustinfo', 500, { errors: ['An unexpected error occurred.'], errorDetails: ['The server could not complete the request.'] })),
         )
