@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PactV4 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InstantpayApiError, InstantpayClient, type InstantpayEnvironment } from '../../contracts/clients/instantpay.js';
 import { matchersFor } from '../../contracts/pact-matchers.js';
+import { PROJECT_ROOT } from '../../mock-server/src/core/paths.js';
 import { contractOf } from '../helpers/contract-matchers.js';
 import { INSTANTPAY } from '../helpers/identities.js';
+import { seedContact as seedContactOf } from '../integration/instantpay/ipay.js';
 import { COMMITTED_PACTS, CONSUMER, pactOutputDir, readPact } from './pact-files.js';
 
 const PROVIDER = 'instantpay-contacts';
@@ -13,7 +17,10 @@ const contract = contractOf('instantpay');
 
 type Account = 'sandbox' | 'live';
 const ENDPOINT_IP = '125.0.0.1';
-const SANDBOX_USER = 253008;
+/** The sandbox account's userId, as the default fixtures hold it (only an example value: the pact matches its type). */
+const SANDBOX_USER = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'fixtures/instantpay/default/accounts.json'), 'utf8')) as { clientId: string; userId: number }[]).find(
+  (a) => a.clientId === INSTANTPAY.sandbox.clientId,
+)!.userId;
 const UNKNOWN_ID = '645383ba4acec95a320899ff';
 const WRONG_SECRET = '0'.repeat(64);
 
@@ -69,18 +76,7 @@ async function rejectsWith(call: Promise<unknown>, statuscode: string, httpStatu
   return error as InstantpayApiError;
 }
 
-const seedContact = {
-  _id: INSTANTPAY.contact,
-  userId: SANDBOX_USER,
-  name: 'Sample Name',
-  email: 'sample.name@example.com',
-  mobile: '7428585742',
-  callingCode: '91',
-  companyName: 'Business Name',
-  tagId: [INSTANTPAY.tag],
-  updated_at: '2023-05-04T10:06:50.127000Z',
-  created_at: '2023-05-04T10:06:50.127000Z',
-};
+const seedContact = seedContactOf(SANDBOX_USER);
 const karthik = {
   _id: INSTANTPAY.person,
   gcId: INSTANTPAY.contact,
@@ -347,64 +343,38 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
   });
 
   describe('credentials and environments', () => {
-    it('a wrong client secret answers IAC under HTTP 200', () =>
+    it.each([
+      { board: 'staging', scenario: 'instantpay/sandbox', account: 'sandbox', environment: 'SANDBOX' },
+      { board: 'production', scenario: 'instantpay/live', account: 'live', environment: 'LIVE' },
+    ] as const)('on the $board board, the $account credentials answer "environment": "$environment"', ({ board, scenario, account, environment }) =>
       pact
         .addInteraction()
-        .given('default')
-        .uponReceiving('a list of tags with a wrong client secret')
-        .withRequest('GET', '/contacts/tag', (b) => b.headers(ipayHeaders('sandbox', WRONG_SECRET)))
-        .willRespondWith(200, (b) => b.jsonBody(failure('listTags', 'IAC', 'Invalid Dealer Credentials')))
+        .given(scenario)
+        .uponReceiving(`a list of tags with ${account} credentials on the ${board} board`)
+        .withRequest('GET', '/contacts/tag', (b) => b.headers(ipayHeaders(account)))
+        .willRespondWith(200, (b) => b.jsonBody(txn('listTags', 'Transaction Successful', [sampleTag], environment)))
         .executeTest(async (server) => {
-          await rejectsWith(client(server.url, 'sandbox', WRONG_SECRET).listTags(), 'IAC');
-        }));
-
-    it('a wrong client secret answers IAC under HTTP 401 when failures have HTTP statuses (4XX)', () =>
-      pact
-        .addInteraction()
-        .given('instantpay/http-errors')
-        .uponReceiving('a list of tags with a wrong client secret and HTTP error statuses')
-        .withRequest('GET', '/contacts/tag', (b) => b.headers(ipayHeaders('sandbox', WRONG_SECRET)))
-        .willRespondWith(401, (b) => b.jsonBody(failure('listTags', 'IAC', 'Invalid Dealer Credentials', 401)))
-        .executeTest(async (server) => {
-          await rejectsWith(client(server.url, 'sandbox', WRONG_SECRET).listTags(), 'IAC', 401);
-        }));
-
-    it('on the staging board, the sandbox credentials answer "environment": "SANDBOX"', () =>
-      pact
-        .addInteraction()
-        .given('instantpay/sandbox')
-        .uponReceiving('a list of tags with sandbox credentials on the staging board')
-        .withRequest('GET', '/contacts/tag', (b) => b.headers(ipayHeaders('sandbox')))
-        .willRespondWith(200, (b) => b.jsonBody(txn('listTags', 'Transaction Successful', [sampleTag], 'SANDBOX')))
-        .executeTest(async (server) => {
-          const c = client(server.url, 'sandbox');
+          const c = client(server.url, account);
           await c.listTags();
-          expect(c.lastAnswer?.environment).toBe('SANDBOX');
-        }));
+          expect(c.lastAnswer?.environment).toBe(environment);
+        }),
+    );
 
-    it('on the production board, the live credentials answer "environment": "LIVE"', () =>
+    it.each([
+      { why: 'a wrong client secret', scenario: 'default', description: 'a list of tags with a wrong client secret', secret: WRONG_SECRET, httpStatus: 200, environment: 'SANDBOX' },
+      { why: 'a wrong client secret (4XX)', scenario: 'instantpay/http-errors', description: 'a list of tags with a wrong client secret and HTTP error statuses', secret: WRONG_SECRET, httpStatus: 401, environment: 'SANDBOX' },
+      { why: 'sandbox credentials on the production board', scenario: 'instantpay/live', description: 'a list of tags with sandbox credentials on the production board', secret: INSTANTPAY.sandbox.clientSecret, httpStatus: 200, environment: 'LIVE' },
+    ] as const)('$why answers IAC under HTTP $httpStatus', ({ scenario, description, secret, httpStatus, environment }) =>
       pact
         .addInteraction()
-        .given('instantpay/live')
-        .uponReceiving('a list of tags with live credentials on the production board')
-        .withRequest('GET', '/contacts/tag', (b) => b.headers(ipayHeaders('live')))
-        .willRespondWith(200, (b) => b.jsonBody(txn('listTags', 'Transaction Successful', [sampleTag], 'LIVE')))
+        .given(scenario)
+        .uponReceiving(description)
+        .withRequest('GET', '/contacts/tag', (b) => b.headers(ipayHeaders('sandbox', secret)))
+        .willRespondWith(httpStatus, (b) => b.jsonBody(failure('listTags', 'IAC', 'Invalid Dealer Credentials', httpStatus, environment)))
         .executeTest(async (server) => {
-          const c = client(server.url, 'live');
-          await c.listTags();
-          expect(c.lastAnswer?.environment).toBe('LIVE');
-        }));
-
-    it('on the production board, sandbox credentials answer IAC', () =>
-      pact
-        .addInteraction()
-        .given('instantpay/live')
-        .uponReceiving('a list of tags with sandbox credentials on the production board')
-        .withRequest('GET', '/contacts/tag', (b) => b.headers(ipayHeaders('sandbox')))
-        .willRespondWith(200, (b) => b.jsonBody(failure('listTags', 'IAC', 'Invalid Dealer Credentials', 200, 'LIVE')))
-        .executeTest(async (server) => {
-          const error = await rejectsWith(client(server.url, 'sandbox').listTags(), 'IAC');
-          expect(error.envelope?.environment).toBe('LIVE');
-        }));
+          const error = await rejectsWith(client(server.url, 'sandbox', secret).listTags(), 'IAC', httpStatus);
+          expect(error.envelope?.environment).toBe(environment);
+        }),
+    );
   });
 });
