@@ -13,6 +13,12 @@ export interface BodyPolicy {
   readonly otherTypes: 'json' | 'reject';
   /** A body without a content type (curl `--data-raw` without `-H`, some HTTP clients). */
   readonly missingType: 'json' | 'reject';
+  /**
+   * `unicode`: any Unicode space between JSON tokens counts as whitespace, as
+   * .NET's Json.NET reads it (`char.IsWhiteSpace`), so a sample copied from a
+   * web page with non-breaking spaces still parses. Default `json` (RFC 8259).
+   */
+  readonly whitespace?: 'json' | 'unicode';
 }
 
 export type ParsedBody =
@@ -69,8 +75,40 @@ export function parseBody(raw: Buffer | undefined, contentType: string | undefin
   try {
     return { kind: 'ok', body: JSON.parse(text) as unknown, format: 'json' };
   } catch (error) {
+    // Only a body JSON.parse refuses pays for the second pass.
+    if (policy.whitespace === 'unicode') {
+      try {
+        return { kind: 'ok', body: JSON.parse(spacesOutsideStrings(text)) as unknown, format: 'json' };
+      } catch {
+        // Malformed for other reasons: report JSON.parse's first complaint.
+      }
+    }
     return { kind: 'malformed', reason: error instanceof Error ? error.message : 'invalid JSON' };
   }
+}
+
+const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** `text` with every non-ASCII Unicode space outside JSON strings replaced by an ASCII space. */
+export function spacesOutsideStrings(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === '\\') {
+        out += c + (text[i + 1] ?? '');
+        i++;
+        continue;
+      }
+      if (c === '"') inString = false;
+      out += c;
+    } else {
+      if (c === '"') inString = true;
+      out += UNICODE_SPACE.test(c) ? ' ' : c;
+    }
+  }
+  return out;
 }
 
 function formatFor(mediaType: string | undefined, policy: BodyPolicy): 'json' | 'form' | 'reject' {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Response } from 'supertest';
 import { expect } from 'vitest';
 import { ISERVICE } from '../../helpers/identities.js';
@@ -7,7 +8,14 @@ export const LOGIN = '/f/webapp-api-login';
 export const CUSTINFO = '/f/webapp-api-custinfo';
 export const SESSION_COOKIE = /^SessionID=([0-9a-f]{32}); Path=\/; HttpOnly; SameSite=Lax$/;
 
-/** The seed's request payload, byte for byte as the vendor page shows it. */
+/** The request payload exactly as seed 004 shows it, U+00A0 spaces included (copied from the seed file). */
+export const SEED_PAYLOAD_LITERAL = readFileSync(new URL('./seed-004-request.txt', import.meta.url), 'utf8');
+
+/**
+ * The seed's request payload with the page's non-breaking spaces (U+00A0, an
+ * artefact of the HTML code block) as ASCII spaces; `SEED_PAYLOAD_LITERAL` is
+ * the page's text byte for byte.
+ */
 export const SEED_PAYLOAD = `{
   "contactID": 466,
   "details": {

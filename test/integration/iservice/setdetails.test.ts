@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ISERVICE } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { CONTACT_466, CUSTINFO, iservice, notLoggedIn, OK, SEED_PAYLOAD } from './client.js';
+import { CONTACT_466, CUSTINFO, iservice, notLoggedIn, OK, SEED_PAYLOAD, SEED_PAYLOAD_LITERAL } from './client.js';
 
 const t = useSandbox();
 const api = iservice(t);
@@ -28,6 +28,30 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(res.text).toBe('{"errors":[],"errorDetails":[]}');
       expect(res).toMatchContract('iservice', 'webappApiCustinfo');
+    });
+
+    it('is accepted byte for byte as the page shows it, non-breaking spaces included (Json.NET reads U+00A0 between tokens as whitespace)', async () => {
+      expect(SEED_PAYLOAD_LITERAL).toContain('\u00a0"contactID":\u00a0466');
+      const literal = t.newSession();
+      const spaced = t.newSession();
+      const literalCookie = await api.login(literal);
+      const spacedCookie = await api.login(spaced);
+      const res = await t.http().post(`${CUSTINFO}?api=setdetails`).set('X-Sandbox-Session', literal).set('Cookie', literalCookie).set('Content-Type', 'application/json').send(SEED_PAYLOAD_LITERAL);
+      expect(res.status).toBe(200);
+      expect(res.text).toBe('{"errors":[],"errorDetails":[]}');
+      expect(res).toMatchContract('iservice', 'webappApiCustinfo');
+      await api.custinfo(spaced, 'setdetails', SEED_PAYLOAD, spacedCookie);
+      // The same contact as the ASCII-spaced payload leaves it (properties are matched by propertyID).
+      expect(await api.details(literal, literalCookie)).toEqual(await api.details(spaced, spacedCookie));
+    });
+
+    it('still refuses a body that is not JSON once its non-breaking spaces are read as spaces', async () => {
+      const session = t.newSession();
+      const cookie = await api.login(session);
+      const res = await t.http().post(`${CUSTINFO}?api=setdetails`).set('X-Sandbox-Session', session).set('Cookie', cookie).set('Content-Type', 'application/json').send(`{\u00a0"contactID":\u00a0466,\u00a0}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ errors: ['The request could not be read.'], errorDetails: ['The request body is not valid JSON.'] });
+      await expectUnchanged(session, cookie);
     });
 
     it('replaces the listed properties, the logins and the membership; api=details reads them back (§5.5.2)', async () => {

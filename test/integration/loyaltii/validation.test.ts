@@ -177,3 +177,13 @@ describe('PATCH /api/v1/Contacts/{id}: validation as Web API 2 renders it (dossi
     });
   });
 });
+
+describe('JSON as Json.NET reads it (docs/decisions/0011)', () => {
+  it('takes non-breaking spaces between tokens as whitespace and keeps one inside a string', async () => {
+    const client = loyaltiiClient(t, t.newSession());
+    const res = await client.send('patch', contactPath(1), `{\u00a0"Version":\u00a0"${version}",\u00a0"FirstName":\u00a0"Ann\u00a0Marie"\u00a0}`);
+    expect(res.status).toBe(200);
+    expect(res).toMatchContract('loyaltii', 'patchContact');
+    expect(res.body.FirstName).toBe('Ann\u00a0Marie');
+  });
+});

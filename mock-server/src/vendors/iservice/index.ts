@@ -16,9 +16,9 @@ export const iservice = defineVendor({
   settingsSchema: 'iservice/settings.schema.json',
   defaultSettings: DEFAULT_SETTINGS,
   // The forms read their body whatever its declared type: a body that is not JSON is a malformed request (200 with errors), not a 415.
-  bodyPolicy: { json: ['application/json'], otherTypes: 'json', missingType: 'json' },
+  bodyPolicy: { json: ['application/json'], otherTypes: 'json', missingType: 'json', whitespace: 'unicode' },
   // Login takes the form fields a public script posts (emailAddress, Password), or the same as JSON.
-  bodyPolicies: { webappApiLogin: { json: ['application/json'], form: ['application/x-www-form-urlencoded'], otherTypes: 'json', missingType: 'json' } },
+  bodyPolicies: { webappApiLogin: { json: ['application/json'], form: ['application/x-www-form-urlencoded'], otherTypes: 'json', missingType: 'json', whitespace: 'unicode' } },
   fixtures,
   createState: (init) => new IServiceStore(init),
   dumpState: (store) => store.dump(),

@@ -17,7 +17,7 @@ export const loyaltii = defineVendor({
   settingsSchema: 'loyaltii/settings.schema.json',
   defaultSettings: DEFAULT_SETTINGS,
   // The help page's request formats; anything else (or a body without Content-Type) is Web API's 415.
-  bodyPolicy: { json: ['application/json', 'text/json'], form: ['application/x-www-form-urlencoded'], otherTypes: 'reject', missingType: 'reject' },
+  bodyPolicy: { json: ['application/json', 'text/json'], form: ['application/x-www-form-urlencoded'], otherTypes: 'reject', missingType: 'reject', whitespace: 'unicode' },
   fixtures,
   createState: (init) => new LoyaltiiStore(init),
   dumpState: (store) => store.dump(),
