@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MatchersV3 as M, PactV4 } from '@pact-foundation/pact';
+import type { V4RequestBuilderFunc } from '@pact-foundation/pact/src/v4/http/types.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImiconnectApiError, ImiconnectClient, type ImiconnectProfile, type ImiconnectProfileStatus } from '../../contracts/clients/imiconnect.js';
 import { matchersFor, responseBodyMatchers } from '../../contracts/pact-matchers.js';
@@ -55,23 +56,173 @@ const statusBody = (status: ImiconnectProfileStatus) => ({
   ...pinned('#/components/schemas/ProfileStatus', status),
   Results: status.Results.map((r) => pinned('#/components/schemas/ProfileStatusResult', r, 'code')),
 });
-const errorBody = (op: string, status: number, code: string, description: string) => responseBodyMatchers(contract, op, status, { response: { code, description } });
 const client = (url: string, key: string = IMICONNECT.key) => new ImiconnectClient({ baseUrl: url, key });
 const NEW_CUSTOMER = { customerId: IMICONNECT.absentCustomer, attributes: { email: 'new.customer@example.com', msisdn: '447522178657', name: 'newcomer' } };
 const UPDATE = { customerId: IMICONNECT.customer, attributes: { email: 'umtest.one@example.com', msisdn: '911278994640', name: 'umtest' } };
 /** The body the client sends for `records`, as the seed's examples spell it. */
 const batchBody = (...records: { customerId: string; attributes: object }[]) => ({ Records: records.map((r) => ({ customerId: r.customerId, Attributes: r.attributes })) });
 
-/** The client must fail with this status and IMIconnect code (the pact pins the envelope). */
-async function rejectsWith(call: Promise<unknown>, status: number, code: string): Promise<ImiconnectApiError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImiconnectApiError);
-  expect((error as ImiconnectApiError).status).toBe(status);
-  expect((error as ImiconnectApiError).code).toBe(code);
-  return error as ImiconnectApiError;
+/**
+ * An error class: the request the client sends (under `key`, or another key),
+ * the scenario that produces the error, and the envelope it answers with.
+ * The client must throw ImiconnectApiError with that status and code.
+ */
+interface ErrorCase {
+  readonly state: string;
+  readonly description: string;
+  readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  readonly path: string;
+  /** The JSON body the client sends, if any. */
+  readonly body?: object;
+  readonly key?: string;
+  readonly operationId: string;
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+  /** The HTTP status, when it is not the one the contract gives the code (the "always 200" tenant). */
+  readonly answeredWith?: number;
+  readonly call: (c: ImiconnectClient) => Promise<unknown>;
+}
+
+const ERRORS: readonly ErrorCase[] = [
+  {
+    state: 'default',
+    description: 'an update with an email that is not an email address',
+    method: 'PUT',
+    path: V2,
+    body: batchBody({ customerId: IMICONNECT.customer, attributes: { email: 'not-an-email' } }),
+    operationId: 'updateProfile',
+    status: 400,
+    code: '7011',
+    message: 'Invalid Attribute Value',
+    call: (c) => c.updateProfile([{ customerId: IMICONNECT.customer, attributes: { email: 'not-an-email' } }]),
+  },
+  {
+    state: 'imiconnect/reject-unknown-customers',
+    description: 'an update of an unknown customer, rejected at once',
+    method: 'PUT',
+    path: V2,
+    body: batchBody({ customerId: IMICONNECT.absentCustomer, attributes: { name: 'ghost' } }),
+    operationId: 'updateProfile',
+    status: 404,
+    code: '7014',
+    message: 'Customer not found',
+    call: (c) => c.updateProfile([{ customerId: IMICONNECT.absentCustomer, attributes: { name: 'ghost' } }]),
+  },
+  {
+    state: 'default',
+    description: 'the creation of a customer profile that already exists',
+    method: 'POST',
+    path: V2,
+    body: batchBody(UPDATE),
+    operationId: 'createProfile',
+    status: 409,
+    code: '7015',
+    message: 'customer already exists',
+    call: (c) => c.createProfile([UPDATE]),
+  },
+  {
+    state: 'default',
+    description: 'the profile of an unknown customer',
+    method: 'GET',
+    path: `${V2}/${IMICONNECT.absentCustomer}`,
+    operationId: 'getProfile',
+    status: 404,
+    code: '7014',
+    message: 'Customer not found',
+    call: (c) => c.getProfile(IMICONNECT.absentCustomer),
+  },
+  {
+    state: 'default',
+    description: 'a customer profile with an unknown key',
+    method: 'GET',
+    path: `${V2}/${IMICONNECT.customer}`,
+    key: UNKNOWN_KEY,
+    operationId: 'getProfile',
+    status: 401,
+    code: '7001',
+    message: 'Authentication failed',
+    call: (c) => c.getProfile(IMICONNECT.customer),
+  },
+  {
+    state: 'imiconnect/ip-not-whitelisted',
+    description: 'a customer profile from an IP outside the allow-list',
+    method: 'GET',
+    path: `${V2}/${IMICONNECT.customer}`,
+    operationId: 'getProfile',
+    status: 403,
+    code: '7010',
+    message: 'Source ip is not white listed',
+    call: (c) => c.getProfile(IMICONNECT.customer),
+  },
+  {
+    state: 'imiconnect/internal-error',
+    description: 'a customer profile while IMIconnect fails',
+    method: 'GET',
+    path: `${V2}/${IMICONNECT.customer}`,
+    operationId: 'getProfile',
+    status: 500,
+    code: '7006',
+    message: 'Internal error occurred',
+    call: (c) => c.getProfile(IMICONNECT.customer),
+  },
+  {
+    // The body is the 404 envelope (7014 pinned); only the HTTP status differs, and the client must still see an error.
+    state: 'imiconnect/always-200',
+    description: 'the profile of an unknown customer, answered with HTTP 200',
+    method: 'GET',
+    path: `${V2}/${IMICONNECT.absentCustomer}`,
+    operationId: 'getProfile',
+    status: 404,
+    answeredWith: 200,
+    code: '7014',
+    message: 'Customer not found',
+    call: (c) => c.getProfile(IMICONNECT.absentCustomer),
+  },
+  {
+    state: 'default',
+    description: 'the deletion of an unknown customer profile',
+    method: 'DELETE',
+    path: `${V2}/${IMICONNECT.absentCustomer}`,
+    operationId: 'deleteProfile',
+    status: 404,
+    code: '7203',
+    message: 'Customer not found',
+    call: (c) => c.deleteProfile(IMICONNECT.absentCustomer),
+  },
+  {
+    state: 'imiconnect/ip-not-whitelisted',
+    description: 'the deletion of a customer profile from an IP outside the allow-list',
+    method: 'DELETE',
+    path: `${V2}/${IMICONNECT.otherCustomer}`,
+    operationId: 'deleteProfile',
+    status: 403,
+    code: '7208',
+    message: 'Source IP is not whitelisted',
+    call: (c) => c.deleteProfile(IMICONNECT.otherCustomer),
+  },
+  {
+    state: 'default',
+    description: 'the status of an unknown transaction',
+    method: 'GET',
+    path: `/resources/v2/profile/status/${UNKNOWN_TRANSID}`,
+    operationId: 'getProfileStatus',
+    status: 404,
+    code: '7600',
+    message: 'Invalid transid or request is still queued',
+    call: (c) => c.getProfileStatus(UNKNOWN_TRANSID),
+  },
+];
+
+/** A successful interaction under `default`: the request the client sends, the body IMIconnect answers, what the client must make of it. */
+function succeeds(description: string, method: ErrorCase['method'], path: string, request: V4RequestBuilderFunc, response: unknown, check: (c: ImiconnectClient) => Promise<void>) {
+  return pact
+    .addInteraction()
+    .given('default')
+    .uponReceiving(description)
+    .withRequest(method, path, request)
+    .willRespondWith(200, (b) => b.jsonBody(response))
+    .executeTest(async (server) => check(client(server.url)));
 }
 
 describe(`${CONSUMER} → ${PROVIDER}`, () => {
@@ -80,253 +231,90 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
     if (process.env['PACT_OUTPUT_DIR'] === undefined) expect(readPact(dir, PROVIDER)).toEqual(readPact(COMMITTED_PACTS, PROVIDER));
   });
 
-  describe('PUT a customer profile (updateProfile)', () => {
-    it('200 1001 Queued with a transid', () =>
+  describe('error classes: the client throws ImiconnectApiError with the status and the code', () => {
+    it.each(ERRORS.map((e) => [`${e.operationId} ${e.answeredWith ?? e.status} ${e.code} (${e.state})`, e] as const))('%s', (_name, e) =>
       pact
         .addInteraction()
-        .given('default')
-        .uponReceiving('an update of a customer profile')
-        .withRequest('PUT', V2, (b) => b.headers(json).jsonBody(batchBody(UPDATE)))
-        .willRespondWith(200, (b) => b.jsonBody(queuedBody))
+        .given(e.state)
+        .uponReceiving(e.description)
+        .withRequest(e.method, e.path, (b) => {
+          const key = { key: e.key ?? IMICONNECT.key };
+          return e.body === undefined ? b.headers(key) : b.headers({ ...key, 'Content-Type': 'application/json' }).jsonBody(e.body);
+        })
+        .willRespondWith(e.answeredWith ?? e.status, (b) => b.jsonBody(responseBodyMatchers(contract, e.operationId, e.status, { response: { code: e.code, description: e.message } })))
         .executeTest(async (server) => {
-          expect(await client(server.url).updateProfile([UPDATE])).toEqual({ code: '1001', description: 'Queued', transid: TRANSID });
-        }));
-
-    it('400 7011 for an attribute value IMIconnect refuses', () =>
-      pact
-        .addInteraction()
-        .given('default')
-        .uponReceiving('an update with an email that is not an email address')
-        .withRequest('PUT', V2, (b) => b.headers(json).jsonBody(batchBody({ customerId: IMICONNECT.customer, attributes: { email: 'not-an-email' } })))
-        .willRespondWith(400, (b) => b.jsonBody(errorBody('updateProfile', 400, '7011', 'Invalid Attribute Value')))
-        .executeTest(async (server) => {
-          await rejectsWith(client(server.url).updateProfile([{ customerId: IMICONNECT.customer, attributes: { email: 'not-an-email' } }]), 400, '7011');
-        }));
-
-    it('404 7014 at once for unknown customers, where the tenant rejects them', () =>
-      pact
-        .addInteraction()
-        .given('imiconnect/reject-unknown-customers')
-        .uponReceiving('an update of an unknown customer, rejected at once')
-        .withRequest('PUT', V2, (b) => b.headers(json).jsonBody(batchBody({ customerId: IMICONNECT.absentCustomer, attributes: { name: 'ghost' } })))
-        .willRespondWith(404, (b) => b.jsonBody(errorBody('updateProfile', 404, '7014', 'Customer not found')))
-        .executeTest(async (server) => {
-          await rejectsWith(client(server.url).updateProfile([{ customerId: IMICONNECT.absentCustomer, attributes: { name: 'ghost' } }]), 404, '7014');
-        }));
+          await expect(e.call(client(server.url, e.key))).rejects.toSatisfy((error) => error instanceof ImiconnectApiError && error.status === (e.answeredWith ?? e.status) && error.code === e.code);
+        }),
+    );
   });
 
-  describe('POST a customer profile (createProfile)', () => {
-    it('200 1001 Queued for a new customer', () =>
-      pact
-        .addInteraction()
-        .given('default')
-        .uponReceiving('the creation of a new customer profile')
-        .withRequest('POST', V2, (b) => b.headers(json).jsonBody(batchBody(NEW_CUSTOMER)))
-        .willRespondWith(200, (b) => b.jsonBody(queuedBody))
-        .executeTest(async (server) => {
-          expect((await client(server.url).createProfile([NEW_CUSTOMER])).transid).toBe(TRANSID);
-        }));
+  it('PUT a customer profile (updateProfile): 200 1001 Queued with a transid', () =>
+    succeeds('an update of a customer profile', 'PUT', V2, (b) => b.headers(json).jsonBody(batchBody(UPDATE)), queuedBody, async (c) => {
+      expect(await c.updateProfile([UPDATE])).toEqual({ code: '1001', description: 'Queued', transid: TRANSID });
+    }));
 
-    it('409 7015 when the customer already exists', () =>
-      pact
-        .addInteraction()
-        .given('default')
-        .uponReceiving('the creation of a customer profile that already exists')
-        .withRequest('POST', V2, (b) => b.headers(json).jsonBody(batchBody(UPDATE)))
-        .willRespondWith(409, (b) => b.jsonBody(errorBody('createProfile', 409, '7015', 'customer already exists')))
-        .executeTest(async (server) => {
-          await rejectsWith(client(server.url).createProfile([UPDATE]), 409, '7015');
-        }));
-  });
+  it('POST a customer profile (createProfile): 200 1001 Queued for a new customer', () =>
+    succeeds('the creation of a new customer profile', 'POST', V2, (b) => b.headers(json).jsonBody(batchBody(NEW_CUSTOMER)), queuedBody, async (c) => {
+      expect((await c.createProfile([NEW_CUSTOMER])).transid).toBe(TRANSID);
+    }));
 
-  describe('GET a customer profile (getProfile)', () => {
-    const path = `${V2}/${IMICONNECT.customer}`;
-
-    it('200 with the master profile', () =>
-      pact
-        .addInteraction()
-        .given('default')
-        .uponReceiving('a customer profile')
-        .withRequest('GET', path, (b) => b.headers(auth))
-        .willRespondWith(200, (b) => b.jsonBody(profilesBody([masterOnly(customer)])))
-        .executeTest(async (server) => {
-          const profile = await client(server.url).getProfile(IMICONNECT.customer);
-          expect(customerIdOf(profile)).toBe(IMICONNECT.customer);
-          expect(profile.InwardLinks).toEqual([]);
-        }));
-
-    it('404 7014 for an unknown customer', () =>
-      pact
-        .addInteraction()
-        .given('default')
-        .uponReceiving('the profile of an unknown customer')
-        .withRequest('GET', `${V2}/${IMICONNECT.absentCustomer}`, (b) => b.headers(auth))
-        .willRespondWith(404, (b) => b.jsonBody(errorBody('getProfile', 404, '7014', 'Customer not found')))
-        .executeTest(async (server) => {
-          await rejectsWith(client(server.url).getProfile(IMICONNECT.absentCustomer), 404, '7014');
-        }));
-
-    it('401 7001 for an unknown key', () =>
-      pact
-        .addInteraction()
-        .given('default')
-        .uponReceiving('a customer profile with an unknown key')
-        .withRequest('GET', path, (b) => b.headers({ key: UNKNOWN_KEY }))
-        .willRespondWith(401, (b) => b.jsonBody(errorBody('getProfile', 401, '7001', 'Authentication failed')))
-        .executeTest(async (server) => {
-          await rejectsWith(client(server.url, UNKNOWN_KEY).getProfile(IMICONNECT.customer), 401, '7001');
-        }));
-
-    it('403 7010 from outside the allow-list', () =>
-      pact
-        .addInteraction()
-        .given('imiconnect/ip-not-whitelisted')
-        .uponReceiving('a customer profile from an IP outside the allow-list')
-        .withRequest('GET', path, (b) => b.headers(auth))
-        .willRespondWith(403, (b) => b.jsonBody(errorBody('getProfile', 403, '7010', 'Source ip is not white listed')))
-        .executeTest(async (server) => {
-          await rejectsWith(client(server.url).getProfile(IMICONNECT.customer), 403, '7010');
-        }));
-
-    it('500 7006 when IMIconnect fails', () =>
-      pact
-        .addInteraction()
-        .given('imiconnect/internal-error')
-        .uponReceiving('a customer profile while IMIconnect fails')
-        .withRequest('GET', path, (b) => b.headers(auth))
-        .willRespondWith(500, (b) => b.jsonBody(errorBody('getProfile', 500, '7006', 'Internal error occurred')))
-        .executeTest(async (server) => {
-          await rejectsWith(client(server.url).getProfile(IMICONNECT.customer), 500, '7006');
-        }));
-
-    it('200 carrying 7014 where the tenant answers every error with 200: still an error to the client', () =>
-      pact
-        .addInteraction()
-        .given('imiconnect/always-200')
-        .uponReceiving('the profile of an unknown customer, answered with HTTP 200')
-        .withRequest('GET', `${V2}/${IMICONNECT.absentCustomer}`, (b) => b.headers(auth))
-        // The body is the 404 envelope (7014 pinned), only the HTTP status differs.
-        .willRespondWith(200, (b) => b.jsonBody(errorBody('getProfile', 404, '7014', 'Customer not found')))
-        .executeTest(async (server) => {
-          await rejectsWith(client(server.url).getProfile(IMICONNECT.absentCustomer), 200, '7014');
-        }));
-  });
+  it('GET a customer profile (getProfile): the master profile', () =>
+    succeeds('a customer profile', 'GET', `${V2}/${IMICONNECT.customer}`, (b) => b.headers(auth), profilesBody([masterOnly(customer)]), async (c) => {
+      const profile = await c.getProfile(IMICONNECT.customer);
+      expect(customerIdOf(profile)).toBe(IMICONNECT.customer);
+      expect(profile.InwardLinks).toEqual([]);
+    }));
 
   it('GET a customer profile on the v1 path with its linked app profiles (getProfileV1)', () =>
-    pact
-      .addInteraction()
-      .given('default')
-      .uponReceiving('a customer profile on the v1 path with inward links')
-      .withRequest('GET', `${V1}/${IMICONNECT.customer}`, (b) => b.headers(auth).query({ showinwardlinks: '1' }))
-      .willRespondWith(200, (b) => b.jsonBody(profilesBody([customer])))
-      .executeTest(async (server) => {
-        const profile = await client(server.url).getProfileV1(IMICONNECT.customer, 1);
-        expect(profile.InwardLinks[0]?.ProfileName).toBe(customer.InwardLinks[0]!.ProfileName);
-      }));
+    succeeds('a customer profile on the v1 path with inward links', 'GET', `${V1}/${IMICONNECT.customer}`, (b) => b.headers(auth).query({ showinwardlinks: '1' }), profilesBody([customer]), async (c) => {
+      const profile = await c.getProfileV1(IMICONNECT.customer, 1);
+      expect(profile.InwardLinks[0]?.ProfileName).toBe(customer.InwardLinks[0]!.ProfileName);
+    }));
 
   it('GET several customer profiles, in the order asked (getProfiles)', () =>
-    pact
-      .addInteraction()
-      .given('default')
-      .uponReceiving('the profiles of two customers')
-      .withRequest('GET', V1, (b) => b.headers(auth).query({ customerId: [IMICONNECT.customer, IMICONNECT.otherCustomer] }))
-      .willRespondWith(200, (b) => b.jsonBody(profilesBody([masterOnly(customer), masterOnly(otherCustomer)])))
-      .executeTest(async (server) => {
-        const profiles = await client(server.url).getProfiles([IMICONNECT.customer, IMICONNECT.otherCustomer]);
+    succeeds(
+      'the profiles of two customers',
+      'GET',
+      V1,
+      (b) => b.headers(auth).query({ customerId: [IMICONNECT.customer, IMICONNECT.otherCustomer] }),
+      profilesBody([masterOnly(customer), masterOnly(otherCustomer)]),
+      async (c) => {
+        const profiles = await c.getProfiles([IMICONNECT.customer, IMICONNECT.otherCustomer]);
         expect(profiles.map(customerIdOf)).toEqual([IMICONNECT.customer, IMICONNECT.otherCustomer]);
-      }));
+      },
+    ));
 
-  describe('DELETE a customer profile (deleteProfile)', () => {
-    it('200 1001 Queued', () =>
-      pact
-        .addInteraction()
-        .given('default')
-        .uponReceiving('the deletion of a customer profile')
-        .withRequest('DELETE', `${V2}/${IMICONNECT.otherCustomer}`, (b) => b.headers(auth))
-        .willRespondWith(200, (b) => b.jsonBody(queuedBody))
-        .executeTest(async (server) => {
-          expect((await client(server.url).deleteProfile(IMICONNECT.otherCustomer)).code).toBe('1001');
-        }));
-
-    it('404 7203 for an unknown customer', () =>
-      pact
-        .addInteraction()
-        .given('default')
-        .uponReceiving('the deletion of an unknown customer profile')
-        .withRequest('DELETE', `${V2}/${IMICONNECT.absentCustomer}`, (b) => b.headers(auth))
-        .willRespondWith(404, (b) => b.jsonBody(errorBody('deleteProfile', 404, '7203', 'Customer not found')))
-        .executeTest(async (server) => {
-          await rejectsWith(client(server.url).deleteProfile(IMICONNECT.absentCustomer), 404, '7203');
-        }));
-
-    it('403 7208 from outside the allow-list', () =>
-      pact
-        .addInteraction()
-        .given('imiconnect/ip-not-whitelisted')
-        .uponReceiving('the deletion of a customer profile from an IP outside the allow-list')
-        .withRequest('DELETE', `${V2}/${IMICONNECT.otherCustomer}`, (b) => b.headers(auth))
-        .willRespondWith(403, (b) => b.jsonBody(errorBody('deleteProfile', 403, '7208', 'Source IP is not whitelisted')))
-        .executeTest(async (server) => {
-          await rejectsWith(client(server.url).deleteProfile(IMICONNECT.otherCustomer), 403, '7208');
-        }));
-  });
+  it('DELETE a customer profile (deleteProfile): 200 1001 Queued', () =>
+    succeeds('the deletion of a customer profile', 'DELETE', `${V2}/${IMICONNECT.otherCustomer}`, (b) => b.headers(auth), queuedBody, async (c) => {
+      expect((await c.deleteProfile(IMICONNECT.otherCustomer)).code).toBe('1001');
+    }));
 
   it('DELETE a customer profile on the v1 path (deleteProfileV1): 200 Queued', () =>
-    pact
-      .addInteraction()
-      .given('default')
-      .uponReceiving('the deletion of a customer profile on the v1 path')
-      .withRequest('DELETE', `${V1}/${IMICONNECT.otherCustomer}`, (b) => b.headers(auth))
-      .willRespondWith(200, (b) => b.jsonBody(queuedBody))
-      .executeTest(async (server) => {
-        expect((await client(server.url).deleteProfileV1(IMICONNECT.otherCustomer)).transid).toBe(TRANSID);
-      }));
+    succeeds('the deletion of a customer profile on the v1 path', 'DELETE', `${V1}/${IMICONNECT.otherCustomer}`, (b) => b.headers(auth), queuedBody, async (c) => {
+      expect((await c.deleteProfileV1(IMICONNECT.otherCustomer)).transid).toBe(TRANSID);
+    }));
 
   it('DELETE several customer profiles in one transaction (deleteProfiles): 200 Queued', () =>
-    pact
-      .addInteraction()
-      .given('default')
-      .uponReceiving('the deletion of two customer profiles')
-      .withRequest('DELETE', V1, (b) => b.headers(auth).query({ customerId: [IMICONNECT.customer, IMICONNECT.otherCustomer] }))
-      .willRespondWith(200, (b) => b.jsonBody(queuedBody))
-      .executeTest(async (server) => {
-        expect((await client(server.url).deleteProfiles([IMICONNECT.customer, IMICONNECT.otherCustomer])).transid).toBe(TRANSID);
-      }));
+    succeeds(
+      'the deletion of two customer profiles',
+      'DELETE',
+      V1,
+      (b) => b.headers(auth).query({ customerId: [IMICONNECT.customer, IMICONNECT.otherCustomer] }),
+      queuedBody,
+      async (c) => {
+        expect((await c.deleteProfiles([IMICONNECT.customer, IMICONNECT.otherCustomer])).transid).toBe(TRANSID);
+      },
+    ));
 
-  describe('GET the status of a transaction (getProfileStatus)', () => {
-    it('200 1000 SUCCESS for a finished transaction', () =>
-      pact
-        .addInteraction()
-        .given('default')
-        .uponReceiving('the status of a finished transaction')
-        .withRequest('GET', `/resources/v2/profile/status/${IMICONNECT.finishedTransid}`, (b) => b.headers(auth))
-        .willRespondWith(200, (b) => b.jsonBody(statusBody(finished)))
-        .executeTest(async (server) => {
-          expect(await client(server.url).getProfileStatus(IMICONNECT.finishedTransid)).toEqual(finished);
-        }));
+  it('GET the status of a finished transaction (getProfileStatus): 1000 SUCCESS', () =>
+    succeeds('the status of a finished transaction', 'GET', `/resources/v2/profile/status/${IMICONNECT.finishedTransid}`, (b) => b.headers(auth), statusBody(finished), async (c) => {
+      expect(await c.getProfileStatus(IMICONNECT.finishedTransid)).toEqual(finished);
+    }));
 
-    it('200 1002 Partial success, with the code of each failed record', () =>
-      pact
-        .addInteraction()
-        .given('default')
-        .uponReceiving('the status of a partly failed transaction')
-        .withRequest('GET', `/resources/v2/profile/status/${IMICONNECT.partialTransid}`, (b) => b.headers(auth))
-        .willRespondWith(200, (b) => b.jsonBody(statusBody(partial)))
-        .executeTest(async (server) => {
-          const status = await client(server.url).getProfileStatus(IMICONNECT.partialTransid);
-          expect(status).toMatchObject({ code: '1002', FailureCount: 1, SuccessCount: 1 });
-          expect(status.Results.map((r) => r.code)).toEqual(['1000', '7014']);
-        }));
-
-    it('404 7600 for an unknown transid', () =>
-      pact
-        .addInteraction()
-        .given('default')
-        .uponReceiving('the status of an unknown transaction')
-        .withRequest('GET', `/resources/v2/profile/status/${UNKNOWN_TRANSID}`, (b) => b.headers(auth))
-        .willRespondWith(404, (b) => b.jsonBody(errorBody('getProfileStatus', 404, '7600', 'Invalid transid or request is still queued')))
-        .executeTest(async (server) => {
-          await rejectsWith(client(server.url).getProfileStatus(UNKNOWN_TRANSID), 404, '7600');
-        }));
-  });
+  it('GET the status of a partly failed transaction (getProfileStatus): 1002 Partial success, with the code of each failed record', () =>
+    succeeds('the status of a partly failed transaction', 'GET', `/resources/v2/profile/status/${IMICONNECT.partialTransid}`, (b) => b.headers(auth), statusBody(partial), async (c) => {
+      const status = await c.getProfileStatus(IMICONNECT.partialTransid);
+      expect(status).toMatchObject({ code: '1002', FailureCount: 1, SuccessCount: 1 });
+      expect(status.Results.map((r) => r.code)).toEqual(['1000', '7014']);
+    }));
 });
