@@ -17,6 +17,9 @@ export const IMICONNECT = {
   customer: '1234568',
   otherCustomer: '1234569',
   absentCustomer: '9999999',
+  /** Finished transactions of the sandbox tenant in the default fixtures: 1000 SUCCESS (1234568, 1234569), and 1002 Partial success (9999999 → 7014). */
+  finishedTransid: '3c6f1d2e-8a4b-4f7c-9e05-b1d2a3c4e5f6',
+  partialTransid: '7e9a0b1c-2d3e-4f50-a617-28394a5b6c7d',
 } as const;
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -84,6 +84,11 @@ describe('tenants', () => {
     expect((await other.status(transid, from('198.51.100.7'))).body).toEqual(error('7600', 'Invalid transid or request is still queued'));
     expect((await imiconnect(t, session).status(transid)).body.code).toBe('1000');
   });
+
+  it("see only their own fixture transactions", async () => {
+    const other = imiconnect(t, t.newSession(), IMICONNECT.allowListedKey);
+    expect((await other.status(IMICONNECT.finishedTransid, from('198.51.100.7'))).body).toEqual(error('7600', 'Invalid transid or request is still queued'));
+  });
 });
 
 describe('paths and methods the API does not have', () => {

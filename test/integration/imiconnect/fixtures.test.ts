@@ -10,16 +10,18 @@ const committed = (file: string) => JSON.parse(readFileSync(join(DEFAULT_DIRS.fi
 interface Files {
   tenants: Record<string, unknown>[];
   customers: Record<string, Record<string, unknown>[]>;
+  transactions?: Record<string, Record<string, unknown>[]>;
 }
 
 /** A fixtures directory holding an IMIconnect default set made of the committed one, changed by `edit`. */
 function fixturesWith(edit: (files: Files) => void): string {
-  const files = { tenants: committed('tenants.json'), customers: committed('customers.json') } as Files;
+  const files = { tenants: committed('tenants.json'), customers: committed('customers.json'), transactions: committed('transactions.json') } as Files;
   edit(files);
   const dir = mkdtempSync(join(tmpdir(), 'imiconnect-fixtures-'));
   mkdirSync(join(dir, 'imiconnect/default'), { recursive: true });
   writeFileSync(join(dir, 'imiconnect/default/tenants.json'), JSON.stringify(files.tenants));
   writeFileSync(join(dir, 'imiconnect/default/customers.json'), JSON.stringify(files.customers));
+  if (files.transactions) writeFileSync(join(dir, 'imiconnect/default/transactions.json'), JSON.stringify(files.transactions));
   return dir;
 }
 
@@ -33,7 +35,16 @@ describe('IMIconnect fixtures are checked when the sandbox starts', () => {
     expect(load(fixturesWith(() => {}))).not.toThrow();
   });
 
+  it('loads a set without transactions.json (it is optional)', () => {
+    expect(load(fixturesWith((f) => delete f.transactions))).not.toThrow();
+  });
+
   it.each([
+    ['transactions of an unknown tenant', (f: Files) => (f.transactions!['ghost'] = []), /transactions\.json#ghost: tenant ghost is not in tenants\.json/],
+    ['a transaction listed twice', (f: Files) => f.transactions!['sandbox']!.push(structuredClone(f.transactions!['sandbox']![0]!)), /transid 3c6f1d2e-8a4b-4f7c-9e05-b1d2a3c4e5f6 appears twice/],
+    ['a transaction whose counts do not follow from its results', (f: Files) => (f.transactions!['sandbox']![0]!['SuccessCount'] = 1), /#sandbox\[0\]: counts or code do not follow from the results/],
+    ['a result code the queue never reports', (f: Files) => ((f.transactions!['sandbox']![1]!['Results'] as { code: string }[])[1]!.code = '7011'), /#sandbox\[1\]: a result code is not one of/],
+    ['a transaction that is not a status answer', (f: Files) => delete f.transactions!['sandbox']![0]!['transid'], /transactions\.json#sandbox\[0\]/],
     ['a tenant whose key is not a UUID', (f: Files) => (f.tenants[0]!['key'] = 'not-a-key'), /tenants\.json\[0\]\.key: must match format "uuid"/],
     ['two tenants with one key', (f: Files) => (f.tenants[1]!['key'] = f.tenants[0]!['key']), /key 070b57a3-3308-4a2b-a009-d91d80ff926b appears twice/],
     ['an allow-list entry Node cannot read', (f: Files) => (f.tenants[1]!['allowedIps'] = ['1:2:3:4:5:6:7:8:9']), /#allow-listed: allowedIps:/],

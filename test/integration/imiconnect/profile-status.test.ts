@@ -96,6 +96,27 @@ describe('GET /resources/v2/profile/status/{transid}', () => {
   });
 });
 
+describe('finished transactions held by the fixtures (known transids, for tests and pacts that cannot write first)', () => {
+  it('answers the SUCCESS transaction of the default fixtures', async () => {
+    const res = await imiconnect(t, t.newSession()).status(IMICONNECT.finishedTransid);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      TotalCount: 2,
+      code: '1000',
+      FailureCount: 0,
+      Results: [success('1234568'), success('1234569')],
+      transid: IMICONNECT.finishedTransid,
+      description: 'SUCCESS',
+      SuccessCount: 2,
+    });
+  });
+
+  it('answers the Partial success transaction, each failure with its catalogue message', async () => {
+    const res = await imiconnect(t, t.newSession()).status(IMICONNECT.partialTransid);
+    expect(res.body).toMatchObject({ code: '1002', FailureCount: 1, Results: [success('1234568'), { code: '7014', customerId: '9999999', description: 'Customer not found' }] });
+  });
+});
+
 describe('the queue, on the virtual clock', () => {
   it('processes transactions in the order they were accepted', async () => {
     const api = imiconnect(t, t.newSession());

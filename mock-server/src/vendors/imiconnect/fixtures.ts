@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isObject, type Contract } from '../../core/contract.js';
 import { readFixtureFile, validateFixtures } from '../../core/fixtures.js';
@@ -9,11 +10,21 @@ export type Tenant = components['schemas']['Tenant'];
 export type ProfileRecord = components['schemas']['ProfileRecord'];
 export type ProfileAttribute = components['schemas']['ProfileAttribute'];
 export type LinkedProfile = components['schemas']['LinkedProfile'];
+export type ProfileStatus = components['schemas']['ProfileStatus'];
 
-/** One fixture set: `tenants.json`, and `customers.json` (tenant id → customers as Get Profile returns them). */
+/** The per-record codes the queue can report (dossier §2.5). */
+export const RESULT_CODES = ['1000', '7014', '7015', '7203'] as const;
+
+/**
+ * One fixture set: `tenants.json`, `customers.json` (tenant id → customers as
+ * Get Profile returns them) and, optionally, `transactions.json` (tenant id →
+ * finished transactions as Get Profile Status returns them), so that a known
+ * transid answers without a write first (a Pact interaction stands alone).
+ */
 export interface ImiconnectFixtures {
   readonly tenants: readonly Tenant[];
   readonly customers: Readonly<Record<string, readonly ProfileRecord[]>>;
+  readonly transactions: Readonly<Record<string, readonly ProfileStatus[]>>;
 }
 
 /** The customer id a stored profile carries among its attributes (as the vendor's Get Profile example shows). */
@@ -62,7 +73,38 @@ export const fixtures: FixtureLoader<ImiconnectFixtures> = {
     }
     // The vendor's attribute IDs are system-wide numbers; new ones continue after the largest.
     unique(attributeIds, 'attribute ID', customersFile);
+    const transactions = loadTransactions(contract, dir, tenants, problems);
     if (problems.length > 0) throw new Error(`invalid fixtures (imiconnect):\n  ${problems.join('\n  ')}`);
-    return { tenants, customers };
+    return { tenants, customers, transactions };
   },
 };
+
+/**
+ * `transactions.json`, when the set has one: each transaction must be what
+ * Get Profile Status would answer for it (codes the queue reports, counts and
+ * the top-level outcome that follow from its results), each transid once.
+ */
+function loadTransactions(contract: Contract, dir: string, tenants: readonly Tenant[], problems: string[]): Record<string, readonly ProfileStatus[]> {
+  const file = join(dir, 'transactions.json');
+  if (!existsSync(file)) return {};
+  const raw = readFixtureFile(dir, 'transactions.json');
+  if (!isObject(raw)) throw new Error(`fixture ${file}: expected an object of tenant id → transactions`);
+  const out: Record<string, readonly ProfileStatus[]> = {};
+  const seen = new Set<string>();
+  for (const [tenantId, list] of Object.entries(raw)) {
+    const where = `${file}#${tenantId}`;
+    if (!tenants.some((t) => t.id === tenantId)) problems.push(`${where}: tenant ${tenantId} is not in tenants.json`);
+    const transactions = validateFixtures<ProfileStatus>(contract, 'ProfileStatus', list, where);
+    transactions.forEach((t, i) => {
+      if (seen.has(t.transid)) problems.push(`${where}[${i}]: transid ${t.transid} appears twice`);
+      seen.add(t.transid);
+      const failures = t.Results.filter((r) => r.code !== '1000').length;
+      if (t.Results.some((r) => !(RESULT_CODES as readonly string[]).includes(r.code))) problems.push(`${where}[${i}]: a result code is not one of ${RESULT_CODES.join(', ')}`);
+      const consistent =
+        t.TotalCount === t.Results.length && t.FailureCount === failures && t.SuccessCount === t.Results.length - failures && t.code === (failures === 0 ? '1000' : '1002') && t.description === (failures === 0 ? 'SUCCESS' : 'Partial success');
+      if (!consistent) problems.push(`${where}[${i}]: counts or code do not follow from the results`);
+    });
+    out[tenantId] = transactions;
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import type { Random } from '../../core/random.js';
 import type { StateInit } from '../../core/vendor-module.js';
 import { customerIdOf, type ImiconnectFixtures, type ProfileAttribute, type ProfileRecord, type Tenant } from './fixtures.js';
 import { IpAllowList } from './ip-allow-list.js';
-import { JobQueue, type Finished, type Queued } from './queue.js';
+import { JobQueue, type Queued } from './queue.js';
 import type { ProfileInput } from './records.js';
 import type { ImiconnectSettings, ProfileJobKind } from './settings.js';
 
@@ -38,6 +38,8 @@ export class ImiconnectStore {
   readonly #imposedAllowLists = new WeakMap<readonly string[], IpAllowList>();
   readonly #customers = new Map<string, Map<string, ProfileRecord>>();
   readonly #queue = new JobQueue<ProfileJob, RecordResult>();
+  /** Finished transactions the fixtures hold, per tenant id then transid (never forgotten). */
+  readonly #fixtureTransactions = new Map<string, ReadonlyMap<string, readonly RecordResult[]>>();
   readonly #random: Random;
   readonly #now: () => number;
   #nextAttributeId: number;
@@ -53,6 +55,10 @@ export class ImiconnectStore {
       const records = fixtures.customers[tenant.id] ?? [];
       this.#customers.set(tenant.id, new Map(records.map((r) => [customerIdOf(r) ?? '', r])));
       for (const record of records) for (const a of [...record.Attributes, ...record.InwardLinks.flatMap((l) => l.Records)]) maxId = Math.max(maxId, a.ID);
+    }
+    for (const [tenantId, transactions] of Object.entries(fixtures.transactions)) {
+      // The loader has checked every code is one the queue reports.
+      this.#fixtureTransactions.set(tenantId, new Map(transactions.map((t) => [t.transid, t.Results.map((r) => ({ customerId: r.customerId, code: r.code as RecordResult['code'] }))])));
     }
     // The vendor's sample IDs are in the thousands (8328…); new ones continue after the fixtures'.
     this.#nextAttributeId = Math.max(maxId + 1, 8328);
@@ -89,10 +95,11 @@ export class ImiconnectStore {
     return transid;
   }
 
-  /** A processed transaction of this tenant; undefined while still queued, or when unknown. */
-  transaction(tenant: Tenant, transid: string): Finished<ProfileJob, RecordResult> | undefined {
+  /** A processed transaction of this tenant (queued in this session, or held by the fixtures); undefined while still queued, or when unknown. */
+  transaction(tenant: Tenant, transid: string): { readonly results: readonly RecordResult[] } | undefined {
     this.#catchUp();
-    return this.#queue.finished(tenant.id, transid);
+    const fromFixtures = this.#fixtureTransactions.get(tenant.id)?.get(transid);
+    return this.#queue.finished(tenant.id, transid) ?? (fromFixtures && { results: fromFixtures });
   }
 
   dump(): unknown {
