@@ -1,6 +1,7 @@
 import type { ValidationIssue } from '../../core/contract.js';
 import type { HttpOutcome } from '../../core/http-outcome.js';
 import { VendorError } from '../../core/http-outcome.js';
+import { errorCatalogue } from '../../core/error-catalogue.js';
 import type { CoreErrors, ErrorCatalogue, RenderContext } from '../../core/vendor-module.js';
 import { batchSize } from './records.js';
 import type { ImiconnectErrorCode, ImiconnectSettings } from './settings.js';
@@ -35,10 +36,6 @@ const DESCRIPTIONS: { readonly [C in ImiconnectErrorCode]: string | ((settings: 
 
 export const ERROR_CODES = Object.keys(DESCRIPTIONS) as ImiconnectErrorCode[];
 
-export function isErrorCode(code: string): code is ImiconnectErrorCode {
-  return code in DESCRIPTIONS;
-}
-
 export function describeCode(code: ImiconnectErrorCode, settings: ImiconnectSettings): string {
   const description = DESCRIPTIONS[code];
   return typeof description === 'string' ? description : description(settings);
@@ -56,13 +53,7 @@ export function imiconnectError(code: ImiconnectErrorCode, ctx: Ctx): VendorErro
   return new VendorError(code, renderImiconnectError(code, ctx));
 }
 
-export const errors: ErrorCatalogue<ImiconnectStore, ImiconnectSettings> = {
-  codes: ERROR_CODES,
-  render: (code, ctx) => {
-    if (!isErrorCode(code)) throw new Error(`imiconnect: no error ${code}`);
-    return renderImiconnectError(code, ctx);
-  },
-};
+export const errors: ErrorCatalogue<ImiconnectStore, ImiconnectSettings> = errorCatalogue('imiconnect', ERROR_CODES, renderImiconnectError);
 
 /**
  * Paths and methods the API does not have. The vendor documents no code for

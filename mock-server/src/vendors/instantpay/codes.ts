@@ -21,7 +21,3 @@ export const FAILURE_TEXTS = {
 export type FailureCode = keyof typeof FAILURE_TEXTS;
 
 export const FAILURE_CODES = Object.keys(FAILURE_TEXTS) as FailureCode[];
-
-export function isFailureCode(code: string): code is FailureCode {
-  return code in FAILURE_TEXTS;
-}

@@ -1,7 +1,8 @@
 import type { HttpOutcome } from '../../core/http-outcome.js';
 import { VendorError } from '../../core/http-outcome.js';
+import { errorCatalogue } from '../../core/error-catalogue.js';
 import type { CoreErrors, ErrorCatalogue, RenderContext } from '../../core/vendor-module.js';
-import { FAILURE_CODES, FAILURE_TEXTS, isFailureCode, type FailureCode } from './codes.js';
+import { FAILURE_CODES, FAILURE_TEXTS, type FailureCode } from './codes.js';
 import { environmentOf } from './credentials.js';
 import { envelope } from './envelope.js';
 import type { InstantpaySettings } from './settings.js';
@@ -32,13 +33,7 @@ export function failure(code: FailureCode, ctx: Ctx, status?: string): VendorErr
 export const NO_RECORD = 'No Record Found';
 
 /** The catalogue a scenario's `error:` names: Instantpay's own statuscodes. */
-export const errors: ErrorCatalogue<InstantpayStore, InstantpaySettings> = {
-  codes: FAILURE_CODES,
-  render: (code, ctx) => {
-    if (!isFailureCode(code)) throw new Error(`instantpay: no error ${code}`);
-    return renderFailure(code, ctx);
-  },
-};
+export const errors: ErrorCatalogue<InstantpayStore, InstantpaySettings> = errorCatalogue('instantpay', FAILURE_CODES, renderFailure);
 
 /**
  * How Instantpay answers what the core detects (docs/decisions/0103). Bodies

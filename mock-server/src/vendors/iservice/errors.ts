@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../../core/contract.js';
 import { VendorError, type HttpOutcome } from '../../core/http-outcome.js';
+import { errorCatalogue } from '../../core/error-catalogue.js';
 import type { CoreErrors, ErrorCatalogue, RenderContext } from '../../core/vendor-module.js';
 import { FORM_APIS, isForm } from './forms.js';
 import type { IServiceSettings } from './settings.js';
@@ -75,17 +76,7 @@ export function issueDetails(issues: readonly ValidationIssue[]): Failure[] {
   });
 }
 
-function isCode(code: string): code is IServiceErrorCode {
-  return code in ISERVICE_ERRORS;
-}
-
-export const errors: ErrorCatalogue<IServiceStore, IServiceSettings> = {
-  codes: Object.keys(ISERVICE_ERRORS),
-  render: (code, ctx) => {
-    if (!isCode(code)) throw new Error(`iservice: no error ${code}`);
-    return renderFailures([{ code }], ctx);
-  },
-};
+export const errors: ErrorCatalogue<IServiceStore, IServiceSettings> = errorCatalogue('iservice', Object.keys(ISERVICE_ERRORS) as IServiceErrorCode[], (code, ctx) => renderFailures([{ code }], ctx));
 
 /** How iService answers what the core detects. */
 export const coreErrors: CoreErrors<IServiceStore, IServiceSettings> = {

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { VendorError, type HttpOutcome } from '../../core/http-outcome.js';
+import { errorCatalogue } from '../../core/error-catalogue.js';
 import type { CoreErrors, ErrorCatalogue, RenderContext } from '../../core/vendor-module.js';
 import { selectAction } from './action-selection.js';
 import { invalidModel, modelStateOf, unreadableBody } from './model-state.js';
@@ -83,17 +84,7 @@ export function renderLoyaltiiError(code: LoyaltiiErrorCode, ctx: Ctx): HttpOutc
   }
 }
 
-function isCode(code: string): code is LoyaltiiErrorCode {
-  return code in LOYALTII_ERRORS;
-}
-
-export const errors: ErrorCatalogue<LoyaltiiStore, LoyaltiiSettings> = {
-  codes: Object.keys(LOYALTII_ERRORS),
-  render: (code, ctx) => {
-    if (!isCode(code)) throw new Error(`loyaltii: no error ${code}`);
-    return renderLoyaltiiError(code, ctx);
-  },
-};
+export const errors: ErrorCatalogue<LoyaltiiStore, LoyaltiiSettings> = errorCatalogue('loyaltii', Object.keys(LOYALTII_ERRORS) as LoyaltiiErrorCode[], renderLoyaltiiError);
 
 /** How Web API 2 answers what the core detects (dossier §3.3, §3.7 items 8, 11). */
 export const coreErrors: CoreErrors<LoyaltiiStore, LoyaltiiSettings> = {

@@ -1,5 +1,6 @@
 import type { HttpOutcome } from '../../core/http-outcome.js';
 import { VendorError } from '../../core/http-outcome.js';
+import { errorCatalogue } from '../../core/error-catalogue.js';
 import type { CoreErrors, ErrorCatalogue, RenderContext } from '../../core/vendor-module.js';
 import type { OcambaSettings } from './settings.js';
 import type { OcambaStore } from './store.js';
@@ -45,17 +46,7 @@ export function ocambaError(code: OcambaErrorCode, ctx: Pick<Ctx, 'random'>, hea
   return new VendorError(code, renderOcambaError(code, ctx, headers));
 }
 
-function isCode(code: string): code is OcambaErrorCode {
-  return code in OCAMBA_ERRORS;
-}
-
-export const errors: ErrorCatalogue<OcambaStore, OcambaSettings> = {
-  codes: Object.keys(OCAMBA_ERRORS),
-  render: (code, ctx) => {
-    if (!isCode(code)) throw new Error(`ocamba: no error ${code}`);
-    return renderOcambaError(code, ctx);
-  },
-};
+export const errors: ErrorCatalogue<OcambaStore, OcambaSettings> = errorCatalogue('ocamba', Object.keys(OCAMBA_ERRORS) as OcambaErrorCode[], (code, ctx) => renderOcambaError(code, ctx));
 
 /** How Ocamba answers what the core detects (dossier O-1, O-3). */
 export const coreErrors: CoreErrors<OcambaStore, OcambaSettings> = {
