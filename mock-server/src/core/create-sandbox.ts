@@ -112,7 +112,13 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
   app.use((req: Request, res: Response, next: NextFunction) => {
     const prefixed = SESSION_PREFIX.exec(req.url);
     const header = req.headers['x-sandbox-session'];
-    const id = prefixed ? decodeURIComponent(prefixed[1]!) : typeof header === 'string' ? header : undefined;
+    let id: string | undefined;
+    try {
+      id = prefixed ? decodeURIComponent(prefixed[1]!) : typeof header === 'string' ? header : undefined;
+    } catch {
+      writeOutcome(res, sandboxError(400, 'invalid_session', `The session id in ${JSON.stringify(`/__session/${prefixed![1]!}/`)} is not valid percent-encoding; session ids are 1-128 characters of A-Z a-z 0-9 . _ : -.`), sessions.get().clock.httpDate());
+      return;
+    }
     if (prefixed) req.url = `${prefixed[2] ?? '/'}${prefixed[3] ?? ''}`;
     if (id !== undefined && !isValidSessionId(id)) {
       writeOutcome(res, sandboxError(400, 'invalid_session', `Session ids are 1-128 characters of A-Z a-z 0-9 . _ : -; got "${id}".`), sessions.get().clock.httpDate());

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { CLOCK_RANGE_TEXT, isClockInstant } from '../clock.js';
 import type { HttpOutcome } from '../http-outcome.js';
 import type { JournalFilter } from '../journal.js';
 import { scenarioVendors } from '../scenario.js';
@@ -24,6 +25,7 @@ const noContent: HttpOutcome = { status: 204 };
 export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
   const vendorIds = deps.vendors.map((v) => v.module.id);
   const clock = ({ session }: AdminCall) => ok(session.clock.snapshot());
+  const clockOutOfRange = (what: string) => sandboxError(400, 'clock_out_of_range', `${what} the range the clock may show, ${CLOCK_RANGE_TEXT}; the clock is unchanged.`);
   const unknownScenario = (name: string) => sandboxError(404, 'unknown_scenario', `No scenario named "${name}".`, { known: deps.scenarios.names() });
 
   return [
@@ -124,7 +126,10 @@ export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
       operationId: 'setClock',
       handle: (call) => {
         const { now, mode } = call.body as { now: string; mode?: 'real' | 'frozen' };
-        call.session.clock.set(Date.parse(now), mode);
+        const instant = Date.parse(now);
+        // The contract bounds the year; an offset can still put the instant just outside the range.
+        if (!isClockInstant(instant)) return clockOutOfRange(`"now" ${now} is outside`);
+        call.session.clock.set(instant, mode);
         return clock(call);
       },
     },
@@ -133,7 +138,10 @@ export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
       path: '/clock/advance',
       operationId: 'advanceClock',
       handle: (call) => {
-        call.session.clock.advance((call.body as { ms: number }).ms);
+        const { ms } = call.body as { ms: number };
+        const to = call.session.clock.now() + ms;
+        if (!isClockInstant(to)) return clockOutOfRange(`advancing ${call.session.clock.snapshot().now} by ${ms} ms would leave`);
+        call.session.clock.advance(ms);
         return clock(call);
       },
     },
