@@ -114,9 +114,14 @@ export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
           return sandboxError(400, 'unknown_provider_state', `No scenario answers the provider state "${state}".`, { known: deps.scenarios.providerStates() });
         }
         const vendors = scenarioVendors(scenario, vendorIds);
-        if (action === 'teardown') for (const vendor of vendors) session.reset(vendor);
-        else session.activate(scenario);
-        return ok({ scenario: scenario.name, session: session.id, vendors });
+        if (action === 'setup') {
+          session.activate(scenario);
+          return ok({ scenario: scenario.name, session: session.id, vendors });
+        }
+        for (const vendor of vendors) session.reset(vendor);
+        // Those vendors are back on the start-up scenario: answer with the scenario now in force.
+        const inForce = vendors[0] === undefined ? scenario.name : session.scenarioFor(vendors[0]).name;
+        return ok({ scenario: inForce, session: session.id, vendors });
       },
     },
     { method: 'get', path: '/clock', operationId: 'getClock', handle: clock },
