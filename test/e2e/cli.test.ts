@@ -41,6 +41,18 @@ describe('contact-sandbox (the compiled CLI, over a real socket)', () => {
     expect(await cli.exited).toEqual({ code: 0, signal: null });
   });
 
+  it('logs the same fields on one pretty line with --log-format pretty', async () => {
+    const cli = await startCli(['--port', '0', '--log-format', 'pretty']);
+    try {
+      await rawRequest(`${cli.url}/v1/hood/partners`, { method: 'GET', headers: { Authorization: `Bearer ${OCAMBA.keyA}`, 'X-Sandbox-Session': 'ci-8' } });
+      for (let i = 0; i < 50 && !cli.stdout().includes('operation=listPartners'); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(cli.stdout()).toMatch(/INFO: GET \/v1\/hood\/partners 200 session=ci-8 vendor=ocamba operation=listPartners status=200 ms=[\d.]+ scenario=default\n/);
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    await cli.exited;
+  });
+
   it('takes the port and host from PORT and HOST', async () => {
     const cli = await startCli([], { PORT: '0', HOST: '127.0.0.1' });
     try {
