@@ -1,20 +1,23 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Level } from 'pino';
 import { parseClockOption } from './core/clock.js';
 import { createLogger, type LogFormat } from './core/logger.js';
-import { DEFAULT_DIRS } from './core/paths.js';
+import { DEFAULT_DIRS, PROJECT_ROOT } from './core/paths.js';
 import { readBrokerCredentials } from './core/config.js';
-import { createSandbox, VENDOR_IDS } from './index.js';
+import { createSandbox, SandboxConfigError, ScenarioLoadError, VENDOR_IDS } from './index.js';
 import { verifyPacts, VerifyUsageError, type ConsumerVersionSelector } from './verify.js';
 
-const integer = (name: string, min = 0) => (value: string): number => {
+const integer = (name: string, min = 0, max = Number.MAX_SAFE_INTEGER) => (value: string): number => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer >= ${min}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? `${name} must be an integer >= ${min}` : `${name} must be an integer from ${min} to ${max}`);
   return n;
 };
 
 const vendorList = (value: string): string[] => {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new InvalidArgumentError(`no vendors given; name at least one of ${VENDOR_IDS.join(', ')} (or leave --vendors out for all)`);
   const unknown = names.filter((n) => !VENDOR_IDS.includes(n));
   if (unknown.length) throw new InvalidArgumentError(`unknown vendor(s) ${unknown.join(', ')}; known: ${VENDOR_IDS.join(', ')}`);
   return names;
@@ -28,6 +31,18 @@ const clockOption = (value: string): string => {
   }
   return value;
 };
+
+const directories = (dir: string, all: string[]): string[] => {
+  if (!existsSync(dir)) throw new InvalidArgumentError(`no such directory: ${dir}`);
+  if (!statSync(dir).isDirectory()) throw new InvalidArgumentError(`not a directory: ${dir}`);
+  return [...all, dir];
+};
+
+/** Options that parse but cannot be served (an unknown scenario, a port in use): one line on stderr, exit 2. */
+class UsageError extends Error {}
+
+/** Exit code for options the CLI cannot run with (as `verify` uses it). */
+const USAGE_EXIT = 2;
 
 interface ServeOptions {
   port: number;
@@ -47,11 +62,16 @@ interface ServeOptions {
 
 /** Parses options, starts the sandbox, and stops it cleanly on SIGTERM/SIGINT. Nothing else. */
 export async function runCli(argv: readonly string[]): Promise<void> {
-  const program = new Command('contact-sandbox').description('Faithful sandbox for Instantpay, IMIconnect, Loyaltii, Ocamba Hood and iService contact APIs.');
-  program
+  const program = new Command('contact-sandbox')
+    .description('Faithful sandbox for Instantpay, IMIconnect, Loyaltii, Ocamba Hood and iService contact APIs.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .usage('[serve] [options] | verify [options]')
+    // Commander's own refusals (a bad option value) exit 2 too; --help and --version exit 0.
+    .exitOverride();
+  const serveCommand = program
     .command('serve', { isDefault: true })
     .description('serve every vendor on one port (the default command)')
-    .addOption(new Option('--port <port>', 'port to listen on (0 = any free port)').env('PORT').default(4010).argParser(integer('--port')))
+    .addOption(new Option('--port <port>', 'port to listen on (0 = any free port)').env('PORT').default(4010).argParser(integer('--port', 0, 65535)))
     .addOption(new Option('--host <host>', 'interface to bind').env('HOST').default('127.0.0.1'))
     .option('--scenario <name>', 'scenario every session starts with', 'default')
     .option('--seed <n>', 'seed for generated ids and values (default: random, shown at start)', integer('--seed'))
@@ -59,7 +79,7 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .option('--vendors <list>', `comma-separated vendors to mount (default all: ${VENDOR_IDS.join(',')})`, vendorList)
     .addOption(new Option('--log-level <level>', 'log level').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'))
     .addOption(new Option('--log-format <format>', 'pretty lines or JSON lines').choices(['pretty', 'json']).default(process.stdout.isTTY ? 'pretty' : 'json'))
-    .option('--scenarios-dir <dir>', 'extra scenario directory (repeatable; overrides built-ins by name)', (dir: string, all: string[]) => [...all, dir], [])
+    .option('--scenarios-dir <dir>', 'extra scenario directory (repeatable; overrides built-ins by name)', directories, [])
     .option('--journal-size <n>', 'request journal entries kept per session', integer('--journal-size', 1), 1000)
     .option('--session-idle <ms>', 'drop sessions idle this long', integer('--session-idle', 1), 30 * 60 * 1000)
     .option('--body-limit <bytes>', 'largest request body accepted', integer('--body-limit', 1), 1024 * 1024)
@@ -75,11 +95,42 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .option('--publish-results', 'publish verification results to the broker', false)
     .option('--provider-version <version>', 'provider version for published results (e.g. the git sha)')
     .option('--provider-branch <branch>', 'provider branch for published results')
-    .option('--scenarios-dir <dir>', 'extra scenario directory (repeatable)', (dir: string, all: string[]) => [...all, dir], [])
+    .option('--scenarios-dir <dir>', 'extra scenario directory (repeatable)', directories, [])
     .addOption(new Option('--log-level <level>', "the sandbox's log level").choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('warn'))
     .addHelpText('after', '\nBroker credentials come from PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD.\nExit codes: 0 verified, 1 a verification failed, 2 nothing could be verified (bad options, unknown provider states).')
     .action(verify);
-  await program.parseAsync([...argv]);
+  // `contact-sandbox --help` is mostly asked about serving: show the default command's options too.
+  program.addHelpText('after', () => `\nOptions of serve, the default command (contact-sandbox [options] = contact-sandbox serve [options]):\n${optionsHelp(serveCommand)}\nverify options: contact-sandbox verify --help`);
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (or the help, or the version).
+      process.exitCode = error.exitCode === 0 ? 0 : USAGE_EXIT;
+      return;
+    }
+    if (error instanceof UsageError || error instanceof SandboxConfigError || error instanceof ScenarioLoadError) {
+      process.stderr.write(`contact-sandbox: ${error.message}\n`);
+      process.exitCode = USAGE_EXIT;
+      return;
+    }
+    throw error;
+  }
+}
+
+/** The option lines of a command's help, as commander formats them. */
+function optionsHelp(command: Command): string {
+  const help = command.createHelp();
+  const width = help.padWidth(command, help);
+  return help
+    .visibleOptions(command)
+    .map((option) => help.formatItem(help.optionTerm(option), width, help.optionDescription(option), help))
+    .join('\n')
+    .concat('\n');
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 interface VerifyCliOptions {
@@ -144,7 +195,12 @@ async function serve(options: ServeOptions): Promise<void> {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.vendors === undefined ? {} : { vendors: options.vendors }),
   });
-  const running = await sandbox.listen(options.port, options.host);
+  const running = await sandbox.listen(options.port, options.host).catch((error: NodeJS.ErrnoException) => {
+    const where = `${options.host}:${options.port}`;
+    const why: Record<string, string> = { EADDRINUSE: `${where} is already in use`, EACCES: `no permission to listen on ${where}`, EADDRNOTAVAIL: `${options.host} is not an address of this machine`, ENOTFOUND: `unknown host ${options.host}` };
+    const reason = why[error.code ?? ''];
+    throw reason === undefined ? error : new UsageError(`cannot listen: ${reason} (--port, --host)`);
+  });
   const width = Math.max(...sandbox.vendors.map((v) => v.title.length));
   process.stdout.write(
     [

@@ -7,10 +7,12 @@
  * const { url, close } = await sandbox.listen();
  * ```
  */
-import { createSandboxApp, type Sandbox, type SandboxOptions } from './core/create-sandbox.js';
+import { createSandboxApp, SandboxConfigError, type Sandbox, type SandboxOptions } from './core/create-sandbox.js';
 import { VENDORS } from './vendors/index.js';
 
 export type { RunningSandbox, Sandbox } from './core/create-sandbox.js';
+export { SandboxConfigError } from './core/create-sandbox.js';
+export { ScenarioLoadError } from './core/scenario-catalogue.js';
 export type { ClockConfig } from './core/clock.js';
 
 export interface CreateSandboxOptions extends Omit<SandboxOptions, 'vendors' | 'knownVendorIds'> {
@@ -25,6 +27,6 @@ export const VENDOR_IDS: readonly string[] = VENDORS.map((v) => v.id);
 export function createSandbox(options: CreateSandboxOptions = {}): Sandbox {
   const { vendors: names, ...rest } = options;
   const unknown = (names ?? []).filter((name) => !VENDOR_IDS.includes(name));
-  if (unknown.length > 0) throw new Error(`unknown vendor(s): ${unknown.join(', ')} (known: ${VENDOR_IDS.join(', ')})`);
+  if (unknown.length > 0) throw new SandboxConfigError(`unknown vendor(s): ${unknown.join(', ')} (known: ${VENDOR_IDS.join(', ')})`);
   return createSandboxApp({ ...rest, vendors: names ? VENDORS.filter((v) => names.includes(v.id)) : VENDORS, knownVendorIds: VENDOR_IDS });
 }

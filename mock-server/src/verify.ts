@@ -50,6 +50,16 @@ export interface VerifyReport {
   readonly results: readonly { readonly target: string; readonly ok: boolean; readonly error?: string }[];
 }
 
+/**
+ * Pact's native core sends an anonymous usage event and prints a notice about
+ * it unless `PACT_DO_NOT_TRACK` is set. A sandbox verifying pacts should not
+ * phone home by default: it is set to `true` unless the user set it (to
+ * anything) themselves, in which case their value stands.
+ */
+export function defaultPactEnvironment(env: NodeJS.ProcessEnv): void {
+  if (env['PACT_DO_NOT_TRACK'] === undefined) env['PACT_DO_NOT_TRACK'] = 'true';
+}
+
 /** Thrown for problems found before any verification runs (missing files, unknown provider states). */
 export class VerifyUsageError extends Error {
   override name = 'VerifyUsageError';
@@ -75,6 +85,7 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerifyReport>
   const sandbox = createSandbox({ ...(options.log ? { logger: options.log } : {}), ...options.sandbox });
   const files = options.pacts.flatMap(pactFilesIn).map(readPactFile);
   checkStates(files, sandbox.providerStates());
+  defaultPactEnvironment(process.env);
   const running = await sandbox.listen(0);
   // Imported here: loading Pact's native core costs the server's start-up time otherwise.
   const { Verifier } = await import('@pact-foundation/pact');

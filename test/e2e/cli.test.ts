@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../mock-server/src/core/paths.js';
 import { runCli, startCli } from '../helpers/cli.js';
 import { OCAMBA } from '../helpers/identities.js';
 import { rawRequest } from '../helpers/raw-http.js';
@@ -38,6 +41,18 @@ describe('contact-sandbox (the compiled CLI, over a real socket)', () => {
     expect(await cli.exited).toEqual({ code: 0, signal: null });
   });
 
+  it('logs the same fields on one pretty line with --log-format pretty', async () => {
+    const cli = await startCli(['--port', '0', '--log-format', 'pretty']);
+    try {
+      await rawRequest(`${cli.url}/v1/hood/partners`, { method: 'GET', headers: { Authorization: `Bearer ${OCAMBA.keyA}`, 'X-Sandbox-Session': 'ci-8' } });
+      for (let i = 0; i < 50 && !cli.stdout().includes('operation=listPartners'); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(cli.stdout()).toMatch(/INFO: GET \/v1\/hood\/partners 200 session=ci-8 vendor=ocamba operation=listPartners status=200 ms=[\d.]+ scenario=default\n/);
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    await cli.exited;
+  });
+
   it('takes the port and host from PORT and HOST', async () => {
     const cli = await startCli([], { PORT: '0', HOST: '127.0.0.1' });
     try {
@@ -73,12 +88,55 @@ describe('contact-sandbox (the compiled CLI, over a real socket)', () => {
 
   it.each([
     [['--clock', 'soon'], /--clock must be "real" or an ISO-8601 instant/],
+    [['--clock', '0001-01-01T00:00:00Z'], /--clock must be an instant from 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z/],
     [['--vendors', 'acme'], /unknown vendor\(s\) acme; known: .*ocamba/],
-    [['--port', 'abc'], /--port must be an integer/],
+    [['--vendors', ''], /--vendors.*no vendors given; name at least one of instantpay, imiconnect, loyaltii, ocamba, iservice/],
+    [['--vendors', ' , '], /no vendors given/],
+    [['--port', 'abc'], /--port must be an integer from 0 to 65535/],
+    [['--port', '99999'], /--port must be an integer from 0 to 65535/],
+    [['--scenarios-dir', '/nonexistent'], /--scenarios-dir.*no such directory: \/nonexistent/],
     [['--scenario', 'nope'], /unknown scenario "nope"/],
-  ])('refuses %j with a clear message and exit code 1', async (args, message) => {
+    [['--scenario', 'imiconnect/ip-not-whitelisted', '--vendors', 'ocamba'], /scenario "imiconnect\/ip-not-whitelisted" concerns only imiconnect, which is not mounted \(mounted: ocamba\)/],
+  ])('refuses %j with one clear line on stderr and exit code 2', async (args, message) => {
     const { code, stderr } = await runCli(['--port', '0', ...args]);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(/ENOENT|\n\s+at /);
+  });
+
+  it('refuses PORT=99999 from the environment the same way', async () => {
+    const { code, stderr } = await runCli([], { PORT: '99999' });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--port must be an integer from 0 to 65535/);
+  });
+
+  it('says so in one line (exit 2) when the port is taken', async () => {
+    const first = await startCli(['--port', '0']);
+    try {
+      const port = new URL(first.url).port;
+      const { code, stderr } = await runCli(['--port', port]);
+      expect(code).toBe(2);
+      expect(stderr).toBe(`contact-sandbox: cannot listen: 127.0.0.1:${port} is already in use (--port, --host)\n`);
+    } finally {
+      first.child.kill('SIGTERM');
+    }
+    await first.exited;
+  });
+
+  it('--help shows the serve options at top level, and the verify command', async () => {
+    const { code, stdout } = await runCli(['--help']);
+    expect(code).toBe(0);
+    for (const option of ['--port <port>', '--host <host>', '--scenario <name>', '--seed <n>', '--clock <real|instant>', '--vendors <list>', '--log-level <level>', '--log-format <format>', '--scenarios-dir <dir>', '--journal-size <n>', '--session-idle <ms>', '--body-limit <bytes>', '--trust-proxy']) {
+      expect(stdout).toContain(option);
+    }
+    expect(stdout).toMatch(/verify \[options\]/);
+  });
+
+  it.each([['--version'], ['-V']])('%s prints the package version', async (flag) => {
+    const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const { code, stdout } = await runCli([flag]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${version}\n`);
   });
 });

@@ -37,6 +37,13 @@ describe('contact-sandbox verify --pact', () => {
     expect(run.stderr).toMatch(/known provider states[^\n]*:\n(.*\n)*\s+ocamba\/slow\n/);
   });
 
+  it("keeps Pact's anonymous telemetry off (and its notice out of the output) when PACT_DO_NOT_TRACK is not set", async () => {
+    const run = await runNode([CLI, 'verify', '--pact', join(PROJECT_ROOT, 'examples/wrong-client/pacts')], { PACT_DO_NOT_TRACK: undefined });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('1 of 1 verification(s) failed');
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/tracking events anonymously/);
+  });
+
   it('refuses --publish-results without --provider-version', async () => {
     const run = await runNode([CLI, 'verify', '--pact', PACTS, '--publish-results']);
     expect(run.code).toBe(2);

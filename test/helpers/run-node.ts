@@ -10,8 +10,10 @@ export interface Finished {
  * Runs a Node script to completion without blocking this process's event loop
  * (an in-process fake broker or sandbox must keep answering it).
  */
-export function runNode(args: readonly string[], env: Record<string, string> = {}): Promise<Finished> {
-  const child = spawn(process.execPath, [...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function runNode(args: readonly string[], env: Record<string, string | undefined> = {}): Promise<Finished> {
+  // `undefined` removes a variable this process has (vitest sets PACT_DO_NOT_TRACK for every test).
+  const merged = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const child = spawn(process.execPath, [...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

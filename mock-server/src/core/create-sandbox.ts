@@ -12,6 +12,7 @@ import { DEFAULT_DIRS, PROJECT_ROOT } from './paths.js';
 import { setSessionId, sessionIdOf } from './request-context.js';
 import { writeOutcome } from './respond.js';
 import { Router } from './router.js';
+import { scenarioVendors } from './scenario.js';
 import { ScenarioCatalogue } from './scenario-catalogue.js';
 import { isValidSessionId, SessionRegistry } from './session.js';
 import { createVendorDispatch, sandboxError } from './vendor-dispatch.js';
@@ -67,6 +68,11 @@ export interface Sandbox {
   providerStates(): string[];
 }
 
+/** A sandbox cannot start with these options (an unknown or unmounted scenario, no vendors); the message says why. */
+export class SandboxConfigError extends Error {
+  override name = 'SandboxConfigError';
+}
+
 const SESSION_PREFIX = /^\/__session\/([^/?]+)(\/[^?]*)?(\?.*)?$/;
 
 /** Builds a sandbox: compiles contracts, loads fixtures and scenarios, and wires the app. Does not listen. */
@@ -81,14 +87,23 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
   const vendors: PreparedVendor[] = options.vendors.map((module) => module.prepare({ contractsDir, fixturesDir, log }));
   const vendorIds = vendors.map((v) => v.module.id);
   const knownVendorIds = options.knownVendorIds ?? vendorIds;
-  const scenarios = ScenarioCatalogue.load(options.scenarioDirs ?? [DEFAULT_DIRS.scenarios], join(contractsDir, 'scenario.schema.json'), (scenario) => {
+  if (vendors.length === 0) throw new SandboxConfigError(`no vendors to mount (vendors: ${knownVendorIds.join(', ')})`);
+  const allScenarios = ScenarioCatalogue.load(options.scenarioDirs ?? [DEFAULT_DIRS.scenarios], join(contractsDir, 'scenario.schema.json'), (scenario) => {
     const unknown = new Set([...Object.keys(scenario.vendors), ...scenario.overrides.map((o) => o.vendor)].filter((name) => !knownVendorIds.includes(name)));
     const problems = [...unknown].map((name) => `vendor "${name}" does not exist (vendors: ${knownVendorIds.join(', ')})`);
     return [...problems, ...vendors.flatMap((v) => v.checkScenario(scenario))];
-  }).forVendors(vendorIds);
+  });
+  const scenarios = allScenarios.forVendors(vendorIds);
   const startName = options.scenario ?? 'default';
   const startScenario = scenarios.get(startName);
-  if (!startScenario) throw new Error(`unknown scenario "${startName}" (known: ${scenarios.names().join(', ')})`);
+  if (!startScenario) {
+    const unmounted = allScenarios.get(startName);
+    if (unmounted) {
+      const concerns = scenarioVendors(unmounted, knownVendorIds);
+      throw new SandboxConfigError(`scenario "${startName}" concerns only ${concerns.join(', ')}, which ${concerns.length === 1 ? 'is' : 'are'} not mounted (mounted: ${vendorIds.join(', ')})`);
+    }
+    throw new SandboxConfigError(`unknown scenario "${startName}" (known: ${scenarios.names().join(', ')})`);
+  }
 
   const sessions = new SessionRegistry({
     vendors,
@@ -112,7 +127,13 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
   app.use((req: Request, res: Response, next: NextFunction) => {
     const prefixed = SESSION_PREFIX.exec(req.url);
     const header = req.headers['x-sandbox-session'];
-    const id = prefixed ? decodeURIComponent(prefixed[1]!) : typeof header === 'string' ? header : undefined;
+    let id: string | undefined;
+    try {
+      id = prefixed ? decodeURIComponent(prefixed[1]!) : typeof header === 'string' ? header : undefined;
+    } catch {
+      writeOutcome(res, sandboxError(400, 'invalid_session', `The session id in ${JSON.stringify(`/__session/${prefixed![1]!}/`)} is not valid percent-encoding; session ids are 1-128 characters of A-Z a-z 0-9 . _ : -.`), sessions.get().clock.httpDate());
+      return;
+    }
     if (prefixed) req.url = `${prefixed[2] ?? '/'}${prefixed[3] ?? ''}`;
     if (id !== undefined && !isValidSessionId(id)) {
       writeOutcome(res, sandboxError(400, 'invalid_session', `Session ids are 1-128 characters of A-Z a-z 0-9 . _ : -; got "${id}".`), sessions.get().clock.httpDate());

@@ -123,7 +123,19 @@ function createInstance<State, Settings, Principal, Fixtures>(
   const fixtureSet = fixtures.get(init.fixtureSet);
   if (fixtureSet === undefined) throw new Error(`${def.id}: no fixture set "${init.fixtureSet}"`);
   const { clock, random, seed, session } = init;
-  const state = def.createState({ fixtures: structuredClone(fixtureSet), contract, settings: settingsFor(init.scenario), clock, random, seed });
+  const created = settingsFor(init.scenario);
+  // Settings the store reads while it is built shape its contents (e.g. generated entities); a per-request scenario cannot change them.
+  const readAtCreation = new Set<string>();
+  let building = true;
+  const recording = new Proxy(created as object, {
+    get(target, key, receiver) {
+      // Only reads while the store is built count (a store keeping `settings` for later must not widen the set).
+      if (building && typeof key === 'string') readAtCreation.add(key);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  }) as Settings;
+  const state = def.createState({ fixtures: structuredClone(fixtureSet), contract, settings: recording, clock, random, seed });
+  building = false;
 
   const renderContext = <Op extends string | null, Req>(scenario: Scenario, operationId: Op, request: Req) => ({
     session,
@@ -195,6 +207,15 @@ function createInstance<State, Settings, Principal, Fixtures>(
       }
     },
     dump: () => def.dumpState(state),
+    perRequestGaps: (scenario) => {
+      const requested = scenario.vendors[def.id]?.fixtures;
+      const settings = settingsFor(scenario) as Record<string, unknown>;
+      const before = created as Record<string, unknown>;
+      return {
+        fixtureSet: requested !== undefined && requested !== init.fixtureSet ? requested : undefined,
+        settings: [...readAtCreation].filter((key) => JSON.stringify(settings[key]) !== JSON.stringify(before[key])).sort(),
+      };
+    },
   };
 }
 

@@ -34,6 +34,25 @@ export function createLogger(level: Level | 'silent', format: LogFormat): CliLog
   }
   // Loaded only for terminals: ~20 ms of start-up that JSON logging does not need.
   const pretty = (createRequire(import.meta.url)('pino-pretty') as { default: (options: object) => PrettyStream }).default;
-  const log = pino(options, pretty({ sync: true, colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'session,vendor,operation,status,ms,scenario', singleLine: true }));
+  const log = pino(options, pretty(prettyOptions(process.stdout.isTTY)));
   return { log, flush: () => undefined };
+}
+
+/** The request fields shown on a pretty line, in this order, after the message (JSON lines carry them as properties). */
+const LINE_FIELDS = ['session', 'vendor', 'operation', 'status', 'ms', 'scenario', 'fault'] as const;
+
+/**
+ * The pretty line's message: the message, then the request fields a line has,
+ * as `key=value` (`GET /v1/hood/partners 200 session=ci-7 vendor=ocamba
+ * operation=listPartners status=200 ms=1.2 scenario=default`).
+ */
+export function prettyMessage(line: Record<string, unknown>, messageKey: string): string {
+  const message = line[messageKey];
+  const fields = LINE_FIELDS.filter((key) => line[key] !== undefined && line[key] !== null).map((key) => `${key}=${String(line[key])}`);
+  return [typeof message === 'string' ? message : '', ...fields].filter(Boolean).join(' ');
+}
+
+/** pino-pretty's options for the CLI: one line per entry, request fields in the message (see prettyMessage). */
+export function prettyOptions(colorize: boolean) {
+  return { sync: true, colorize, translateTime: 'SYS:HH:MM:ss.l', ignore: LINE_FIELDS.join(','), singleLine: true, messageFormat: prettyMessage };
 }

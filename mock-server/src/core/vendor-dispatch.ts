@@ -75,7 +75,12 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
       }
     }
 
-    const written: Written = result.kind === 'fault' ? enactFault(result.fault, res, date) : writeOutcome(res, result.outcome, date, result.headers);
+    const warning = requested === undefined || vendor === null ? undefined : perRequestWarning(requested, vendor, session, deps);
+    if (warning !== undefined) deps.log.warn({ session: session.id, vendor, scenario: requested }, warning);
+    const written: Written =
+      result.kind === 'fault'
+        ? enactFault(result.fault, res, date)
+        : writeOutcome(res, result.outcome, date, warning === undefined ? result.headers : { ...result.headers, 'X-Sandbox-Warning': headerSafe(warning) });
     // The answer is on its way: the request no longer counts as in flight.
     result.release?.();
     const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
@@ -126,6 +131,32 @@ function requestScenario(requested: string | undefined, vendor: string, session:
   const fromHeader = requested === undefined ? undefined : deps.scenarios.get(requested);
   if (fromHeader && scenarioVendors(fromHeader, deps.vendorIds).includes(vendor)) return fromHeader;
   return session.scenarioFor(vendor);
+}
+
+/**
+ * Why `X-Sandbox-Scenario` did not (wholly) apply to this request, if it did not:
+ * the scenario does not concern the vendor, or it needs what only activation
+ * does (another fixture set, settings the store reads when it is built).
+ */
+function perRequestWarning(requested: string, vendor: string, session: Session, deps: DispatchDeps): string | undefined {
+  const scenario = deps.scenarios.get(requested);
+  if (scenario === undefined) return undefined; // answered 400 unknown_scenario
+  const activate = 'activate it for the session (PUT /__admin/scenario) instead';
+  if (!scenarioVendors(scenario, deps.vendorIds).includes(vendor)) {
+    return `scenario "${scenario.name}" does not concern ${vendor}; this request ran under the session's scenario "${session.scenarioFor(vendor).name}"`;
+  }
+  const gaps = session.instance(vendor).perRequestGaps(scenario);
+  const needs = [
+    ...(gaps.fixtureSet === undefined ? [] : [`loads fixture set "${gaps.fixtureSet}"`]),
+    ...(gaps.settings.length === 0 ? [] : [`sets ${gaps.settings.join(', ')} (read only when the store is built)`]),
+  ];
+  if (needs.length === 0) return undefined;
+  return `scenario "${scenario.name}" ${needs.join(' and ')}, which a per-request scenario cannot; ${activate}`;
+}
+
+/** Header values are Latin-1 on the wire; keep the warning to printable ASCII on one line. */
+function headerSafe(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?');
 }
 
 function clientIp(req: Request, trustProxy: boolean): string {

@@ -163,6 +163,19 @@ export interface VendorInstance {
   /** Renders a core condition found before any operation matched (unknown sub-route, wrong method, body too large). */
   renderRouteError(error: RouteError, scenario: Scenario, request: RenderContext<unknown, unknown>['request']): HttpOutcome;
   dump(): unknown;
+  /**
+   * What `scenario`, applied to one request (`X-Sandbox-Scenario`), cannot do
+   * to this instance: load another fixture set, or change settings the store
+   * only reads when it is created.
+   */
+  perRequestGaps(scenario: Scenario): PerRequestGaps;
+}
+
+export interface PerRequestGaps {
+  /** The fixture set the scenario names, when it is not the one this instance was loaded from. */
+  readonly fixtureSet: string | undefined;
+  /** Top-level settings read when the store was created whose value the scenario changes. */
+  readonly settings: readonly string[];
 }
 
 export type RouteError =

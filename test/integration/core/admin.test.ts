@@ -147,8 +147,12 @@ describe('POST /__admin/provider-states', () => {
     expect(res).toMatchContract('admin', 'setProviderState');
     expect(res.body).toEqual({ scenario: 'ocamba/rate-limited', session, vendors: ['ocamba'] });
     expect((await admin(session).get('/scenarios')).body.active.ocamba).toBe('ocamba/rate-limited');
-    await admin(session).send('post', '/provider-states', { state: 'the Ocamba account is rate limited', action: 'teardown' });
+    const teardown = await admin(session).send('post', '/provider-states', { state: 'the Ocamba account is rate limited', action: 'teardown' });
     expect((await admin(session).get('/scenarios')).body.active.ocamba).toBe('default');
+    // The answer names the scenario now in force, not the one torn down.
+    expect(teardown.status).toBe(200);
+    expect(teardown).toMatchContract('admin', 'setProviderState');
+    expect(teardown.body).toEqual({ scenario: 'default', session, vendors: ['ocamba'] });
   });
 
   it('names an unknown state and lists the known ones', async () => {

@@ -212,6 +212,6 @@ describe('a start-up scenario that concerns another vendor only', () => {
     const sandbox = createSandbox({ vendors: ['ocamba'] });
     expect(sandbox.vendors.map((v) => v.id)).toEqual(['ocamba']);
     expect(sandbox.scenarioNames().filter((name) => name.startsWith('loyaltii/'))).toEqual([]);
-    expect(() => createSandbox({ vendors: ['ocamba'], scenario: 'loyaltii/slow' })).toThrow('unknown scenario "loyaltii/slow"');
+    expect(() => createSandbox({ vendors: ['ocamba'], scenario: 'loyaltii/slow' })).toThrow('scenario "loyaltii/slow" concerns only loyaltii, which is not mounted (mounted: ocamba)');
   });
 });

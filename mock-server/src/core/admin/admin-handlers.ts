@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { CLOCK_RANGE_TEXT, isClockInstant } from '../clock.js';
 import type { HttpOutcome } from '../http-outcome.js';
 import type { JournalFilter } from '../journal.js';
 import { scenarioVendors } from '../scenario.js';
@@ -24,6 +25,7 @@ const noContent: HttpOutcome = { status: 204 };
 export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
   const vendorIds = deps.vendors.map((v) => v.module.id);
   const clock = ({ session }: AdminCall) => ok(session.clock.snapshot());
+  const clockOutOfRange = (what: string) => sandboxError(400, 'clock_out_of_range', `${what} the range the clock may show, ${CLOCK_RANGE_TEXT}; the clock is unchanged.`);
   const unknownScenario = (name: string) => sandboxError(404, 'unknown_scenario', `No scenario named "${name}".`, { known: deps.scenarios.names() });
 
   return [
@@ -112,9 +114,14 @@ export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
           return sandboxError(400, 'unknown_provider_state', `No scenario answers the provider state "${state}".`, { known: deps.scenarios.providerStates() });
         }
         const vendors = scenarioVendors(scenario, vendorIds);
-        if (action === 'teardown') for (const vendor of vendors) session.reset(vendor);
-        else session.activate(scenario);
-        return ok({ scenario: scenario.name, session: session.id, vendors });
+        if (action === 'setup') {
+          session.activate(scenario);
+          return ok({ scenario: scenario.name, session: session.id, vendors });
+        }
+        for (const vendor of vendors) session.reset(vendor);
+        // Those vendors are back on the start-up scenario: answer with the scenario now in force.
+        const inForce = vendors[0] === undefined ? scenario.name : session.scenarioFor(vendors[0]).name;
+        return ok({ scenario: inForce, session: session.id, vendors });
       },
     },
     { method: 'get', path: '/clock', operationId: 'getClock', handle: clock },
@@ -124,7 +131,10 @@ export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
       operationId: 'setClock',
       handle: (call) => {
         const { now, mode } = call.body as { now: string; mode?: 'real' | 'frozen' };
-        call.session.clock.set(Date.parse(now), mode);
+        const instant = Date.parse(now);
+        // The contract bounds the year; an offset can still put the instant just outside the range.
+        if (!isClockInstant(instant)) return clockOutOfRange(`"now" ${now} is outside`);
+        call.session.clock.set(instant, mode);
         return clock(call);
       },
     },
@@ -133,7 +143,10 @@ export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
       path: '/clock/advance',
       operationId: 'advanceClock',
       handle: (call) => {
-        call.session.clock.advance((call.body as { ms: number }).ms);
+        const { ms } = call.body as { ms: number };
+        const to = call.session.clock.now() + ms;
+        if (!isClockInstant(to)) return clockOutOfRange(`advancing ${call.session.clock.snapshot().now} by ${ms} ms would leave`);
+        call.session.clock.advance(ms);
         return clock(call);
       },
     },

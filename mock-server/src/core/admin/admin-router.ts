@@ -1,4 +1,4 @@
-import { Router as ExpressRouter, type Request, type Response } from 'express';
+import { Router as ExpressRouter, type NextFunction, type Request, type Response } from 'express';
 import { parseBody, type BodyPolicy } from '../body.js';
 import type { Contract } from '../contract.js';
 import type { HttpOutcome } from '../http-outcome.js';
@@ -62,10 +62,21 @@ export function createAdminRouter(deps: AdminDeps & { readonly contract: Contrac
       }
     });
   }
+  // Express decodes path parameters before a handler runs: a malformed escape (`/state/%zz`) arrives here as a URIError.
+  router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!(error instanceof URIError)) return next(error);
+    const session = deps.sessions.get(sessionIdOf(res));
+    writeOutcome(res, badPercentEncoding(req.path), session.clock.httpDate());
+  });
   router.use((req: Request, res: Response) => {
     const session = deps.sessions.get(sessionIdOf(res));
     const known = routes.map((r) => `${r.method.toUpperCase()} /__admin${r.path}`);
     writeOutcome(res, sandboxError(404, 'no_admin_route', `No admin endpoint ${req.method} ${req.path}`, { known }), session.clock.httpDate());
   });
   return router;
+}
+
+/** The answer to a path that is not valid percent-encoding (`%zz`, a lone `%`, a broken UTF-8 sequence). */
+export function badPercentEncoding(path: string) {
+  return sandboxError(400, 'invalid_path', `The path ${JSON.stringify(path)} is not valid percent-encoding (a "%" must start a %XX escape of UTF-8).`);
 }
