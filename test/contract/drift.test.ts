@@ -32,7 +32,46 @@ describe.each(VENDORS.map((v) => v.id))('%s contract', (vendor) => {
     expect(examples.length).toBeGreaterThan(0);
     for (const example of examples) expect(schemaProblems(vendor, example.schema, example.value), example.pointer).toEqual([]);
   });
+
+  it('has a named example (summary and value) for every request body and every response with content, of every operation', () => {
+    expect(contentWithoutNamedExample(contractOf(vendor).document)).toEqual([]);
+  });
 });
+
+const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/**
+ * `operationId requestBody|<status> <media type>` for every request body and declared response with `content` whose
+ * media type has no named example (an `examples` map entry with `summary` and `value`). `$ref`s to components are
+ * followed, so an example on a shared `components/responses/X` counts for every operation that references it.
+ */
+function contentWithoutNamedExample(document: Record<string, unknown>): string[] {
+  const deref = (node: unknown): unknown => {
+    for (let hops = 0; isObject(node) && typeof node['$ref'] === 'string' && hops < 10; hops++) node = resolve(document, node['$ref']);
+    return node;
+  };
+  const missing: string[] = [];
+  const check = (where: string, holder: unknown): void => {
+    const content = (deref(holder) as Record<string, unknown> | undefined)?.['content'];
+    if (!isObject(content)) return;
+    for (const [mediaType, media] of Object.entries(content)) {
+      const examples = isObject(media) ? media['examples'] : undefined;
+      const named = isObject(examples) ? Object.values(examples).map(deref).filter((e) => isObject(e) && typeof e['summary'] === 'string' && e['summary'] !== '' && 'value' in e) : [];
+      if (named.length === 0) missing.push(`${where} ${mediaType}`);
+    }
+  };
+  for (const item of Object.values((document['paths'] as Record<string, unknown> | undefined) ?? {})) {
+    if (!isObject(item)) continue;
+    for (const method of OPERATION_METHODS) {
+      const op = item[method];
+      if (!isObject(op)) continue;
+      const id = String(op['operationId'] ?? method);
+      if (op['requestBody'] !== undefined) check(`${id} requestBody`, op['requestBody']);
+      for (const [status, response] of Object.entries(isObject(op['responses']) ? op['responses'] : {})) check(`${id} ${status}`, response);
+    }
+  }
+  return missing;
+}
 
 /** One scenario per (vendor, error code) that forces it on every operation. */
 function forcedErrorScenarios(): string {
