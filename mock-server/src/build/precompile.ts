@@ -5,12 +5,14 @@
  * Ajv's code generator. The server falls back to compiling at load when a
  * source file no longer matches its bundle.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contractEntries } from '../core/contract.js';
 import { DEFAULT_DIRS } from '../core/paths.js';
+import { listFiles } from '../core/scenario-catalogue.js';
 import { precompile, ROOT_ENTRY, type EntriesOf } from '../core/schema-document.js';
+import { YAML_CACHE_FILE, yamlCacheOf } from '../core/yaml-text.js';
 
 const contracts = DEFAULT_DIRS.contracts;
 const jobs: { id: string; file: string; entries: EntriesOf }[] = [
@@ -34,4 +36,6 @@ for (const job of jobs) {
     count++;
   }
 }
-console.log(`precompiled ${jobs.length} schema documents (${count} files) into ${out}`);
+const scenarioTexts = listFiles(DEFAULT_DIRS.scenarios).filter((file) => !file.endsWith('.json')).map((file) => readFileSync(file, 'utf8'));
+writeFileSync(YAML_CACHE_FILE, yamlCacheOf(scenarioTexts));
+console.log(`precompiled ${jobs.length} schema documents (${count} files) and ${scenarioTexts.length} scenario files into ${out}`);

@@ -1,15 +1,20 @@
-import { faker as englishFaker } from '@faker-js/faker/locale/en';
+import { createRequire } from 'node:module';
 import type { Faker } from '@faker-js/faker';
 import { generateSync, type JsonSchema } from 'json-schema-faker';
 import type { Contract } from './contract.js';
 import { deriveSeed } from './random.js';
 
-// The English-only entry point loads in ~17 ms where the full package takes ~115 ms (measured);
-// it exports only an instance, so its class is reached through the instance.
-const FakerClass = englishFaker.constructor as new (options: { locale: Faker['rawDefinitions'][] }) => Faker;
+// faker (~22 ms to load) is only needed when a scenario generates entities, so it is
+// loaded on first use rather than on every start (require(esm), Node >= 20.19).
+const require = createRequire(import.meta.url);
+let englishFaker: Faker | undefined;
 
 /** A private faker instance (never the shared global one, which parallel work would disturb). */
 export function seededFaker(seed: number): Faker {
+  // The English-only entry point loads in ~17 ms where the full package takes ~115 ms (measured);
+  // it exports only an instance, so its class is reached through the instance.
+  englishFaker ??= (require('@faker-js/faker/locale/en') as { faker: Faker }).faker;
+  const FakerClass = englishFaker.constructor as new (options: { locale: Faker['rawDefinitions'][] }) => Faker;
   const faker = new FakerClass({ locale: [englishFaker.rawDefinitions] });
   faker.seed(seed);
   return faker;

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Scenario } from './scenario.js';
 import { loadSchemaFile } from './schema-document.js';
+import { parseYamlText } from './yaml-text.js';
 
 const EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
 
@@ -40,7 +40,7 @@ export class ScenarioCatalogue {
         const name = relative(dir, file).slice(0, -extname(file).length).split(sep).join('/');
         let data: unknown;
         try {
-          data = extname(file) === '.json' ? JSON.parse(readFileSync(file, 'utf8')) : parseYaml(readFileSync(file, 'utf8'));
+          data = extname(file) === '.json' ? JSON.parse(readFileSync(file, 'utf8')) : parseYamlText(readFileSync(file, 'utf8'));
         } catch (error) {
           problems.push(`${file}: cannot parse: ${error instanceof Error ? error.message : String(error)}`);
           continue;
@@ -110,7 +110,8 @@ export class ScenarioCatalogue {
   }
 }
 
-function listFiles(dir: string): string[] {
+/** Every scenario file under `dir`, sorted. */
+export function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);

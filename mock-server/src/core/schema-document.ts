@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
-import { parse as parseYaml } from 'yaml';
 import { createAjv, withoutExtensions, type AjvInstance } from './ajv.js';
 import { PROJECT_ROOT } from './paths.js';
+import { parseYamlText } from './yaml-text.js';
 
 type Json = Record<string, unknown>;
 
@@ -155,7 +155,7 @@ export async function precompile(id: string, file: string, entriesOf: EntriesOf)
 
 function parseDocument(file: string, source: Buffer): Json {
   const text = source.toString('utf8');
-  const document = (file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as unknown;
+  const document = (file.endsWith('.json') ? JSON.parse(text) : parseYamlText(text)) as unknown;
   if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new Error(`${file}: not a schema document`);
   return document as Json;
 }
