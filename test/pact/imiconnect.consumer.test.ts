@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MatchersV3 as M, PactV4 } from '@pact-foundation/pact';
 import type { V4RequestBuilderFunc } from '@pact-foundation/pact/src/v4/http/types.js';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ImiconnectApiError, ImiconnectClient, type ImiconnectProfile, type ImiconnectProfileStatus } from '../../contracts/clients/imiconnect.js';
 import { matchersFor, responseBodyMatchers } from '../../contracts/pact-matchers.js';
 import { PROJECT_ROOT } from '../../mock-server/src/core/paths.js';
 import { contractOf } from '../helpers/contract-matchers.js';
 import { IMICONNECT } from '../helpers/identities.js';
-import { COMMITTED_PACTS, CONSUMER, pactOutputDir, readPact } from './pact-files.js';
+import { CONSUMER, expectCommittedPact, pactOutputDir } from './pact-files.js';
 
 const PROVIDER = 'imiconnect-profile';
 const dir = pactOutputDir();
+expectCommittedPact(dir, PROVIDER);
 const pact = new PactV4({ consumer: CONSUMER, provider: PROVIDER, dir, logLevel: 'warn' });
 const contract = contractOf('imiconnect');
 const fixture = (file: string) => JSON.parse(readFileSync(join(PROJECT_ROOT, 'fixtures/imiconnect/default', file), 'utf8')) as Record<string, unknown[]>;
@@ -226,11 +227,6 @@ function succeeds(description: string, method: ErrorCase['method'], path: string
 }
 
 describe(`${CONSUMER} → ${PROVIDER}`, () => {
-  afterAll(() => {
-    // The committed pacts are what users verify and what is published: they must be what these tests produce.
-    if (process.env['PACT_OUTPUT_DIR'] === undefined) expect(readPact(dir, PROVIDER)).toEqual(readPact(COMMITTED_PACTS, PROVIDER));
-  });
-
   describe('error classes: the client throws ImiconnectApiError with the status and the code', () => {
     it.each(ERRORS.map((e) => [`${e.operationId} ${e.answeredWith ?? e.status} ${e.code} (${e.state})`, e] as const))('%s', (_name, e) =>
       pact
