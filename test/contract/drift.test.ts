@@ -129,9 +129,13 @@ function pathExample(document: Record<string, unknown>, path: string, name: stri
   return 'x';
 }
 
+/** The node a local `$ref` points at; a reference that resolves to nothing is a broken contract, not a pass. */
 function resolve(document: Record<string, unknown>, ref: string): unknown {
-  return ref
+  const node = ref
     .slice(2)
     .split('/')
-    .reduce<unknown>((node, part) => (isObject(node) ? node[part] : undefined), document);
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((at, part) => (isObject(at) ? at[part] : undefined), document);
+  if (node === undefined) throw new Error(`$ref ${ref} resolves to nothing`);
+  return node;
 }

@@ -10,6 +10,7 @@ import { deepMerge } from './deep-merge.js';
 import type {
   Admission,
   InstanceInit,
+  PerRequestGaps,
   PreparedVendor,
   PrepareEnv,
   RenderContext,
@@ -136,6 +137,7 @@ function createInstance<State, Settings, Principal, Fixtures>(
   }) as Settings;
   const state = def.createState({ fixtures: structuredClone(fixtureSet), contract, settings: recording, clock, random, seed });
   building = false;
+  const gapsByScenario = new WeakMap<Scenario, PerRequestGaps>();
 
   const renderContext = <Op extends string | null, Req>(scenario: Scenario, operationId: Op, request: Req) => ({
     session,
@@ -208,13 +210,19 @@ function createInstance<State, Settings, Principal, Fixtures>(
     },
     dump: () => def.dumpState(state),
     perRequestGaps: (scenario) => {
-      const requested = scenario.vendors[def.id]?.fixtures;
-      const settings = settingsFor(scenario) as Record<string, unknown>;
-      const before = created as Record<string, unknown>;
-      return {
-        fixtureSet: requested !== undefined && requested !== init.fixtureSet ? requested : undefined,
-        settings: [...readAtCreation].filter((key) => JSON.stringify(settings[key]) !== JSON.stringify(before[key])).sort(),
-      };
+      // Depends only on the scenario once the store is built: worked out once per scenario.
+      let gaps = gapsByScenario.get(scenario);
+      if (gaps === undefined) {
+        const requested = scenario.vendors[def.id]?.fixtures;
+        const settings = settingsFor(scenario) as Record<string, unknown>;
+        const before = created as Record<string, unknown>;
+        gaps = {
+          fixtureSet: requested !== undefined && requested !== init.fixtureSet ? requested : undefined,
+          settings: [...readAtCreation].filter((key) => JSON.stringify(settings[key]) !== JSON.stringify(before[key])).sort(),
+        };
+        gapsByScenario.set(scenario, gaps);
+      }
+      return gaps;
     },
   };
 }

@@ -29,7 +29,9 @@ export interface CallOptions {
 
 /** The contract operation a method and path name, if any (route-level answers have none). */
 function operationFor(method: string, path: string): string | undefined {
-  for (const op of contractOf('instantpay').operations.values()) if (op.method === method.toUpperCase() && op.path === path) return op.operationId;
+  // Instantpay's paths have no parameters; a query string does not change the operation.
+  const pathname = path.split('?')[0];
+  for (const op of contractOf('instantpay').operations.values()) if (op.method === method.toUpperCase() && op.path === pathname) return op.operationId;
   return undefined;
 }
 

@@ -77,6 +77,6 @@ export function createAdminRouter(deps: AdminDeps & { readonly contract: Contrac
 }
 
 /** The answer to a path that is not valid percent-encoding (`%zz`, a lone `%`, a broken UTF-8 sequence). */
-export function badPercentEncoding(path: string) {
+function badPercentEncoding(path: string) {
   return sandboxError(400, 'invalid_path', `The path ${JSON.stringify(path)} is not valid percent-encoding (a "%" must start a %XX escape of UTF-8).`);
 }

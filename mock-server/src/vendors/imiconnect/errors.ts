@@ -80,7 +80,7 @@ const ATTRIBUTE_KEYS: ReadonlySet<unknown> = new Set(['Attributes', 'attributes'
  * Attributes, a bad query parameter) is 7003, which wins over 7011 as the
  * mandatory parameters are checked first.
  */
-export function codeForIssues(issues: readonly ValidationIssue[]): '7000' | '7003' | '7011' {
+function codeForIssues(issues: readonly ValidationIssue[]): '7000' | '7003' | '7011' {
   if (issues.some((i) => i.location === 'body' && i.path.length === 0 && i.keyword === 'required')) return '7000';
   const inAttributes = (i: ValidationIssue) => i.location === 'body' && ATTRIBUTE_KEYS.has(i.path[2]) && !(i.path.length === 3 && i.keyword === 'required');
   return issues.every(inAttributes) ? '7011' : '7003';
