@@ -56,16 +56,14 @@ export class Router {
     const lower = path.toLowerCase();
     const owner = this.#prefixes.find(({ prefix, under }) => lower === prefix || lower.startsWith(under));
     if (!owner) return { kind: 'no-vendor' };
-    const allowed = new Set<string>();
-    let vendor: string | undefined;
+    let allowed: Set<string> | undefined;
     for (const route of owner.routes) {
       const result = route.match(path);
       if (!result) continue;
       if (route.operation.method === method) return { kind: 'operation', vendor: route.vendor, operation: route.operation, params: definedOnly(result.params) };
-      vendor ??= route.vendor;
-      allowed.add(route.operation.method);
+      (allowed ??= new Set()).add(route.operation.method);
     }
-    if (vendor !== undefined) return { kind: 'method-not-allowed', vendor, allowed: [...allowed].sort() };
+    if (allowed !== undefined) return { kind: 'method-not-allowed', vendor: owner.vendor, allowed: [...allowed].sort() };
     return { kind: 'not-found', vendor: owner.vendor };
   }
 

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
@@ -16,7 +16,7 @@ export interface DispatchDeps {
   readonly sessions: SessionRegistry;
   readonly scenarios: ScenarioCatalogue;
   readonly vendorIds: readonly string[];
-  readonly readRawBody: (req: Request, res: Response) => Promise<Buffer | undefined>;
+  readonly readRawBody: (req: IncomingMessage) => Promise<Buffer | undefined>;
   readonly bodyLimitBytes: number;
   readonly trustProxy: boolean;
   readonly log: Logger;
@@ -40,7 +40,7 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
     let raw: Buffer | undefined;
     let rawError: RawBodyError | undefined;
     try {
-      raw = await deps.readRawBody(req, res);
+      raw = await deps.readRawBody(req);
     } catch (error) {
       if (!isRawBodyError(error)) throw error;
       rawError = error;
@@ -70,7 +70,8 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
           scenario,
           log: deps.log,
           effects: () => (scenario.overrides.length === 0 ? NO_EFFECTS : session.counters.evaluate(scenario, route.vendor, operationId, session.random)),
-          request: { ...request, params: route.params, query: { ...query }, contentType: req.headers['content-type'], rawBody: raw },
+          // Express builds a fresh `req.query` object on every read, so the handler may keep this one.
+          request: { method: request.method, path, headers: request.headers, rawHeaders: request.rawHeaders, clientIp: request.clientIp, params: route.params, query, contentType: req.headers['content-type'], rawBody: raw },
         });
       }
     }

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Router as ExpressRouter, type NextFunction, type Request, type Response } from 'express';
 import { parseBody, type BodyPolicy } from '../body.js';
 import type { Contract } from '../contract.js';
@@ -32,7 +33,7 @@ export interface AdminRoute {
  * `contracts/admin.openapi.yaml` before its handler runs, and every answer is
  * JSON, including errors and unknown admin paths.
  */
-export function createAdminRouter(deps: AdminDeps & { readonly contract: Contract; readonly readRawBody: (req: Request, res: Response) => Promise<Buffer | undefined> }): ExpressRouter {
+export function createAdminRouter(deps: AdminDeps & { readonly contract: Contract; readonly readRawBody: (req: IncomingMessage) => Promise<Buffer | undefined> }): ExpressRouter {
   const router = ExpressRouter();
   const routes = adminRoutes(deps);
   for (const route of routes) {
@@ -41,7 +42,7 @@ export function createAdminRouter(deps: AdminDeps & { readonly contract: Contrac
       const send = (outcome: HttpOutcome) => writeOutcome(res, outcome, session.clock.httpDate());
       let raw: Buffer | undefined;
       try {
-        raw = await deps.readRawBody(req, res);
+        raw = await deps.readRawBody(req);
       } catch {
         return send(sandboxError(400, 'unreadable_body', 'The request body could not be read (too large or aborted).'));
       }
