@@ -45,7 +45,7 @@ export function createRawBodyReader(limitBytes: number): (req: IncomingMessage) 
     const length = headers['content-length'];
     // As body-parser's `hasBody`: a request declares a body by its framing, not by what arrives.
     if (headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) return Promise.resolve(undefined);
-    const encoding = (headers['content-encoding'] ?? 'identity').toLowerCase();
+    const encoding = (headers['content-encoding'] || 'identity').toLowerCase();
     if (encoding !== 'identity') return refuse(req, { kind: 'encoded', encoding });
     // Node's parser has already refused a malformed Content-Length; a declared size over the limit is refused unread.
     if (length !== undefined && Number(length) > limitBytes) return refuse(req, { kind: 'too-large' });

@@ -67,21 +67,68 @@ export class Router {
     return { kind: 'not-found', vendor: owner.vendor };
   }
 
-  /** The known routes nearest to a path nobody serves, for the unmatched-route answer. */
+  /**
+   * The known paths nearest to a path nobody serves, for the unmatched-route
+   * answer: one entry per path (with the request's method when the path has it,
+   * else the first the contract lists), nearest first. Nearness is an edit distance over
+   * path segments (see pathDistance).
+   */
   closest(method: string, path: string, count = 3): KnownRoute[] {
-    const segments = path.split('/');
-    return this.#routes
-      .map((route) => {
-        const template = route.operation.path.split('/');
-        // Put the request's own segments in the template's parameter slots, so only literal differences count.
-        const filled = template.map((part, i) => (/^\{.+\}$/.test(part) && segments[i] !== undefined ? segments[i] : part)).join('/');
-        const score = distance(path.toLowerCase(), filled.toLowerCase()) + (route.operation.method === method ? 0 : 0.5);
-        return { score, route: { vendor: route.vendor, method: route.operation.method, path: route.operation.path } };
+    const segments = path.toLowerCase().split('/').filter(Boolean);
+    const byPath = new Map<string, { vendor: string; path: string; basePathSegments: number; methods: string[] }>();
+    for (const { prefix, routes } of this.#prefixes) {
+      for (const route of routes) {
+        const key = `${route.vendor} ${route.operation.path}`;
+        const entry = byPath.get(key) ?? { vendor: route.vendor, path: route.operation.path, basePathSegments: prefix.split('/').filter(Boolean).length, methods: [] };
+        entry.methods.push(route.operation.method);
+        byPath.set(key, entry);
+      }
+    }
+    return [...byPath.values()]
+      .map((entry) => {
+        const served = entry.methods.includes(method);
+        // The method counts for little: a wrong path is the usual mistake.
+        const score = pathDistance(segments, templateSegments(entry.path), entry.basePathSegments) + (served ? 0 : 0.25);
+        return { score, route: { vendor: entry.vendor, method: served ? method : entry.methods[0]!, path: entry.path } };
       })
       .sort((a, b) => a.score - b.score)
       .slice(0, count)
       .map((r) => r.route);
   }
+}
+
+/** A template's segments, lower-cased, with `null` for a parameter. */
+function templateSegments(template: string): (string | null)[] {
+  return template
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (/^\{.+\}$/.test(part) ? null : part.toLowerCase()));
+}
+
+/** Leaving out the vendor's base path (`/resources/v1`, `/api/v1`) is a common slip: each of its segments costs this much. */
+const MISSING_BASE_SEGMENT_COST = 0.3;
+
+/**
+ * Edit distance between a request's segments and a template's: a parameter
+ * takes any segment for free, two literals cost their character distance
+ * scaled to 0..1, a missing or extra segment costs 1, except the template's
+ * first `basePathSegments` when the request leaves them out.
+ */
+export function pathDistance(request: readonly string[], template: readonly (string | null)[], basePathSegments: number): number {
+  // row[j]: cost of matching the request's first i segments with the template's first j.
+  let row = [0];
+  for (let j = 1; j <= template.length; j++) row.push(row[j - 1]! + (j <= basePathSegments ? MISSING_BASE_SEGMENT_COST : 1));
+  for (let i = 1; i <= request.length; i++) {
+    const next = [row[0]! + 1];
+    for (let j = 1; j <= template.length; j++) {
+      const wanted = template[j - 1]!;
+      const got = request[i - 1]!;
+      const change = wanted === null ? 0 : distance(got, wanted) / Math.max(got.length, wanted.length);
+      next.push(Math.min(row[j - 1]! + change, row[j]! + 1, next[j - 1]! + 1));
+    }
+    row = next;
+  }
+  return row[template.length]!;
 }
 
 function isUnder(path: string, prefix: string): boolean {

@@ -136,7 +136,7 @@ export interface VendorCall {
   readonly operationId: string;
   readonly request: Omit<VendorRequest, 'body' | 'bodyFormat' | 'params' | 'query'> & {
     readonly params: Record<string, unknown>;
-    readonly query: Record<string, unknown>;
+    readonly query: Readonly<Record<string, unknown>>;
     readonly contentType: string | undefined;
     readonly rawBody: Buffer | undefined;
   };

@@ -98,6 +98,13 @@ describe('request bodies as the sandbox reads them', () => {
     expect(bodyOf(refused!)).toEqual(TOO_LARGE);
   });
 
+  it('reads a body with an empty Content-Encoding as identity, as body-parser did', async () => {
+    const session = t.newSession();
+    const res = await t.http().patch(PATH).set('X-Sandbox-Session', session).set('Authorization', `Bearer ${OCAMBA.keyA}`).set('Content-Type', 'application/json').set('Content-Encoding', '').send('{"value":"plain@example.com"}');
+    expect(res.status).toBe(204);
+    expect(await storedValue(session)).toBe('plain@example.com');
+  });
+
   it('takes a body of exactly the limit', async () => {
     const session = t.newSession();
     const prefix = '{"type":"email","value":"';

@@ -29,6 +29,25 @@ describe('requests no vendor serves', () => {
     expect(res.body.error.closest).toHaveLength(3);
   });
 
+  it('name each known path once, with the request\'s method where the path has it', async () => {
+    const res = await t.http().patch('/v1/hod/partners/1000418/contacts/abc');
+    expect(res.body.error.closest).toEqual([
+      { vendor: 'ocamba', method: 'PATCH', path: '/v1/hood/partners/{id}/contacts/{contact_id}' },
+      { vendor: 'ocamba', method: 'GET', path: '/v1/hood/partners/{id}/contacts' },
+      { vendor: 'ocamba', method: 'GET', path: '/v1/hood/partners/{id}' },
+    ]);
+  });
+
+  it.each([
+    ['a forgotten base path', 'GET', '/customerprofile', { vendor: 'imiconnect', method: 'GET', path: '/resources/v1/customerprofile' }],
+    ['a forgotten version segment, with an id in a parameter slot', 'GET', '/api/Contacts/5', { vendor: 'loyaltii', method: 'GET', path: '/api/v1/Contacts/{id}' }],
+    ['a missing form prefix', 'POST', '/webapp-api-custinfo', { vendor: 'iservice', method: 'POST', path: '/f/webapp-api-custinfo' }],
+  ])('name first the route meant despite %s', async (_case, method, path, expected) => {
+    const res = await t.http()[method === 'GET' ? 'get' : 'post'](path);
+    expect(res.status).toBe(404);
+    expect(res.body.error.closest[0]).toEqual(expected);
+  });
+
   it('are journaled without a vendor', async () => {
     const session = t.newSession();
     await t.http().get('/favicon.ico').set('X-Sandbox-Session', session);

@@ -23,7 +23,8 @@ interface Action {
   readonly requiredQuery: readonly string[];
 }
 
-const INT32 = /^\s*[+-]?\d+\s*$/;
+/** An integer as Web API 2's model binding reads it from text: surrounding spaces and a sign allowed. */
+export const INTEGER_TEXT = /^\s*[+-]?\d+\s*$/;
 const actionsByContract = new WeakMap<Contract, readonly Action[]>();
 
 function actionsOf(contract: Contract): readonly Action[] {
@@ -54,7 +55,7 @@ function isInt32(raw: string | undefined): boolean {
   } catch {
     return false;
   }
-  if (!INT32.test(decoded)) return false;
+  if (!INTEGER_TEXT.test(decoded)) return false;
   const value = Number(decoded);
   return value >= -2_147_483_648 && value <= 2_147_483_647;
 }

@@ -2,6 +2,7 @@ import type { Contract } from '../../core/contract.js';
 import type { Clock } from '../../core/clock.js';
 import type { Random } from '../../core/random.js';
 import type { StateInit } from '../../core/vendor-module.js';
+import { INTEGER_TEXT } from './action-selection.js';
 import type { components } from './contract.gen.js';
 import { dateTimeOffset, epochOf } from './dates.js';
 import type { ContactChanges } from './dto.js';
@@ -175,7 +176,7 @@ export class LoyaltiiStore {
     const notFound: string[] = [];
     const before: StoredContact[] = [];
     for (const key of new Set(keys)) {
-      const contact = /^\s*[+-]?\d+\s*$/.test(key) ? this.#own(account, Number(key)) : undefined;
+      const contact = INTEGER_TEXT.test(key) ? this.#own(account, Number(key)) : undefined;
       if (contact && !before.includes(contact)) before.push(contact);
       (contact ? updated : notFound).push(key);
     }
