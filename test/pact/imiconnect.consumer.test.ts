@@ -8,7 +8,7 @@ import { matchersFor, responseBodyMatchers } from '../../contracts/pact-matchers
 import { PROJECT_ROOT } from '../../mock-server/src/core/paths.js';
 import { contractOf } from '../helpers/contract-matchers.js';
 import { IMICONNECT } from '../helpers/identities.js';
-import { CONSUMER, expectCommittedPact, pactOutputDir } from './pact-files.js';
+import { CONSUMER, expectCommittedPact, pactOutputDir, rejection } from './pact-files.js';
 
 const PROVIDER = 'imiconnect-profile';
 const dir = pactOutputDir();
@@ -46,11 +46,23 @@ const profileMatchers = (p: ImiconnectProfile) => ({
     ...p.Attributes.filter((a) => READ_ATTRIBUTES.includes(a.Name)).map((a) => pinned('#/components/schemas/ProfileAttribute', a, ...(a.Name === 'customerId' ? (['Name', 'Value'] as const) : (['Name'] as const)))),
   ),
 });
-const queuedBody = matchersFor(contract, '#/components/schemas/QueuedResponse', { response: { code: '1001', description: 'Queued', transid: TRANSID } });
+const QUEUED = { code: '1001', description: 'Queued', transid: TRANSID };
+const queuedBody = matchersFor(contract, '#/components/schemas/QueuedResponse', { response: QUEUED });
 /** Get Profile's answer: the records in the order asked, as many as asked. */
 const profilesBody = (records: readonly ImiconnectProfile[]) => ({
   ...pinned('#/components/schemas/ProfileList', { Status: 0, Description: 'success', code: '1000', transid: TRANSID, Records: records }),
   Records: records.map(profileMatchers),
+});
+/**
+ * A profile as `profileMatchers` makes the mock server answer it: only the
+ * attributes the client reads (the `arrayContaining` variants, in the record's
+ * order), and every other list cut to its first item (`eachLike` keeps one example).
+ */
+const served = (p: ImiconnectProfile): ImiconnectProfile => ({
+  ...p,
+  Attributes: p.Attributes.filter((a) => READ_ATTRIBUTES.includes(a.Name)),
+  InwardLinks: p.InwardLinks.slice(0, 1).map((l) => ({ ...l, Records: l.Records.slice(0, 1) })),
+  OutwardLinks: p.OutwardLinks.slice(0, 1),
 });
 /** Get Profile Status's answer, each record's result (and its code) in place. */
 const statusBody = (status: ImiconnectProfileStatus) => ({
@@ -239,32 +251,30 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         })
         .willRespondWith(e.answeredWith ?? e.status, (b) => b.jsonBody(responseBodyMatchers(contract, e.operationId, e.status, { response: { code: e.code, description: e.message } })))
         .executeTest(async (server) => {
-          await expect(e.call(client(server.url, e.key))).rejects.toSatisfy((error) => error instanceof ImiconnectApiError && error.status === (e.answeredWith ?? e.status) && error.code === e.code);
+          const error = await rejection(e.call(client(server.url, e.key)), ImiconnectApiError);
+          expect({ status: error.status, code: error.code, description: error.description }).toEqual({ status: e.answeredWith ?? e.status, code: e.code, description: e.message });
         }),
     );
   });
 
   it('PUT a customer profile (updateProfile): 200 1001 Queued with a transid', () =>
     succeeds('an update of a customer profile', 'PUT', V2, (b) => b.headers(json).jsonBody(batchBody(UPDATE)), queuedBody, async (c) => {
-      expect(await c.updateProfile([UPDATE])).toEqual({ code: '1001', description: 'Queued', transid: TRANSID });
+      expect(await c.updateProfile([UPDATE])).toEqual(QUEUED);
     }));
 
   it('POST a customer profile (createProfile): 200 1001 Queued for a new customer', () =>
     succeeds('the creation of a new customer profile', 'POST', V2, (b) => b.headers(json).jsonBody(batchBody(NEW_CUSTOMER)), queuedBody, async (c) => {
-      expect((await c.createProfile([NEW_CUSTOMER])).transid).toBe(TRANSID);
+      expect(await c.createProfile([NEW_CUSTOMER])).toEqual(QUEUED);
     }));
 
   it('GET a customer profile (getProfile): the master profile', () =>
     succeeds('a customer profile', 'GET', `${V2}/${IMICONNECT.customer}`, (b) => b.headers(auth), profilesBody([masterOnly(customer)]), async (c) => {
-      const profile = await c.getProfile(IMICONNECT.customer);
-      expect(customerIdOf(profile)).toBe(IMICONNECT.customer);
-      expect(profile.InwardLinks).toEqual([]);
+      expect(await c.getProfile(IMICONNECT.customer)).toEqual(served(masterOnly(customer)));
     }));
 
   it('GET a customer profile on the v1 path with its linked app profiles (getProfileV1)', () =>
     succeeds('a customer profile on the v1 path with inward links', 'GET', `${V1}/${IMICONNECT.customer}`, (b) => b.headers(auth).query({ showinwardlinks: '1' }), profilesBody([customer]), async (c) => {
-      const profile = await c.getProfileV1(IMICONNECT.customer, 1);
-      expect(profile.InwardLinks[0]?.ProfileName).toBe(customer.InwardLinks[0]!.ProfileName);
+      expect(await c.getProfileV1(IMICONNECT.customer, 1)).toEqual(served(customer));
     }));
 
   it('GET several customer profiles, in the order asked (getProfiles)', () =>
@@ -275,19 +285,18 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
       (b) => b.headers(auth).query({ customerId: [IMICONNECT.customer, IMICONNECT.otherCustomer] }),
       profilesBody([masterOnly(customer), masterOnly(otherCustomer)]),
       async (c) => {
-        const profiles = await c.getProfiles([IMICONNECT.customer, IMICONNECT.otherCustomer]);
-        expect(profiles.map(customerIdOf)).toEqual([IMICONNECT.customer, IMICONNECT.otherCustomer]);
+        expect(await c.getProfiles([IMICONNECT.customer, IMICONNECT.otherCustomer])).toEqual([served(masterOnly(customer)), served(masterOnly(otherCustomer))]);
       },
     ));
 
   it('DELETE a customer profile (deleteProfile): 200 1001 Queued', () =>
     succeeds('the deletion of a customer profile', 'DELETE', `${V2}/${IMICONNECT.otherCustomer}`, (b) => b.headers(auth), queuedBody, async (c) => {
-      expect((await c.deleteProfile(IMICONNECT.otherCustomer)).code).toBe('1001');
+      expect(await c.deleteProfile(IMICONNECT.otherCustomer)).toEqual(QUEUED);
     }));
 
   it('DELETE a customer profile on the v1 path (deleteProfileV1): 200 Queued', () =>
     succeeds('the deletion of a customer profile on the v1 path', 'DELETE', `${V1}/${IMICONNECT.otherCustomer}`, (b) => b.headers(auth), queuedBody, async (c) => {
-      expect((await c.deleteProfileV1(IMICONNECT.otherCustomer)).transid).toBe(TRANSID);
+      expect(await c.deleteProfileV1(IMICONNECT.otherCustomer)).toEqual(QUEUED);
     }));
 
   it('DELETE several customer profiles in one transaction (deleteProfiles): 200 Queued', () =>
@@ -298,7 +307,7 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
       (b) => b.headers(auth).query({ customerId: [IMICONNECT.customer, IMICONNECT.otherCustomer] }),
       queuedBody,
       async (c) => {
-        expect((await c.deleteProfiles([IMICONNECT.customer, IMICONNECT.otherCustomer])).transid).toBe(TRANSID);
+        expect(await c.deleteProfiles([IMICONNECT.customer, IMICONNECT.otherCustomer])).toEqual(QUEUED);
       },
     ));
 
@@ -310,6 +319,7 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
   it('GET the status of a partly failed transaction (getProfileStatus): 1002 Partial success, with the code of each failed record', () =>
     succeeds('the status of a partly failed transaction', 'GET', `/resources/v2/profile/status/${IMICONNECT.partialTransid}`, (b) => b.headers(auth), statusBody(partial), async (c) => {
       const status = await c.getProfileStatus(IMICONNECT.partialTransid);
+      expect(status).toEqual(partial);
       expect(status).toMatchObject({ code: '1002', FailureCount: 1, SuccessCount: 1 });
       expect(status.Results.map((r) => r.code)).toEqual(['1000', '7014']);
     }));
