@@ -43,7 +43,7 @@ export function createRawBodyReader(limitBytes: number): (req: IncomingMessage) 
   return (req) => {
     const headers = req.headers;
     const length = headers['content-length'];
-    // As body-parser's `hasBody`: a request declares a body by its framing, not by what arrives.
+    // A body is declared by the framing, not by what arrives; unlike body-parser, `Content-Length: 0` declares none.
     if (headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) return Promise.resolve(undefined);
     const encoding = (headers['content-encoding'] || 'identity').toLowerCase();
     if (encoding !== 'identity') return refuse(req, { kind: 'encoded', encoding });

@@ -165,7 +165,7 @@ function createInstance<State, Settings, Principal, Fixtures>(
       body: parsed.kind === 'ok' ? parsed.body : undefined,
       bodyFormat: parsed.kind === 'ok' ? parsed.format : 'none',
     } as const;
-    // Built field by field, not spread from renderContext: this runs on every request.
+    // Built field by field rather than spread from renderContext: this runs on every request.
     const ctx: RequestContext<State, Settings> = {
       session,
       state,

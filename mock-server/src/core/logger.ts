@@ -25,6 +25,8 @@ export function createLogger(level: Level | 'silent', format: LogFormat): CliLog
     const destination = pino.destination({ dest: 1, sync: true, minLength: 4096 });
     // Under load lines go out in 4 KiB writes; when traffic is light, nothing waits longer than this.
     const timer = setInterval(() => destination.flush(), FLUSH_INTERVAL_MS).unref();
+    // pino flushes on exit only in asynchronous mode: without this, the lines that explain a crash would be lost with it.
+    process.once('exit', () => destination.flushSync());
     return {
       log: pino(options, destination),
       flush: () => {

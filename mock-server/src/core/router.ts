@@ -114,7 +114,7 @@ const MISSING_BASE_SEGMENT_COST = 0.3;
  * scaled to 0..1, a missing or extra segment costs 1, except the template's
  * first `basePathSegments` when the request leaves them out.
  */
-export function pathDistance(request: readonly string[], template: readonly (string | null)[], basePathSegments: number): number {
+function pathDistance(request: readonly string[], template: readonly (string | null)[], basePathSegments: number): number {
   // row[j]: cost of matching the request's first i segments with the template's first j.
   let row = [0];
   for (let j = 1; j <= template.length; j++) row.push(row[j - 1]! + (j <= basePathSegments ? MISSING_BASE_SEGMENT_COST : 1));

@@ -70,8 +70,8 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
           scenario,
           log: deps.log,
           effects: () => (scenario.overrides.length === 0 ? NO_EFFECTS : session.counters.evaluate(scenario, route.vendor, operationId, session.random)),
-          // Express builds a fresh `req.query` on every read; the vendor and the journal share this one, read-only.
-          request: { method: request.method, path, headers: request.headers, rawHeaders: request.rawHeaders, clientIp: request.clientIp, params: route.params, query, contentType: req.headers['content-type'], rawBody: raw },
+          // The vendor gets its own copy of the query: validation coerces it in place, and the journal keeps what the client sent.
+          request: { method: request.method, path, headers: request.headers, rawHeaders: request.rawHeaders, clientIp: request.clientIp, params: route.params, query: { ...query }, contentType: req.headers['content-type'], rawBody: raw },
         });
       }
     }

@@ -136,7 +136,8 @@ export interface VendorCall {
   readonly operationId: string;
   readonly request: Omit<VendorRequest, 'body' | 'bodyFormat' | 'params' | 'query'> & {
     readonly params: Record<string, unknown>;
-    readonly query: Readonly<Record<string, unknown>>;
+    /** The vendor's own copy: validation coerces its values in place. */
+    readonly query: Record<string, unknown>;
     readonly contentType: string | undefined;
     readonly rawBody: Buffer | undefined;
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VENDOR_IDS } from '../../../mock-server/src/index.js';
-import { OCAMBA } from '../../helpers/identities.js';
+import { LOYALTII, OCAMBA } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
 
 const t = useSandbox({ journalSize: 5 });
@@ -112,6 +112,14 @@ describe('the request journal', () => {
     const res = await admin(session).get('/requests');
     expect(res.body).toMatchObject({ capacity: 5, total: 5 });
     expect(res.body.requests.map((r: { query: { page: string } }) => r.query.page)).toEqual(['4', '5', '6', '7', '8']);
+  });
+
+  it('records the query as the client sent it, before validation turns declared integers into numbers', async () => {
+    const session = t.newSession();
+    const res = await t.http().get('/api/v1/Contacts/Registration?timespan=5').set('Authorization', `Bearer ${LOYALTII.token}`).set('X-Sandbox-Session', session);
+    expect(res.status).toBe(200);
+    const journal = await admin(session).get('/requests');
+    expect(journal.body.requests.map((r: { query: unknown }) => r.query)).toEqual([{ timespan: '5' }]);
   });
 
   it('filters by vendor, method, path, status and limit', async () => {

@@ -72,17 +72,21 @@ describe('request bodies as the sandbox reads them', () => {
     expect(await storedValue(session)).toBe('chunked@example.com');
   });
 
-  it('refuses a chunked body over the limit with the vendor 413, changes nothing, and the connection serves the next request', async () => {
+  it('refuses a chunked body as soon as it passes the limit, with the vendor 413; changes nothing; the connection then serves the next request', async () => {
     const session = t.newSession();
     const { socket, answers } = await openSocket(t.url);
     const large = JSON.stringify({ value: `${'a'.repeat(LIMIT)}@example.com`, type: 'email' });
     const valid = '{"value":"next@example.com"}';
-    socket.write(head(session, 'Transfer-Encoding: chunked\r\n') + chunked([large.slice(0, 100), large.slice(100)]));
-    socket.write(head(session, `Content-Length: ${valid.length}\r\n`) + valid);
-    const [refused, next] = await answers(2);
-    socket.destroy();
+    // Only the first chunk, already over the limit: the answer must not wait for the rest.
+    const [first, rest] = [large.slice(0, LIMIT + 10), large.slice(LIMIT + 10)];
+    socket.write(head(session, 'Transfer-Encoding: chunked\r\n') + `${Buffer.byteLength(first).toString(16)}\r\n${first}\r\n`);
+    const [refused] = await answers(1);
     expect(refused).toMatch(/^HTTP\/1\.1 413 Payload Too Large\r\n/);
     expect(bodyOf(refused!)).toEqual(TOO_LARGE);
+    socket.write(`${Buffer.byteLength(rest).toString(16)}\r\n${rest}\r\n0\r\n\r\n`);
+    socket.write(head(session, `Content-Length: ${valid.length}\r\n`) + valid);
+    const [, next] = await answers(2);
+    socket.destroy();
     expect(next).toMatch(/^HTTP\/1\.1 204 No Content\r\n/);
     expect(await storedValue(session)).toBe('next@example.com');
   });
@@ -120,14 +124,16 @@ describe('request bodies as the sandbox reads them', () => {
     const session = t.newSession();
     const before = await storedValue(session);
     const { socket } = await openSocket(t.url);
-    socket.write(head(session, 'Content-Length: 60\r\n') + '{"value":"half@example.com","type":"em');
-    // Give the sandbox time to start reading the body, then drop the connection.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A complete JSON document, short of the declared length: a reader that took what had come would apply it.
+    socket.write(head(session, 'Content-Length: 60\r\n') + '{"value":"half@example.com"}');
+    // Give the sandbox time to read the head and start on the body, then drop the connection.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     socket.destroy();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const journaled = async () => (await t.http().get('/__admin/requests?method=PATCH').set('X-Sandbox-Session', session)).body.requests as unknown[];
+    for (let i = 0; i < 100 && (await journaled()).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    const requests = await journaled();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ path: PATH, vendor: 'ocamba', operation: null, status: 500 });
     expect(await storedValue(session)).toBe(before);
-    const journal = await t.http().get('/__admin/requests?method=PATCH').set('X-Sandbox-Session', session);
-    expect(journal.body.requests).toHaveLength(1);
-    expect(journal.body.requests[0]).toMatchObject({ path: PATH, vendor: 'ocamba', operation: null, status: 500 });
   });
 });
