@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
 import { parseBody } from './body.js';
 import { Contract } from './contract.js';
 import { isVendorError, type HttpOutcome } from './http-outcome.js';
@@ -139,7 +140,8 @@ function createInstance<State, Settings, Principal, Fixtures>(
   building = false;
   const gapsByScenario = new WeakMap<Scenario, PerRequestGaps>();
 
-  const renderContext = <Op extends string | null, Req>(scenario: Scenario, operationId: Op, request: Req) => ({
+  // One literal for both contexts (no spread: it is built on every request). Route errors have no operation and no logger.
+  const contextFor = <Op extends string | null, Req, Log extends Logger | undefined>(scenario: Scenario, operationId: Op, request: Req, log: Log) => ({
     session,
     state,
     settings: settingsFor(scenario),
@@ -148,6 +150,8 @@ function createInstance<State, Settings, Principal, Fixtures>(
     random,
     operationId,
     request,
+    contract,
+    log,
   });
 
   const run = async (call: VendorCall): Promise<VendorResult> => {
@@ -165,19 +169,7 @@ function createInstance<State, Settings, Principal, Fixtures>(
       body: parsed.kind === 'ok' ? parsed.body : undefined,
       bodyFormat: parsed.kind === 'ok' ? parsed.format : 'none',
     } as const;
-    // Built field by field rather than spread from renderContext: this runs on every request.
-    const ctx: RequestContext<State, Settings> = {
-      session,
-      state,
-      settings: settingsFor(scenario),
-      environment: scenario.vendors[def.id]?.environment,
-      clock,
-      random,
-      operationId,
-      request,
-      contract,
-      log: call.log,
-    };
+    const ctx: RequestContext<State, Settings> = contextFor(scenario, operationId, request, call.log);
     let admission: Admission<Principal> | undefined;
     const answer = (outcome: HttpOutcome): VendorResult => ({ kind: 'outcome', outcome, headers: admission?.headers, release: admission?.release });
     try {
@@ -208,7 +200,7 @@ function createInstance<State, Settings, Principal, Fixtures>(
   return {
     run,
     renderRouteError: (error: RouteError, scenario, request) => {
-      const ctx: RenderContext<State, Settings> = renderContext(scenario, null, request);
+      const ctx: RenderContext<State, Settings> = contextFor(scenario, null, request, undefined);
       switch (error.kind) {
         case 'not-found':
           return def.coreErrors.routeNotFound(ctx);
