@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, sep } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { createAjv, withoutExtensions, type AjvInstance } from './ajv.js';
 import { PROJECT_ROOT } from './paths.js';
@@ -21,8 +20,12 @@ export interface SchemaEntry {
 
 export type EntriesOf = (document: Json, uri: string) => readonly SchemaEntry[];
 
-/** Where `npm run build` puts precompiled validators: `dist/compiled/`, beside `dist/core/`. */
-const COMPILED_DIR = fileURLToPath(new URL('../compiled/', import.meta.url));
+/**
+ * Where `npm run build` puts precompiled validators. From the TypeScript sources
+ * (the tests, which `pretest` builds first) the same bundle is used: each is
+ * checked against its source file's hash, so a stale one is never read.
+ */
+const COMPILED_DIR = join(PROJECT_ROOT, 'mock-server', 'dist', 'compiled', sep);
 const require = createRequire(import.meta.url);
 
 export interface Bundle {
