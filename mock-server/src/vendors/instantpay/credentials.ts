@@ -10,13 +10,21 @@ type Ctx = Pick<RenderContext<InstantpayStore, InstantpaySettings>, 'state' | 'e
 
 /**
  * The last value a header was sent with. The seed's curl sends
- * `X-Ipay-Auth-Code` twice (`{{authCode}}`, then `1`) and Node joins repeated
- * custom headers with ", ", so the raw pairs are read instead (dossier I-1).
+ * `X-Ipay-Auth-Code` twice (`{{authCode}}`, then `1`) (dossier I-1). HTTP
+ * defines repeated field lines as one comma-separated list (RFC 9110 §5.3), and
+ * `fetch` sends them as one line (`{{authCode}}, 1`), so the value is the last
+ * non-empty member of that list, whether it came as lines or as one joined
+ * line (docs/decisions/0106). None of the `X-Ipay-*` values can hold a comma.
  */
 export function lastHeader(rawHeaders: readonly string[], name: string): string | undefined {
-  let value: string | undefined;
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) if (rawHeaders[i]!.toLowerCase() === name) value = rawHeaders[i + 1];
-  return value?.trim();
+  let line: string | undefined;
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]!.toLowerCase() !== name) continue;
+    // An empty line still counts as sent (an empty value), but empty list members do not.
+    const members = rawHeaders[i + 1]!.split(',').map((member) => member.trim()).filter((member) => member !== '');
+    line = members.length === 0 ? '' : members[members.length - 1];
+  }
+  return line;
 }
 
 /**
