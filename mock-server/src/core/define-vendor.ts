@@ -176,8 +176,15 @@ function createInstance<State, Settings, Principal, Fixtures>(
       admission = def.admit(ctx);
       const effects = call.effects();
       if (effects.latencyMs > 0) await sleep(effects.latencyMs);
-      if (effects.fault) return { kind: 'fault', fault: effects.fault, release: admission.release };
-      if (effects.error !== undefined) return answer(def.errors.render(effects.error, ctx));
+      // A scenario answering instead of the vendor uses up no allowance, and its answer carries no admission headers (decision 0070).
+      if (effects.fault) {
+        admission.refund?.();
+        return { kind: 'fault', fault: effects.fault, release: admission.release };
+      }
+      if (effects.error !== undefined) {
+        admission.refund?.();
+        return { kind: 'outcome', outcome: def.errors.render(effects.error, ctx), release: admission.release };
+      }
 
       if (parsed.kind === 'malformed') return answer(def.coreErrors.malformedBody(ctx, parsed.reason));
       if (parsed.kind === 'unsupported') return answer(def.coreErrors.unsupportedMediaType(ctx, parsed.contentType));

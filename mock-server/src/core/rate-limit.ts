@@ -40,6 +40,16 @@ export class FixedWindowLimiter {
     const counter = counters[nearest]!;
     return { allowed: true, limit: spec.limit, remaining: spec.limit - counter.count, resetSeconds: Math.ceil((counter.start + spec.sizeMs - now) / 1000) };
   }
+
+  /** Takes back one allowed request counted at `now` (windows that have rolled over since are left alone). */
+  refund(key: string, now: number, windows: readonly WindowSpec[]): void {
+    const counters = this.#counters.get(key);
+    if (!counters) return;
+    for (let i = 0; i < windows.length; i++) {
+      const counter = counters[i]!;
+      if (counter.start === Math.floor(now / windows[i]!.sizeMs) * windows[i]!.sizeMs && counter.count > 0) counter.count--;
+    }
+  }
 }
 
 /** Counts in-flight requests per key; `acquire` fails once `max` are in flight. */

@@ -46,6 +46,12 @@ export interface Admission<Principal> {
   readonly headers?: Readonly<Record<string, HeaderValue>>;
   /** Called once the answer has been written (e.g. to free a concurrency slot). */
   readonly release?: () => void;
+  /**
+   * Undoes what admission counted (rate-limit windows) when a scenario answers
+   * instead of the vendor: a forced error or fault is not an allowed request
+   * (docs/decisions/0005, 0070).
+   */
+  readonly refund?: () => void;
 }
 
 /** Conditions the core detects and every vendor must render in its own envelope. */

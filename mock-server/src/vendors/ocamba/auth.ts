@@ -28,10 +28,12 @@ export function admit(ctx: RequestContext<OcambaStore, OcambaSettings>): Admissi
 
   const release = ctx.state.parallel.acquire(principal.company, limits.concurrency);
   if (!release) throw ocambaError('TOO_MANY_REQUESTS', ctx, { 'Retry-After': '-1' });
-  const decision = ctx.state.windows.take(principal.company, ctx.clock.now(), [
+  const now = ctx.clock.now();
+  const windows = [
     { sizeMs: 1000, limit: limits.perSecond },
     { sizeMs: 60_000, limit: limits.perMinute },
-  ]);
+  ];
+  const decision = ctx.state.windows.take(principal.company, now, windows);
   if (!decision.allowed) {
     release();
     throw ocambaError('TOO_MANY_REQUESTS', ctx, { 'Retry-After': String(decision.retryAfterSeconds) });
@@ -39,6 +41,7 @@ export function admit(ctx: RequestContext<OcambaStore, OcambaSettings>): Admissi
   return {
     principal,
     release,
+    refund: () => ctx.state.windows.refund(principal.company, now, windows),
     headers: {
       'X-RateLimit-Limit': String(decision.limit),
       'X-RateLimit-Remaining': String(decision.remaining),
