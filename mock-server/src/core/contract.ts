@@ -149,6 +149,8 @@ export class Contract {
     const content = declared['content'] as Json | undefined;
     if (!content) {
       if (response.body !== undefined) problems.push(`status ${response.status} declares no body but one was sent`);
+    } else if (response.body === undefined && declared['x-body-optional'] === true && response.headers['content-type'] === undefined) {
+      // This response may come without a body (docs/decisions/0071); one that is sent is checked below.
     } else {
       const contentType = String(response.headers['content-type'] ?? '').split(';')[0]!.trim();
       const mediaType = Object.keys(content).find((mt) => mt === contentType);

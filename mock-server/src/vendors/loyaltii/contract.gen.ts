@@ -419,6 +419,23 @@ export interface components {
             };
             content?: never;
         };
+        /**
+         * @description No contact with this id in the account: Web API's NotFound(), no body.
+         *     Or an `{id}` that is not a 32-bit integer: no route matches the path
+         *     at all, and the framework answers its no-route `HttpError` (the same
+         *     body as `NoRoute`). The body is optional (`x-body-optional`): the
+         *     sandbox's own checks accept an empty 404 here and check a present one
+         *     against the schema (docs/decisions/0071).
+         */
+        ContactNotFoundOrNoRoute: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HttpError"];
+                "text/json": components["schemas"]["HttpError"];
+            };
+        };
         /** @description The body (or a query parameter) does not bind or validate; every problem at once, keyed by the action parameter's name. */
         InvalidModel: {
             headers: {
@@ -526,7 +543,7 @@ export interface operations {
         responses: {
             200: components["responses"]["Contact"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["ContactNotFound"];
+            404: components["responses"]["ContactNotFoundOrNoRoute"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -554,7 +571,7 @@ export interface operations {
             200: components["responses"]["UpdatedContact"];
             400: components["responses"]["InvalidModel"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["ContactNotFound"];
+            404: components["responses"]["ContactNotFoundOrNoRoute"];
             409: components["responses"]["ContactConflict"];
             413: components["responses"]["RequestEntityTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -586,7 +603,7 @@ export interface operations {
             200: components["responses"]["UpdatedContact"];
             400: components["responses"]["InvalidModel"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["ContactNotFound"];
+            404: components["responses"]["ContactNotFoundOrNoRoute"];
             409: components["responses"]["ContactConflict"];
             413: components["responses"]["RequestEntityTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
