@@ -70,17 +70,16 @@ const loaded = CONTRACTS.map(([id, file]) => {
   return { id, document, url: pathToFileURL(json).href };
 });
 
-describe.each(loaded)('contract $id read by a second OpenAPI 3.1 validator (Hyperjump)', ({ document, url }) => {
+describe.each(loaded)('contract $id read by a second OpenAPI 3.1 validator (Hyperjump)', ({ document }) => {
   it('declares the OpenAPI 3.1 base dialect, so tools do not fall back to an older JSON Schema draft', () => {
     expect(document['jsonSchemaDialect']).toBe(OAS_BASE_DIALECT);
   });
 
   it("is a valid OpenAPI 3.1 document, its schemas included (the specification's own schema)", async () => {
     const output = await validate('https://spec.openapis.org/oas/3.1/schema-base', document as never, 'BASIC');
-    expect(output.errors?.slice(0, 5) ?? [], 'the first problems').toEqual([]);
+    expect(output.valid ? [] : (output.errors ?? []).slice(0, 5), 'the first problems').toEqual([]);
     expect(output.valid).toBe(true);
   });
-
 });
 
 // The admin contract has no examples; every vendor contract names one for each body and response (test/contract/drift.test.ts).
