@@ -19,7 +19,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The folders whose files cite the dossier. */
-export const FOLDERS = ['mock-server', 'test', 'contracts', 'fixtures', 'scenarios', 'scripts', 'docs/decisions'];
+export const FOLDERS = ['mock-server', 'test', 'contracts', 'fixtures', 'scenarios', 'scripts', 'docs'];
 const TEXT_FILE = /\.(?:[cm]?[jt]s|json|ya?ml|md|txt)$/;
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.git']);
 /** Files that name the dossier on purpose (this script and its test). */
