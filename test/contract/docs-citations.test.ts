@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../mock-server/src/core/paths.js';
@@ -112,5 +112,22 @@ describe('scripts/docs-citations.mjs', () => {
     expect(first.text).toBe(after);
     expect(Object.values(first.counts).reduce((a, b) => a + b, 0)).toBe(12);
     expect(rewrite(first.text)).toEqual({ text: after, counts: {} });
+  });
+});
+
+describe('docs/decisions/README.md', () => {
+  it('indexes every decision, each with a one-line summary and a status', () => {
+    const decisions = readdirSync(join(PROJECT_ROOT, 'docs/decisions')).filter((name) => /^\d{4}-.*\.md$/.test(name));
+    const rows = new Map<string, string[]>();
+    for (const m of read('docs/decisions/README.md').matchAll(/^\| \[(\d{4})\]\((\d{4}-[^)]+\.md)\) \|(.*)\|$/gm)) {
+      rows.set(m[2] ?? '', (m[3] ?? '').split(' | ').map((cell) => cell.trim()));
+    }
+    expect(decisions.length).toBeGreaterThan(0);
+    for (const name of decisions) {
+      const [summary = '', status = ''] = rows.get(name) ?? [];
+      expect(summary.length, `${name}: no row with a summary`).toBeGreaterThan(0);
+      expect(status, name).toMatch(/^(accepted|proposed|superseded by \d{4}|deprecated)\b/);
+    }
+    expect([...rows.keys()].filter((name) => !decisions.includes(name)), 'rows without a file').toEqual([]);
   });
 });
