@@ -7,7 +7,7 @@ import type { TestSandbox } from '../../helpers/sandbox.js';
 export const PROFILES = '/resources/v2/customerprofile';
 export const statusPath = (transid: string) => `/resources/v2/profile/status/${transid}`;
 
-/** The seed's first request example, byte for byte but for the scraped email placeholders (dossier, preamble). */
+/** The seed's first request example, byte for byte but for the scraped email placeholders (docs/vendors/README.md §0). */
 export const SEED_TWO_RECORDS = `{
     "Records": [{
         "customerId": "1234568",

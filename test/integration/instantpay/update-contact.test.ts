@@ -5,7 +5,7 @@ import { admin, envelopeOf, ipay, NOW, rawCall, seedContact, userIdOf } from './
 
 const t = useSandbox();
 
-/** The seed's --data-raw text, exactly as scraped but for the email placeholder (dossier §0). */
+/** The seed's --data-raw text, exactly as scraped but for the email placeholder (docs/vendors/README.md §0). */
 const SEED_BODY = `{
 "contactId":"645383ba4acec95a32089822",
 "name": "Sample Name",
@@ -29,7 +29,7 @@ function seedCurlHeaders(session: string, authCode = '{{authCode}}'): [string, s
     ['X-Ipay-Client-Secret', INSTANTPAY.sandbox.clientSecret],
     ['X-Ipay-Endpoint-Ip', '125.0.0.1'],
     ['X-Ipay-Auth-Code', '1'],
-    // curl's default for --data-raw without -H 'Content-Type' (dossier I-2).
+    // curl's default for --data-raw without -H 'Content-Type' (docs/vendors/instantpay.md I-2).
     ['Content-Type', 'application/x-www-form-urlencoded'],
     ['X-Sandbox-Session', session],
   ];

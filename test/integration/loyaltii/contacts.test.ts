@@ -17,7 +17,7 @@ const FIXTURE_CONTACTS = JSON.parse(readFileSync(join(PROJECT_ROOT, 'fixtures/lo
 const registered = (ids: readonly number[]) =>
   FIXTURE_CONTACTS.filter((c) => ids.includes(c.Id)).map(({ Id, RegistrationDateTime, RegistrationSource, RegistrationIp }) => ({ Id, RegistrationDateTime, RegistrationSource, RegistrationIp }));
 
-describe('GET /api/v1/Contacts/{id} (suggested, dossier §3.5)', () => {
+describe('GET /api/v1/Contacts/{id} (suggested, docs/vendors/loyaltii.md §3.5)', () => {
   it('answers the ReadContactDto', async () => {
     const res = await loyaltiiClient(t, t.newSession()).get(contactPath(1));
     expect(res.status).toBe(200);

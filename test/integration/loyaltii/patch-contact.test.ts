@@ -53,12 +53,12 @@ describe('PATCH /api/v1/Contacts/{id}', () => {
       // The seed's response sample lists the same 18 properties in the same order.
       expect(Object.keys(res.body)).toEqual(['Id', 'Secret', 'RegistrationDateTime', 'RegistrationSource', 'RegistrationIp', 'LastModified', 'Version', 'RegistrationStoreId', 'Email', 'PhoneCountryCode', 'Phone', 'FirstName', 'LastName', 'LimitMailsPermanently', 'LimitMailsTemporarilyUntil', 'PreferredStoreId', 'ContactCompanyId', 'LatestPermissionSource']);
       expect(res).toMatchContract('loyaltii', 'patchContact');
-      // NewPassword and ProfileLastUpdated are stored, never returned (dossier L-5).
+      // NewPassword and ProfileLastUpdated are stored, never returned (docs/vendors/loyaltii.md L-5).
       expect(await client.stored(1)).toMatchObject({ Password: 'sample string 6', ProfileLastUpdated: '2024-11-21T06:45:32.6938828+00:00' });
     });
   });
 
-  describe('dossier §3.7 checklist', () => {
+  describe('docs/vendors/loyaltii.md §3.7 checklist', () => {
     it('1. changes only FirstName, with a new Version and LastModified = now (with offset)', async () => {
       const res = await loyaltiiClient(t, t.newSession()).send('patch', contactPath(1), { Version: contact1.version, FirstName: 'Ann' });
       expect(res.status).toBe(200);
@@ -151,7 +151,7 @@ describe('PATCH /api/v1/Contacts/{id}', () => {
     });
   });
 
-  describe('null versus empty (seed; dossier L-4)', () => {
+  describe('null versus empty (seed; docs/vendors/loyaltii.md L-4)', () => {
     it('leaves every property sent as null (or not sent) unchanged', async () => {
       const body = { Version: contact1.version, Email: null, PhoneCountryCode: null, Phone: null, FirstName: null, LastName: null, LimitMailsPermanently: null, LimitMailsTemporarilyUntil: null, ProfileLastUpdated: null, PreferredStoreId: null, ContactCompanyId: null, NewPassword: null, LatestPermissionSource: null };
       const client = loyaltiiClient(t, t.newSession());
@@ -231,7 +231,7 @@ describe('PATCH /api/v1/Contacts/{id}', () => {
     });
   });
 
-  describe('Version (dossier L-3)', () => {
+  describe('Version (docs/vendors/loyaltii.md L-3)', () => {
     it('matches the same 8 bytes sent as an array of byte values (Json.NET reads byte[] both ways)', async () => {
       const bytes = [...Buffer.from(contact1.version, 'base64')];
       const res = await loyaltiiClient(t, t.newSession()).send('patch', contactPath(1), { Version: bytes, FirstName: 'Ann' });

@@ -11,7 +11,7 @@ const noRoute = (path: string) => ({ Message: `No HTTP resource was found that m
 const NO_ROUTE_SCHEMA = '#/components/responses/NoRoute/content/application~1json/schema';
 const METHOD_NOT_ALLOWED_SCHEMA = '#/components/responses/MethodNotAllowed/content/application~1json/schema';
 
-describe('authentication (dossier §3.2: Bearer suggested, configurable)', () => {
+describe('authentication (docs/vendors/loyaltii.md §3.2: Bearer suggested, configurable)', () => {
   it.each([
     ['no Authorization header', undefined],
     ['an unknown token', 'Bearer 0000000000000000000000000000000000000000'],

@@ -163,7 +163,7 @@ describe('scenario loyaltii/slow', () => {
   });
 });
 
-describe('scenario loyaltii/basic-auth (the credential type is configurable, dossier §3.2)', () => {
+describe('scenario loyaltii/basic-auth (the credential type is configurable, docs/vendors/loyaltii.md §3.2)', () => {
   const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
   it('takes the fixture account\'s Basic credentials and refuses the bearer token', async () => {

@@ -18,7 +18,7 @@ async function refused(body: string | object, headers: Record<string, string> = 
   return res.body as { Message: string; ModelState: Record<string, string[]> };
 }
 
-describe('PATCH /api/v1/Contacts/{id}: validation as Web API 2 renders it (dossier §3.3)', () => {
+describe('PATCH /api/v1/Contacts/{id}: validation as Web API 2 renders it (docs/vendors/loyaltii.md §3.3)', () => {
   describe('every documented length limit', () => {
     it.each([
       ['Email', 250],

@@ -4,7 +4,7 @@ import type { Tenant } from './fixtures.js';
 import type { ImiconnectSettings } from './settings.js';
 import type { ImiconnectStore } from './store.js';
 
-/** Operations whose page documents 7208 instead of 7010 for a caller outside the allow-list (dossier M-8). */
+/** Operations whose page documents 7208 instead of 7010 for a caller outside the allow-list (docs/vendors/imiconnect.md M-8). */
 const DELETE_OPERATIONS: ReadonlySet<string> = new Set(['deleteProfile', 'deleteProfileV1', 'deleteProfiles']);
 
 function headerValue(value: string | string[] | undefined): string | undefined {
@@ -14,7 +14,7 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 
 /**
  * The Client Profile Key in `key`, or in `secretKey` as the read pages name
- * it (dossier M-7): none is 7002, an unknown one 7001. Then the tenant's IP
+ * it (docs/vendors/imiconnect.md M-7): none is 7002, an unknown one 7001. Then the tenant's IP
  * allow-list (or the one the settings impose): 7010, or 7208 on delete.
  * Node lower-cases header names, so `secretKey` arrives as `secretkey`.
  */

@@ -153,7 +153,7 @@ export interface paths {
             };
             path: {
                 /**
-                 * @description The transid a create, update or delete answered with (dossier M-10).
+                 * @description The transid a create, update or delete answered with (docs/vendors/imiconnect.md M-10).
                  * @example a61e8729-a404-41cc-909a-bf7de79d14c7
                  */
                 transid: string;
@@ -191,7 +191,7 @@ export interface components {
         AttributeValue: string | number | boolean;
         /**
          * @description Key/value pairs to add or update (the seed's table says "String"; its
-         *     examples send an object, which is what the vendor reads: dossier M-4).
+         *     examples send an object, which is what the vendor reads: docs/vendors/imiconnect.md M-4).
          *     `email` must be an email address and `msisdn` a phone number; any
          *     other attribute must be a scalar. Anything else answers 7011.
          * @example {
@@ -211,7 +211,7 @@ export interface components {
         /**
          * @description One customer: `customerId` and `Attributes` as the seed's examples
          *     spell them, or `customerid` and `attributes` as its table does
-         *     (dossier M-4); the examples' spelling wins when both are sent. Other
+         *     (docs/vendors/imiconnect.md M-4); the examples' spelling wins when both are sent. Other
          *     properties are ignored. No customerId, or no Attributes, answers 7003.
          */
         ProfileRecordInput: {
@@ -230,14 +230,14 @@ export interface components {
         Code: string;
         /**
          * @description A transaction id. The sandbox emits lowercase UUIDv4; the vendor's own
-         *     examples are UUID-shaped but contain letters beyond hex (dossier M-5),
+         *     examples are UUID-shaped but contain letters beyond hex (docs/vendors/imiconnect.md M-5),
          *     so any UUID-shaped id is valid here.
          */
         TransId: string;
         QueuedResponse: {
             response: {
                 /**
-                 * @description 1001 as every example shows; 1000 with the setting `queuedCode` (dossier M-1).
+                 * @description 1001 as every example shows; 1000 with the setting `queuedCode` (docs/vendors/imiconnect.md M-1).
                  * @enum {unknown}
                  */
                 code: "1001" | "1000";
@@ -743,7 +743,7 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The transid a create, update or delete answered with (dossier M-10).
+                 * @description The transid a create, update or delete answered with (docs/vendors/imiconnect.md M-10).
                  * @example a61e8729-a404-41cc-909a-bf7de79d14c7
                  */
                 transid: string;

@@ -12,7 +12,7 @@ export const JSON_TYPE = 'application/json';
 /**
  * Every 7xxx code IMIconnect answers, with its description exactly as the
  * vendor writes it (seed 001's table; 7015 from the create page, 7203/7208
- * from the delete page, 7600 from third-party notes: dossier §2.4).
+ * from the delete page, 7600 from third-party notes: docs/vendors/imiconnect.md §2.4).
  * 7012's text names the batch limit, so it follows the setting (M-3).
  */
 const DESCRIPTIONS: { readonly [C in ImiconnectErrorCode]: string | ((settings: ImiconnectSettings) => string) } = {
@@ -43,7 +43,7 @@ export function describeCode(code: ImiconnectErrorCode, settings: ImiconnectSett
 
 type Ctx = Pick<RenderContext<ImiconnectStore, ImiconnectSettings>, 'settings'>;
 
-/** `{"response":{"code","description"}}` with the HTTP status the settings map the code to (dossier §2.2). */
+/** `{"response":{"code","description"}}` with the HTTP status the settings map the code to (docs/vendors/imiconnect.md §2.2). */
 export function renderImiconnectError(code: ImiconnectErrorCode, ctx: Ctx): HttpOutcome {
   const { alwaysOk, byCode } = ctx.settings.httpStatus;
   return { status: alwaysOk ? 200 : byCode[code], body: { response: { code, description: describeCode(code, ctx.settings) } }, contentType: JSON_TYPE };

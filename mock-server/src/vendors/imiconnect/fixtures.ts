@@ -12,7 +12,7 @@ export type ProfileAttribute = components['schemas']['ProfileAttribute'];
 export type LinkedProfile = components['schemas']['LinkedProfile'];
 export type ProfileStatus = components['schemas']['ProfileStatus'];
 
-/** The per-record codes the queue can report (dossier §2.5). */
+/** The per-record codes the queue can report (docs/vendors/imiconnect.md §2.5). */
 export const RESULT_CODES = ['1000', '7014', '7015', '7203'] as const;
 
 /**

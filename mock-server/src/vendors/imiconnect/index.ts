@@ -6,7 +6,7 @@ import { operations } from './routes.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { ImiconnectStore } from './store.js';
 
-/** IMIconnect (Webex Connect) customer-profile API (seed 001, dossier §2). */
+/** IMIconnect (Webex Connect) customer-profile API (seed 001, docs/vendors/imiconnect.md §2). */
 export const imiconnect = defineVendor({
   id: 'imiconnect',
   title: 'IMIconnect (Webex Connect)',

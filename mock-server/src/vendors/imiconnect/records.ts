@@ -10,7 +10,7 @@ export interface ProfileInput {
   readonly attributes: Readonly<Record<string, AttributeValue>>;
 }
 
-/** The records array of a batch body, in either documented spelling (dossier M-4). */
+/** The records array of a batch body, in either documented spelling (docs/vendors/imiconnect.md M-4). */
 function recordsOf(body: unknown): unknown[] | undefined {
   if (!isObject(body)) return undefined;
   const records = body['Records'] ?? body['records'];
@@ -25,7 +25,7 @@ export function batchSize(body: unknown): number | undefined {
 /**
  * The records of a body the contract has validated (ProfileBatch). The
  * examples' spelling (`customerId`, `Attributes`) wins over the table's
- * (`customerid`, `attributes`) when a record has both (dossier M-4).
+ * (`customerid`, `attributes`) when a record has both (docs/vendors/imiconnect.md M-4).
  */
 export function readBatch(body: unknown): ProfileInput[] {
   return (recordsOf(body) ?? []).map((raw) => {

@@ -29,7 +29,7 @@ function customerIdsOf(call: Call): string[] {
 /**
  * A create or update: refused whole over the batch limit (7012); at once
  * with 7015/7014 when every record would fail and the setting says so
- * (dossier M-11); otherwise queued, each record's outcome in Get Profile Status.
+ * (docs/vendors/imiconnect.md M-11); otherwise queued, each record's outcome in Get Profile Status.
  */
 function writeBatch(call: Call, kind: 'create' | 'update'): HttpOutcome {
   const records = readBatch(call.request.body);
@@ -48,7 +48,7 @@ function deleteBatch(call: Call, customerIds: readonly string[]): HttpOutcome {
 
 /**
  * Get Profile: `{Status:0, Description:"success", code:"1000", transid, Records}`
- * (dossier §2.6). `showinwardlinks` 0 leaves out the app profiles linked to
+ * (docs/vendors/imiconnect.md §2.6). `showinwardlinks` 0 leaves out the app profiles linked to
  * the customer; 1 and 2 include them. No customer found answers 7014.
  */
 function profiles(call: Call, customerIds: readonly string[]): HttpOutcome {
@@ -62,7 +62,7 @@ function profiles(call: Call, customerIds: readonly string[]): HttpOutcome {
 /**
  * Get Profile Status, in the key order of the vendor's example: 1000
  * SUCCESS when every record succeeded, otherwise 1002 Partial success, each
- * failed record with its own code and message (dossier §2.5).
+ * failed record with its own code and message (docs/vendors/imiconnect.md §2.5).
  */
 function status(call: Call): HttpOutcome {
   const transid = String(call.request.params['transid']);

@@ -20,7 +20,7 @@ export interface ImiconnectSettings {
 }
 
 /**
- * Dossier §2 defaults: 100 records per batch (M-3), queue processed at once
+ * docs/vendors/imiconnect.md §2 defaults: 100 records per batch (M-3), queue processed at once
  * (§2.5), 1001 Queued (M-1), the suggested HTTP mapping of §2.2 (7600, which
  * §2.2 leaves out, is a 404 like the other "not found" codes), 7014 only in
  * the status results (M-11) but 7015/7203 at once when every record fails

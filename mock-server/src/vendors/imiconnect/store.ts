@@ -10,7 +10,7 @@ import type { ImiconnectSettings, ProfileJobKind } from './settings.js';
 export type ProfileJob = Queued &
   ({ readonly kind: Exclude<ProfileJobKind, 'delete'>; readonly records: readonly ProfileInput[] } | { readonly kind: 'delete'; readonly customerIds: readonly string[] });
 
-/** What the queue made of one record: 1000, or the vendor's per-record failure code (dossier §2.5). */
+/** What the queue made of one record: 1000, or the vendor's per-record failure code (docs/vendors/imiconnect.md §2.5). */
 export interface RecordResult {
   readonly customerId: string;
   readonly code: '1000' | '7014' | '7015' | '7203';
@@ -87,7 +87,7 @@ export class ImiconnectStore {
     return [...new Set(customerIds)].flatMap((id) => customers.get(id) ?? []);
   }
 
-  /** Queues a transaction, due `delayMs` from now on the virtual clock; returns its transid (a UUIDv4, dossier M-5). */
+  /** Queues a transaction, due `delayMs` from now on the virtual clock; returns its transid (a UUIDv4, docs/vendors/imiconnect.md M-5). */
   enqueue(tenant: Tenant, work: { kind: 'create' | 'update'; records: readonly ProfileInput[] } | { kind: 'delete'; customerIds: readonly string[] }, delayMs: number): string {
     const queuedAt = this.#now();
     const transid = this.#random.uuid();

@@ -15,13 +15,13 @@ export interface InstantpayPrincipal {
  * The four `X-Ipay-*` headers, in this order (docs/decisions/0101):
  * client id and secret name an account, else `IAC` "Invalid Dealer
  * Credentials"; then `X-Ipay-Auth-Code` must be `1` (the last one sent,
- * dossier I-1) and `X-Ipay-Endpoint-Ip` an IP address (I-11), else `RPI`
- * (dossier §1.2, suggested). Instantpay documents no rate limits.
+ * docs/vendors/instantpay.md I-1) and `X-Ipay-Endpoint-Ip` an IP address (I-11), else `RPI`
+ * (docs/vendors/instantpay.md §1.2, suggested). Instantpay documents no rate limits.
  */
 export function admit(ctx: RequestContext<InstantpayStore, InstantpaySettings>): Admission<InstantpayPrincipal> {
   const account = authenticate(ctx);
   if (!account) throw failure('IAC', ctx);
-  // Wording modelled on a recorded Instantpay answer: "The X-Ipay-Outlet-Id header must have valid outletId." (dossier §1.2).
+  // Wording modelled on a recorded Instantpay answer: "The X-Ipay-Outlet-Id header must have valid outletId." (docs/vendors/instantpay.md §1.2).
   if (lastHeader(ctx.request.rawHeaders, 'x-ipay-auth-code') !== '1') throw failure('RPI', ctx, 'The X-Ipay-Auth-Code header must have valid authCode.');
   const endpointIp = lastHeader(ctx.request.rawHeaders, 'x-ipay-endpoint-ip');
   if (!endpointIp || isIP(endpointIp) === 0) throw failure('RPI', ctx, 'The X-Ipay-Endpoint-Ip header must have valid IP address.');

@@ -1,7 +1,7 @@
 /**
  * Instantpay's failure statuscodes this emulation can answer, with the vendor's
  * own text for each (https://developers.instantpay.in/reference/error-codes;
- * dossier §1.4). `TXN` (success) is not a failure and is not listed. Specific
+ * docs/vendors/instantpay.md §1.4). `TXN` (success) is not a failure and is not listed. Specific
  * situations answer a more precise `status` text under the same code (a
  * Laravel-style validation message under RPI, "No Record Found" under ERR).
  */

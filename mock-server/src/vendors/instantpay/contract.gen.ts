@@ -6,7 +6,7 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -21,7 +21,7 @@ export interface paths {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];
@@ -47,7 +47,7 @@ export interface paths {
         /**
          * Update Contact
          * @description Replaces name, email, mobile and the contact's tags (`tagId` becomes the
-         *     tags sent, dossier I-4); `companyName` is kept (I-5); `updated_at`
+         *     tags sent, docs/vendors/instantpay.md I-4); `companyName` is kept (I-5); `updated_at`
          *     becomes now and `created_at` stays. The answer is the requested contact
          *     (I-3). An unknown but well-formed `contactId`, or a tag the account does
          *     not have, answers `ERR` "No Record Found" and changes nothing.
@@ -60,7 +60,7 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -75,7 +75,7 @@ export interface paths {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];
@@ -107,7 +107,7 @@ export interface paths {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -122,7 +122,7 @@ export interface paths {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];
@@ -151,7 +151,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description A MongoDB ObjectId; its first 8 hex digits are the creation time in Unix seconds (dossier §1.6).
+         * @description A MongoDB ObjectId; its first 8 hex digits are the creation time in Unix seconds (docs/vendors/instantpay.md §1.6).
          * @example 645383ba4acec95a32089822
          */
         ObjectId: string;
@@ -166,7 +166,7 @@ export interface components {
          */
         IstTimestamp: string;
         /**
-         * @description `h` + a 3-digit node + hex8(floor(unix seconds / 0.65536)) + the last four groups of a UUIDv4, optionally `-` + 12 alphanumerics (dossier §1.6).
+         * @description `h` + a 3-digit node + hex8(floor(unix seconds / 0.65536)) + the last four groups of a UUIDv4, optionally `-` + 12 alphanumerics (docs/vendors/instantpay.md §1.6).
          * @example h0059921e8a1-89ff-4b4a-b42e-c27893d64057
          * @example h0009ad88809-ebd1-49ef-80cf-d2686d11072a-lcvrH7edHrIt
          */
@@ -307,7 +307,7 @@ export interface components {
             environment: "SANDBOX" | "LIVE";
             userId: number;
         };
-        /** @description Instantpay's answer envelope, common to all its APIs (dossier §1.3). */
+        /** @description Instantpay's answer envelope, common to all its APIs (docs/vendors/instantpay.md §1.3). */
         Envelope: {
             statuscode: string;
             actcode: string | null;
@@ -510,7 +510,7 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+         * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
          * @example 1
          */
         authCode: string;
@@ -525,7 +525,7 @@ export interface components {
          */
         clientSecret: string;
         /**
-         * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+         * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
          * @example 125.0.0.1
          */
         endpointIp: string;
@@ -541,7 +541,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -556,7 +556,7 @@ export interface operations {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];
@@ -584,7 +584,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -599,7 +599,7 @@ export interface operations {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];
@@ -631,7 +631,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -646,7 +646,7 @@ export interface operations {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];
@@ -678,7 +678,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -693,7 +693,7 @@ export interface operations {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];
@@ -725,7 +725,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -740,7 +740,7 @@ export interface operations {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];
@@ -768,7 +768,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -783,7 +783,7 @@ export interface operations {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];
@@ -815,7 +815,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -830,7 +830,7 @@ export interface operations {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];
@@ -862,7 +862,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -877,7 +877,7 @@ export interface operations {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];
@@ -909,7 +909,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -924,7 +924,7 @@ export interface operations {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];
@@ -956,7 +956,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -971,7 +971,7 @@ export interface operations {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];
@@ -1003,7 +1003,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -1018,7 +1018,7 @@ export interface operations {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];
@@ -1050,7 +1050,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (dossier I-1). Anything else answers `RPI`.
+                 * @description Always `1` ("1 (Fixed)" in the vendor's header tables). The seed's curl sends it twice; the last value counts (docs/vendors/instantpay.md I-1). Anything else answers `RPI`.
                  * @example 1
                  */
                 "X-Ipay-Auth-Code": components["parameters"]["authCode"];
@@ -1065,7 +1065,7 @@ export interface operations {
                  */
                 "X-Ipay-Client-Secret": components["parameters"]["clientSecret"];
                 /**
-                 * @description IP address (v4 or v6) of the end customer, supplied by the client (dossier I-11). Missing or not an IP answers `RPI`.
+                 * @description IP address (v4 or v6) of the end customer, supplied by the client (docs/vendors/instantpay.md I-11). Missing or not an IP answers `RPI`.
                  * @example 125.0.0.1
                  */
                 "X-Ipay-Endpoint-Ip": components["parameters"]["endpointIp"];

@@ -10,7 +10,7 @@ type Ctx = Pick<RenderContext<InstantpayStore, InstantpaySettings>, 'state' | 'e
 
 /**
  * The last value a header was sent with. The seed's curl sends
- * `X-Ipay-Auth-Code` twice (`{{authCode}}`, then `1`) (dossier I-1). HTTP
+ * `X-Ipay-Auth-Code` twice (`{{authCode}}`, then `1`) (docs/vendors/instantpay.md I-1). HTTP
  * defines repeated field lines as one comma-separated list (RFC 9110 §5.3), and
  * `fetch` sends them as one line (`{{authCode}}, 1`), so the value is the last
  * non-empty member of that list, whether it came as lines or as one joined
@@ -50,7 +50,7 @@ export function authenticate(ctx: Ctx): Account | undefined {
 /**
  * What `environment` a failure answer says: the kind of the account the
  * client id names (even with a wrong secret), else the scenario's board, else
- * LIVE, which every vendor sample on api.instantpay.in shows (dossier §1.1).
+ * LIVE, which every vendor sample on api.instantpay.in shows (docs/vendors/instantpay.md §1.1).
  */
 export function environmentOf(ctx: Ctx): EnvironmentName {
   const clientId = lastHeader(ctx.request.rawHeaders, 'x-ipay-client-id');

@@ -18,7 +18,7 @@ export interface EnvelopeFields {
 
 /**
  * Instantpay's envelope, common to all its APIs, in the vendor's field order
- * (seed 000; dossier §1.3): `actcode`, `orderid` and `internalCode` are null
+ * (seed 000; docs/vendors/instantpay.md §1.3): `actcode`, `orderid` and `internalCode` are null
  * outside transactions, `timestamp` is IST, `ipay_uuid` encodes the time.
  */
 export function envelope(ctx: Ctx, fields: EnvelopeFields, environment: EnvironmentName, httpStatus = 200): HttpOutcome {

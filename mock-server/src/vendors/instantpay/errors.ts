@@ -29,7 +29,7 @@ export function failure(code: FailureCode, ctx: Ctx, status?: string): VendorErr
   return new VendorError(code, renderFailure(code, ctx, status === undefined ? {} : { status }));
 }
 
-/** Suggested wording for an unknown id (dossier §1.5, from a third-party recording). */
+/** Suggested wording for an unknown id (docs/vendors/instantpay.md §1.5, from a third-party recording). */
 export const NO_RECORD = 'No Record Found';
 
 /** The catalogue a scenario's `error:` names: Instantpay's own statuscodes. */

@@ -40,7 +40,7 @@ export const fixtures: FixtureLoader<InstantpayFixtures> = {
   },
 };
 
-/** What the schemas cannot check: references between files, unique keys, and ObjectIds whose time prefix is `created_at` (dossier §1.6). */
+/** What the schemas cannot check: references between files, unique keys, and ObjectIds whose time prefix is `created_at` (docs/vendors/instantpay.md §1.6). */
 function consistencyProblems({ accounts, tags, contacts, persons }: InstantpayFixtures): string[] {
   const problems: string[] = [];
   const userIds = new Set(accounts.map((a) => a.userId));

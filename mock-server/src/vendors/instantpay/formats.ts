@@ -5,14 +5,14 @@ const IST_OFFSET_MS = 330 * 60 * 1000;
 
 /**
  * The envelope's `timestamp`: "YYYY-MM-DD HH:MM:SS" in IST without a zone
- * marker (dossier §1.3, derived: the seed's updated_at 08:59:19Z answers
+ * marker (docs/vendors/instantpay.md §1.3, derived: the seed's updated_at 08:59:19Z answers
  * timestamp 14:29:19).
  */
 export function istTimestamp(ms: number): string {
   return new Date(ms + IST_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** Record times (`created_at`, `updated_at`): UTC, six fractional digits of which the last three are 000 (dossier §1.6). */
+/** Record times (`created_at`, `updated_at`): UTC, six fractional digits of which the last three are 000 (docs/vendors/instantpay.md §1.6). */
 export function recordTime(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 23)}000Z`;
 }
@@ -26,7 +26,7 @@ const hex8 = (value: number) => value.toString(16).padStart(8, '0').slice(-8);
 
 /**
  * Mints MongoDB ObjectIds as a MongoDB driver does: 4 bytes of creation time
- * (so the time prefix equals `created_at`, dossier §1.6), 5 bytes random per
+ * (so the time prefix equals `created_at`, docs/vendors/instantpay.md §1.6), 5 bytes random per
  * process, a 3-byte counter starting at a random value.
  */
 export class ObjectIdMinter {
@@ -45,7 +45,7 @@ export class ObjectIdMinter {
 }
 
 /**
- * `ipay_uuid` (dossier §1.6, derived from 12 samples): `h` + node + the time as
+ * `ipay_uuid` (docs/vendors/instantpay.md §1.6, derived from 12 samples): `h` + node + the time as
  * hex8(floor(unix seconds / 0.65536)) + the last four groups of a UUIDv4, and
  * optionally `-` + 12 alphanumerics. Seed: `h005 9921e8a1 -89ff-4b4a-b42e-c27893d64057`
  * (0x9921e8a1 × 0.65536 s = 2023-05-10 08:59:18Z).

@@ -6,7 +6,7 @@ import { operations } from './routes.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { InstantpayStore } from './store.js';
 
-/** Instantpay Contact Book: contacts, tags and persons (seed 000, dossier §1). */
+/** Instantpay Contact Book: contacts, tags and persons (seed 000, docs/vendors/instantpay.md §1). */
 export const instantpay = defineVendor({
   id: 'instantpay',
   title: 'Instantpay',
@@ -14,7 +14,7 @@ export const instantpay = defineVendor({
   contract: 'instantpay/openapi.yaml',
   settingsSchema: 'instantpay/settings.schema.json',
   defaultSettings: DEFAULT_SETTINGS,
-  // JSON whatever the Content-Type: the seed's curl sends none, so curl labels it form-urlencoded (dossier I-2).
+  // JSON whatever the Content-Type: the seed's curl sends none, so curl labels it form-urlencoded (docs/vendors/instantpay.md I-2).
   bodyPolicy: { json: ['application/json'], otherTypes: 'json', missingType: 'json' },
   fixtures,
   createState: (init) => new InstantpayStore(init),

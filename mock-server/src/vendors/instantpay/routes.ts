@@ -12,12 +12,12 @@ type Call = OperationCall<InstantpayStore, InstantpaySettings, InstantpayPrincip
 type Handler = OperationHandler<InstantpayStore, InstantpaySettings, InstantpayPrincipal>;
 type Schemas = components['schemas'];
 
-/** A `TXN` answer in the account's environment (dossier §1.1: keyed on the credentials). */
+/** A `TXN` answer in the account's environment (docs/vendors/instantpay.md §1.1: keyed on the credentials). */
 function txn(call: Call, status: string, data: unknown): HttpOutcome {
   return envelope(call, { statuscode: 'TXN', status, data }, call.principal.account.environment);
 }
 
-/** An unknown id anywhere in the request: `ERR` "No Record Found" (dossier §1.5, suggested). */
+/** An unknown id anywhere in the request: `ERR` "No Record Found" (docs/vendors/instantpay.md §1.5, suggested). */
 function settle<T>(call: Call, outcome: Outcome<T>): T {
   if (outcome.kind === 'no-record') throw failure('ERR', call, NO_RECORD);
   return outcome.value;
@@ -27,10 +27,10 @@ function settle<T>(call: Call, outcome: Outcome<T>): T {
 const body = <T>(call: Call) => call.request.body as T;
 const userOf = (call: Call) => call.principal.account.userId;
 
-/** The tags a contact gets: those sent, in order, each once (dossier I-4, I-9). */
+/** The tags a contact gets: those sent, in order, each once (docs/vendors/instantpay.md I-4, I-9). */
 const tagIds = (details: Schemas['TagDetails']) => [...new Set(details.map((d) => d.tagId))];
 
-/** Handlers keyed by the contract's operationIds (contracts/instantpay/openapi.yaml). Success texts are the vendor samples' (dossier §1.7). */
+/** Handlers keyed by the contract's operationIds (contracts/instantpay/openapi.yaml). Success texts are the vendor samples' (docs/vendors/instantpay.md §1.7). */
 export const operations: Record<string, Handler> = {
   listContacts: (call) => txn(call, 'Transaction Successful', call.state.contacts(userOf(call)).map(listedContact)),
 

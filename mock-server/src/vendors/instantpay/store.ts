@@ -77,7 +77,7 @@ export class InstantpayStore {
     return ok(contact);
   }
 
-  /** Replaces name, email, mobile and the tags (dossier I-4); keeps companyName (I-5) and created_at. */
+  /** Replaces name, email, mobile and the tags (docs/vendors/instantpay.md I-4); keeps companyName (I-5) and created_at. */
   updateContact(userId: number, contactId: string, input: Omit<ContactInput, 'companyName'>): Outcome<Contact> {
     const book = this.#book(userId);
     const current = book.contacts.get(contactId);

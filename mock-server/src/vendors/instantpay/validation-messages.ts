@@ -28,7 +28,7 @@ function fieldOf(path: readonly (string | number)[]): string | undefined {
 
 /**
  * One validation problem as Laravel's default English messages word it. The
- * third-party recording "The selected type is invalid." is the model (dossier
+ * third-party recording "The selected type is invalid." is the model (docs/vendors/instantpay.md
  * §1.5); docs/decisions/0102 lists the mapping.
  */
 export function validationMessage(issue: Issue): string {

@@ -26,7 +26,7 @@ export function requestCookie(ctx: Pick<Ctx, 'request'>, name: string): string |
  * The session cookie, resumed on the virtual clock. The login form answers
  * anyone (api=login needs no session; loggedin/logout report or end whatever
  * session there is); the customer-info form needs a live session ("most
- * endpoints need a logged-in session", dossier §5.1) and, when the CSRF switch
+ * endpoints need a logged-in session", docs/vendors/iservice.md §5.1) and, when the CSRF switch
  * is on, a header echoing the token cookie.
  */
 export function admit(ctx: Ctx): Admission<IServicePrincipal> {

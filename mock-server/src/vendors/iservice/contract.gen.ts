@@ -107,7 +107,7 @@ export interface components {
         /** @description Whatever api of the customer-info form is called; checked against the api's own schema after dispatch. */
         CustinfoBody: Record<string, never>;
         ContactID: number;
-        /** @description A number, as the seed sends it; a numeric string is accepted too (dossier S-4). */
+        /** @description A number, as the seed sends it; a numeric string is accepted too (docs/vendors/iservice.md S-4). */
         ContactIDInput: components["schemas"]["ContactID"] | string;
         SegmentID: string;
         PropertyValue: {
@@ -118,16 +118,16 @@ export interface components {
             propertyName?: string;
             values: components["schemas"]["PropertyValue"][];
         };
-        /** @description blank, email, bounced or Google, compared without regard to case and stored as sent (dossier S-3). */
+        /** @description blank, email, bounced or Google, compared without regard to case and stored as sent (docs/vendors/iservice.md S-3). */
         LoginType: string;
         Login: {
             name: string;
             type: components["schemas"]["LoginType"];
         };
-        /** @description An object, not the array the seed's `details[]` notation suggests (dossier S-1). */
+        /** @description An object, not the array the seed's `details[]` notation suggests (docs/vendors/iservice.md S-1). */
         DetailsInput: {
             properties: components["schemas"]["Property"][];
-            /** @description Logins are only replaced when true (dossier S-8). */
+            /** @description Logins are only replaced when true (docs/vendors/iservice.md S-8). */
             setLogins?: boolean;
             logins?: components["schemas"]["Login"][];
         };
@@ -156,7 +156,7 @@ export interface components {
             name: string;
             type: components["schemas"]["LoginType"];
         };
-        /** @description api=details (suggested shape, mirroring the setdetails input; dossier §5.3). */
+        /** @description api=details (suggested shape, mirroring the setdetails input; docs/vendors/iservice.md §5.3). */
         DetailsResponse: {
             errors: unknown[];
             errorDetails: unknown[];
@@ -341,7 +341,7 @@ export interface operations {
                 api: "setdetails" | "details" | "newcontact";
             };
             header?: {
-                /** @description Only checked when the `csrf.required` setting is on (suggested, off by default; dossier §5.1); must echo the CSRF cookie set at login. */
+                /** @description Only checked when the `csrf.required` setting is on (suggested, off by default; docs/vendors/iservice.md §5.1); must echo the CSRF cookie set at login. */
                 "X-XSRF-TOKEN"?: string;
             };
             path?: never;

@@ -41,17 +41,17 @@ function userOf(call: Call): User {
 
 /**
  * `POST /f/webapp-api-custinfo?api=…` (https://www.iservice.info/guides/api/customer-info.html).
- * contactID may come as a number (seed 004) or a numeric string (dossier S-4).
+ * contactID may come as a number (seed 004) or a numeric string (docs/vendors/iservice.md S-4).
  */
 export const CUSTINFO_FORM: Readonly<Record<CustinfoApi, (call: Call) => HttpOutcome>> = {
-  // Seed 004: the answer is only the two arrays, with no echo of the saved data (dossier S-7).
+  // Seed 004: the answer is only the two arrays, with no echo of the saved data (docs/vendors/iservice.md S-7).
   setdetails: (call) => {
     const checked = body<ContactInput & { contactID: number | string }>(call, 'setdetails');
     if (checked.kind === 'invalid') return checked.outcome;
     return settle(call, call.state.directory.setDetails(userOf(call), Number(checked.body.contactID), checked.body), () => ({}));
   },
 
-  // Not documented in detail: the suggested shape mirrors the setdetails input (dossier §5.3).
+  // Not documented in detail: the suggested shape mirrors the setdetails input (docs/vendors/iservice.md §5.3).
   details: (call) => {
     const checked = body<{ contactID: number | string }>(call, 'details');
     if (checked.kind === 'invalid') return checked.outcome;

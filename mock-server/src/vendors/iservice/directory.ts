@@ -34,7 +34,7 @@ const failed = (...failures: Failure[]): Outcome<never> => ({ kind: 'failed', fa
 const bySegmentId = (a: string, b: string) => Number(a) - Number(b);
 
 /**
- * The tenant's contacts and the access rules of dossier §5.1: customers see and
+ * The tenant's contacts and the access rules of docs/vendors/iservice.md §5.1: customers see and
  * update only their own contact (seed 004); agents only contacts in (or
  * without) segments they have access to, and only set membership of those
  * segments ("the data returned and accepted is also limited to the iService
@@ -109,7 +109,7 @@ export class ContactDirectory {
     };
   }
 
-  /** api=setdetails: replaces the listed properties, the logins (only when setLogins is true, dossier S-8) and the membership. */
+  /** api=setdetails: replaces the listed properties, the logins (only when setLogins is true, docs/vendors/iservice.md S-8) and the membership. */
   setDetails(user: User, contactID: number, input: ContactInput): Outcome<void> {
     const contact = this.#reachable(user, contactID, 'update');
     if (contact.kind === 'failed') return contact;

@@ -18,8 +18,8 @@ interface Entry {
 /**
  * Every error iService answers here, each as `{errors: [message], errorDetails: [detail, ...]}`
  * (seed 004's response parameters). The vendor documents neither texts nor
- * statuses: the first four texts are the dossier's suggestions (§5.2), the rest
- * ours; statuses follow dossier §5.2/S-6 (200 with errors, configurable to
+ * statuses: the first four texts are the suggestions of docs/vendors/iservice.md (§5.2), the rest
+ * ours; statuses follow docs/vendors/iservice.md §5.2/S-6 (200 with errors, configurable to
  * 401/405) and docs/decisions/0401-iservice-errors.md.
  */
 export const ISERVICE_ERRORS = {

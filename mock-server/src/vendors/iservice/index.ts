@@ -6,7 +6,7 @@ import { operations } from './routes.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { IServiceStore } from './store.js';
 
-/** iService (One-to-One Service.com): the login and customer-info forms (seed 004, dossier §5). */
+/** iService (One-to-One Service.com): the login and customer-info forms (seed 004, docs/vendors/iservice.md §5). */
 export const iservice = defineVendor({
   id: 'iservice',
   title: 'iService',

@@ -27,7 +27,7 @@ function loggedIn(call: Call, user: User, emailAddress: string) {
 /**
  * `POST /f/webapp-api-login?api=…` (https://www.iservice.info/guides/api/login-api.html).
  * The reply's `loggedIn.isLoggedIn` and `errors[0]` are what a public iService
- * PowerShell script reads (dossier §5.1).
+ * PowerShell script reads (docs/vendors/iservice.md §5.1).
  */
 export const LOGIN_FORM: Readonly<Record<LoginApi, (call: Call) => HttpOutcome>> = {
   login: (call) => {

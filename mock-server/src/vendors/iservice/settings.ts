@@ -17,7 +17,7 @@ export interface IServiceSettings {
 /**
  * 90 idle minutes: "the default time frame for agent inactivity is 90 minutes"
  * (https://www.iservice.info/guides/api/login-api.html). Failures answer 200
- * with `errors` (dossier §5.2, S-6); no CSRF check by default (dossier §5.1).
+ * with `errors` (docs/vendors/iservice.md §5.2, S-6); no CSRF check by default (docs/vendors/iservice.md §5.1).
  * The cookie name is not documented (docs/decisions/0402-iservice-login-sessions.md).
  */
 export const DEFAULT_SETTINGS: IServiceSettings = {

@@ -8,7 +8,7 @@ import { toExpressPath } from '../../core/router.js';
  *
  * - integer path parameters carry the `{id:int}` constraint: `/Contacts/abc`
  *   (or a number beyond Int32) matches no route at all, so it is a 404, not a
- *   400 (dossier §3.7 item 8);
+ *   400 (docs/vendors/loyaltii.md §3.7 item 8);
  * - a required query parameter takes part in action selection: `GET
  *   /api/v1/Contacts` without `secret` selects no GET action, and Web API
  *   answers 405 naming the methods whose actions it could select (PATCH,

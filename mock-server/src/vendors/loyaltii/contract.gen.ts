@@ -446,7 +446,7 @@ export interface components {
                 "text/json": components["schemas"]["ModelStateError"];
             };
         };
-        /** @description No valid credentials (the framework's [Authorize] answer; dossier §3.2) */
+        /** @description No valid credentials (the framework's [Authorize] answer; docs/vendors/loyaltii.md §3.2) */
         Unauthorized: {
             headers: {
                 /** @description The scheme the API expects (Bearer, or Basic realm="Loyaltii"). */

@@ -1,7 +1,7 @@
 /**
  * DateTimeOffset as Loyaltii writes it: the .NET round-trip ("o") format,
  * `yyyy-MM-ddTHH:mm:ss.fffffff+HH:MM`, always 7 fractional digits and an
- * explicit offset (seed 002 samples; dossier §3.4). Values are kept as that
+ * explicit offset (seed 002 samples; docs/vendors/loyaltii.md §3.4). Values are kept as that
  * text, as SQL Server's datetimeoffset keeps the offset it was given.
  */
 

@@ -113,7 +113,7 @@ export function bulkWithDates(dto: PatchContactsDto, utcOffset: string, headers:
 
 const cleared = (name: string, value: unknown): unknown => (NULLED_BY_EMPTY.has(name) && value === '' ? null : value);
 
-/** PATCH: only non-null properties change; "" clears Email, Phone and PhoneCountryCode, other strings store "" (seed; dossier L-4). */
+/** PATCH: only non-null properties change; "" clears Email, Phone and PhoneCountryCode, other strings store "" (seed; docs/vendors/loyaltii.md L-4). */
 export function patchChanges(dto: Record<string, unknown>): ContactChanges {
   const changes: Record<string, unknown> = {};
   for (const name of WRITABLE) if (dto[name] !== undefined && dto[name] !== null) changes[name] = cleared(name, dto[name]);

@@ -12,13 +12,13 @@ type Ctx = RenderContext<LoyaltiiStore, LoyaltiiSettings>;
 
 /**
  * Every error Loyaltii answers that a scenario may force, as data. Bodies are
- * ASP.NET Web API 2's own (dossier §3.2, §3.3, L-7): `HttpError` with only
+ * ASP.NET Web API 2's own (docs/vendors/loyaltii.md §3.2, §3.3, L-7): `HttpError` with only
  * `Message` for remote clients, or no body where the controller returns
  * `NotFound()` / `Conflict()`.
  */
 export const LOYALTII_ERRORS = {
   UNAUTHORIZED: { status: 401, message: 'Authorization has been denied for this request.' },
-  /** `NotFound()`: no body (dossier §3.3: unknown id / secret → 404). */
+  /** `NotFound()`: no body (docs/vendors/loyaltii.md §3.3: unknown id / secret → 404). */
   NOT_FOUND: { status: 404 },
   /** 409 with the current contact where the request names one (PUT page), else `Conflict()` without a body. */
   CONFLICT: { status: 409 },
@@ -86,7 +86,7 @@ export function renderLoyaltiiError(code: LoyaltiiErrorCode, ctx: Ctx): HttpOutc
 
 export const errors: ErrorCatalogue<LoyaltiiStore, LoyaltiiSettings> = errorCatalogue('loyaltii', Object.keys(LOYALTII_ERRORS) as LoyaltiiErrorCode[], renderLoyaltiiError);
 
-/** How Web API 2 answers what the core detects (dossier §3.3, §3.7 items 8, 11). */
+/** How Web API 2 answers what the core detects (docs/vendors/loyaltii.md §3.3, §3.7 items 8, 11). */
 export const coreErrors: CoreErrors<LoyaltiiStore, LoyaltiiSettings> = {
   routeNotFound: (ctx) => noRoute(ctx),
   // The core matched the path by its templates; Web API also applies {id:int}, which may leave no route at all.

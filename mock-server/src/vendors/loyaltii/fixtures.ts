@@ -17,7 +17,7 @@ export interface LoyaltiiFixtures {
   readonly contacts: readonly StoredContact[];
 }
 
-/** Rules the schemas cannot state: references resolve, and Email/Phone are unique per account (dossier L-6). */
+/** Rules the schemas cannot state: references resolve, and Email/Phone are unique per account (docs/vendors/loyaltii.md L-6). */
 function crossCheck(fixtures: LoyaltiiFixtures, dir: string): void {
   const problems: string[] = [];
   const accounts = new Set(fixtures.accounts.map((a) => a.Account));

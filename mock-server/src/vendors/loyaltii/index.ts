@@ -6,7 +6,7 @@ import { operations } from './routes.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { LoyaltiiStore } from './store.js';
 
-/** Loyaltii's ASP.NET Web API 2 contacts resource (seed 002, dossier §3). */
+/** Loyaltii's ASP.NET Web API 2 contacts resource (seed 002, docs/vendors/loyaltii.md §3). */
 export const loyaltii = defineVendor({
   id: 'loyaltii',
   title: 'Loyaltii',

@@ -8,7 +8,7 @@ import { webApiAnswer } from './web-api.js';
  * Web API 2's answer to an invalid model:
  * `Request.CreateErrorResponse(HttpStatusCode.BadRequest, ModelState)` →
  * 400 `{"Message":"The request is invalid.","ModelState":{key:[messages]}}`,
- * every problem at once (dossier §3.3). Keys are the action parameter's name
+ * every problem at once (docs/vendors/loyaltii.md §3.3). Keys are the action parameter's name
  * plus Json.NET's path (`patchContactDto.FirstName`, `patchContactDto.Version[0]`).
  *
  * Messages, as remote clients see them:

@@ -1,6 +1,6 @@
 /**
  * `Version` is SQL Server's rowversion: a database-wide 8-byte counter that
- * moves on with every write, serialised by Json.NET as base64 (dossier §3.4,
+ * moves on with every write, serialised by Json.NET as base64 (docs/vendors/loyaltii.md §3.4,
  * L-3). Clients may send any byte[] (base64 or an array of bytes); it matches
  * only when the bytes are exactly the stored ones.
  */

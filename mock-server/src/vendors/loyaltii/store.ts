@@ -81,7 +81,7 @@ export class LoyaltiiStore {
     this.#rowVersion = init.fixtures.contacts.reduce((max, c) => (decodeRowVersion(c.Version) > max ? decodeRowVersion(c.Version) : max), 0n);
   }
 
-  /** The account an Authorization header acts for under the configured scheme (dossier §3.2). */
+  /** The account an Authorization header acts for under the configured scheme (docs/vendors/loyaltii.md §3.2). */
   accountOf(authorization: string | undefined, scheme: LoyaltiiSettings['auth']['scheme']): string | undefined {
     if (scheme === 'Bearer') {
       const token = BEARER.exec(authorization ?? '')?.[1];
@@ -122,7 +122,7 @@ export class LoyaltiiStore {
 
   /**
    * PUT and PATCH by id: the client's Version must be the stored one (PUT
-   * page; dossier L-2); on success Version and LastModified move on (L-8).
+   * page; docs/vendors/loyaltii.md L-2); on success Version and LastModified move on (L-8).
    */
   write(account: string, id: number, version: Buffer, changes: ContactChanges, settings: LoyaltiiSettings): WriteResult {
     let contact = this.#own(account, id);

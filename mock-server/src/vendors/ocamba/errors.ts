@@ -8,13 +8,13 @@ import type { OcambaStore } from './store.js';
 interface Entry {
   readonly status: number;
   readonly title: string;
-  /** Omitted from the body when absent: the seed's 500 has no message (dossier O-4). */
+  /** Omitted from the body when absent: the seed's 500 has no message (docs/vendors/ocamba.md O-4). */
   readonly message?: string;
 }
 
 /**
  * Every error Ocamba answers, with its exact envelope
- * `{code, title, message?, trace_id}` (seed 003; dossier §4.2, O-4, O-5).
+ * `{code, title, message?, trace_id}` (seed 003; docs/vendors/ocamba.md §4.2, O-4, O-5).
  * 400/500 are the seed's, 401 the validate page's; the rest are suggested.
  */
 export const OCAMBA_ERRORS = {
@@ -48,7 +48,7 @@ export function ocambaError(code: OcambaErrorCode, ctx: Pick<Ctx, 'random'>, hea
 
 export const errors: ErrorCatalogue<OcambaStore, OcambaSettings> = errorCatalogue('ocamba', Object.keys(OCAMBA_ERRORS) as OcambaErrorCode[], (code, ctx) => renderOcambaError(code, ctx));
 
-/** How Ocamba answers what the core detects (dossier O-1, O-3). */
+/** How Ocamba answers what the core detects (docs/vendors/ocamba.md O-1, O-3). */
 export const coreErrors: CoreErrors<OcambaStore, OcambaSettings> = {
   routeNotFound: (ctx) => renderOcambaError('NOT_FOUND', ctx),
   methodNotAllowed: (ctx, allowed) => renderOcambaError('METHOD_NOT_ALLOWED', ctx, { Allow: allowed.join(', ') }),

@@ -6,7 +6,7 @@ import { operations } from './routes.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { OcambaStore } from './store.js';
 
-/** Ocamba Hood v1 partner contacts (seed 003, dossier §4). */
+/** Ocamba Hood v1 partner contacts (seed 003, docs/vendors/ocamba.md §4). */
 export const ocamba = defineVendor({
   id: 'ocamba',
   title: 'Ocamba Hood',

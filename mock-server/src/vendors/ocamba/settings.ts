@@ -13,7 +13,7 @@ export interface OcambaSettings {
 /**
  * Tier C, the tier the seed lists for this endpoint (10/s, 150/min). The
  * parallel cap of 10 comes from Ocamba's older Reports API docs; Hood does not
- * document one (dossier §4.3).
+ * document one (docs/vendors/ocamba.md §4.3).
  */
 export const DEFAULT_SETTINGS: OcambaSettings = {
   rateLimit: { enabled: true, perSecond: 10, perMinute: 150, concurrency: 10 },

@@ -22,7 +22,7 @@ export interface PartnerQuery {
 
 const GENERATED_PARTNER_IDS_FROM = 2_000_001;
 
-/** "YYYY-MM-DD HH:MM:SS" in GMT, Ocamba's timestamp format (dossier §4.4). */
+/** "YYYY-MM-DD HH:MM:SS" in GMT, Ocamba's timestamp format (docs/vendors/ocamba.md §4.4). */
 export function ocambaTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
