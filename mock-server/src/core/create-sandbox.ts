@@ -7,6 +7,7 @@ import { pino, type Logger } from 'pino';
 import { createAdminRouter } from './admin/admin-router.js';
 import { createRawBodyReader } from './body.js';
 import { parseClockOption, type ClockConfig } from './clock.js';
+import { VOLUME_DEFAULTS } from './config.js';
 import { Contract } from './contract.js';
 import { DEFAULT_DIRS, PROJECT_ROOT } from './paths.js';
 import { setSessionId, sessionIdOf } from './request-context.js';
@@ -29,8 +30,16 @@ export interface SandboxOptions {
   readonly seed?: number;
   /** `real`, an ISO instant (frozen there), or a clock config. Default `real`. */
   readonly clock?: ClockConfig | string;
-  /** Journal capacity per session. Default 1,000. */
+  /** Journal capacity per session, in entries. Default 1,000. */
   readonly journalSize?: number;
+  /** Journal bytes kept across all sessions (the least recently used sessions' oldest entries go first). Default 128 MiB. */
+  readonly journalMaxBytes?: number;
+  /** Journal bytes kept per session. Default 8 MiB. */
+  readonly journalSessionMaxBytes?: number;
+  /** A journaled request body longer than this is kept cut to it, flagged `truncated`. Default 64 KiB. */
+  readonly journalBodyMaxBytes?: number;
+  /** Sessions kept besides `default`; the least recently used idle one is evicted to make room. Default 10,000. */
+  readonly maxSessions?: number;
   /** Sessions other than `default` idle longer than this are dropped. Default 30 minutes. */
   readonly sessionIdleMs?: number;
   /** Largest request body accepted. Default 1 MiB. */
@@ -110,8 +119,15 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     startScenario,
     clock,
     seed,
-    journalSize: options.journalSize ?? 1000,
+    journal: {
+      entries: options.journalSize ?? VOLUME_DEFAULTS.journalSize,
+      bytes: options.journalSessionMaxBytes ?? VOLUME_DEFAULTS.journalSessionMaxBytes,
+      bodyBytes: options.journalBodyMaxBytes ?? VOLUME_DEFAULTS.journalBodyMaxBytes,
+      totalBytes: options.journalMaxBytes ?? VOLUME_DEFAULTS.journalMaxBytes,
+    },
     idleMs: options.sessionIdleMs ?? 30 * 60 * 1000,
+    maxSessions: options.maxSessions ?? VOLUME_DEFAULTS.maxSessions,
+    onDrop: (session, reason) => log.info({ session: session.id, reason, idleMs: Date.now() - session.lastSeen }, reason === 'evicted' ? 'session evicted: max sessions reached' : 'session dropped: idle'),
   });
   const router = new Router(vendors);
   const readRawBody = createRawBodyReader(bodyLimitBytes);
@@ -140,6 +156,13 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
       return;
     }
     if (id !== undefined) setSessionId(res, id);
+    const entered = sessions.enter(id);
+    if (!entered) {
+      writeOutcome(res, sessionLimitError(sessions.maxSessions), sessions.get().clock.httpDate());
+      return;
+    }
+    // 'close' comes once the answer is written or the client went away: the session is idle again.
+    res.once('close', entered.done);
     if (req.url === '/__admin' || req.url.startsWith('/__admin/') || req.url.startsWith('/__admin?')) admin(req, res, next);
     else dispatch(req, res).catch(next);
   });
@@ -171,6 +194,12 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     scenarioNames: () => scenarios.names(),
     providerStates: () => scenarios.providerStates(),
   };
+}
+
+/** Every session is busy: the client should retry shortly (docs/decisions/0050-session-cost-and-limit.md). */
+function sessionLimitError(max: number) {
+  const error = sandboxError(503, 'session_limit', `The sandbox holds its maximum of ${max} sessions and each has a request in flight; retry shortly, or raise --max-sessions.`);
+  return { ...error, headers: { ...error.headers, 'Retry-After': String(VOLUME_DEFAULTS.sessionLimitRetryAfterS) } };
 }
 
 function listen(app: Express, port: number, host: string): Promise<RunningSandbox> {

@@ -74,6 +74,15 @@ function prepare<State, Settings, Principal, Fixtures>(def: VendorDefinition<Sta
     return settings;
   };
 
+  // Values the stores derive from a fixture set, built by the first session that needs them.
+  const sharedValues = new WeakMap<object, Map<string, unknown>>();
+  const sharedFor = <T>(set: object, key: string, build: () => T): T => {
+    let values = sharedValues.get(set);
+    if (!values) sharedValues.set(set, (values = new Map()));
+    if (!values.has(key)) values.set(key, build());
+    return values.get(key) as T;
+  };
+
   return {
     module,
     contract,
@@ -83,7 +92,7 @@ function prepare<State, Settings, Principal, Fixtures>(def: VendorDefinition<Sta
     }),
     fixtureSets,
     checkScenario: (scenario) => checkScenario(def, contract, fixtureSets, settingsProblems, settingsFor, scenario),
-    createInstance: (init) => createInstance(def, contract, fixtures, settingsFor, init),
+    createInstance: (init) => createInstance(def, contract, fixtures, settingsFor, sharedFor, init),
   };
 }
 
@@ -120,6 +129,7 @@ function createInstance<State, Settings, Principal, Fixtures>(
   contract: Contract,
   fixtures: ReadonlyMap<string, Fixtures>,
   settingsFor: (scenario: Scenario) => Settings,
+  sharedFor: <T>(set: object, key: string, build: () => T) => T,
   init: InstanceInit,
 ): VendorInstance {
   const fixtureSet = fixtures.get(init.fixtureSet);
@@ -136,7 +146,8 @@ function createInstance<State, Settings, Principal, Fixtures>(
       return Reflect.get(target, key, receiver) as unknown;
     },
   }) as Settings;
-  const state = def.createState({ fixtures: structuredClone(fixtureSet), contract, settings: recording, clock, random, seed });
+  const shared = <T>(key: string, build: () => T): T => sharedFor(fixtureSet as object, key, build);
+  const state = def.createState({ fixtures: fixtureSet, shared, contract, settings: recording, clock, random, seed });
   building = false;
   const gapsByScenario = new WeakMap<Scenario, PerRequestGaps>();
 

@@ -9,6 +9,8 @@ export interface Written {
   readonly status: number;
   readonly headers: OutgoingHttpHeaders;
   readonly body: unknown;
+  /** Bytes of the payload written (the journal counts them). */
+  readonly bytes?: number;
 }
 
 /**
@@ -30,11 +32,12 @@ export function writeOutcome(res: ServerResponse, outcome: HttpOutcome, date: st
     payload = JSON.stringify(outcome.body);
   }
   const bodyless = outcome.status === 204 || outcome.status === 304;
-  if (!bodyless) headers['Content-Length'] = payload === undefined ? '0' : String(Buffer.byteLength(payload));
+  const bytes = payload === undefined ? 0 : Buffer.byteLength(payload);
+  if (!bodyless) headers['Content-Length'] = String(bytes);
   res.sendDate = false;
   res.writeHead(outcome.status, headers);
   res.end(bodyless ? undefined : payload);
-  return { status: outcome.status, headers, body: outcome.text ? outcome.text.content : outcome.body };
+  return { status: outcome.status, headers, body: outcome.text ? outcome.text.content : outcome.body, bytes };
 }
 
 function headerValue(value: HeaderValue): string | string[] {

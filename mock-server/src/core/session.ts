@@ -1,5 +1,5 @@
 import { Clock, type ClockConfig } from './clock.js';
-import { Journal } from './journal.js';
+import { Journal, JournalBudget, type JournalLimits } from './journal.js';
 import { deriveSeed, Random } from './random.js';
 import { scenarioVendors, type Scenario } from './scenario.js';
 import { ScenarioCounters } from './scenario-counters.js';
@@ -18,7 +18,7 @@ export interface SessionOptions {
   readonly startScenario: Scenario;
   readonly clock: ClockConfig;
   readonly seed: number;
-  readonly journalSize: number;
+  readonly journal: { readonly limits: JournalLimits; readonly budget: JournalBudget };
   /** Sessions other than `default` idle longer than this are dropped. */
   readonly idleMs: number;
   readonly wall?: () => number;
@@ -37,13 +37,15 @@ export class Session {
   readonly #active = new Map<string, Scenario>();
   readonly #instances = new Map<string, VendorInstance>();
   lastSeen: number;
+  /** Requests of this session being served now; a session with any is never evicted. */
+  inFlight = 0;
 
   constructor(
     readonly id: string,
     private readonly options: SessionOptions,
   ) {
     this.clock = new Clock(options.clock, options.wall);
-    this.journal = new Journal(options.journalSize);
+    this.journal = new Journal(options.journal.limits, options.journal.budget);
     this.random = new Random(deriveSeed(options.seed, id, 'scenario'));
     this.lastSeen = (options.wall ?? Date.now)();
     this.activate(options.startScenario);
@@ -58,22 +60,30 @@ export class Session {
     return Object.fromEntries([...this.#active].map(([vendor, scenario]) => [vendor, scenario.name]));
   }
 
+  /**
+   * The session's store for a vendor, built on first use from the scenario in
+   * force (a session that never calls a vendor never pays for its store).
+   */
   instance(vendor: string): VendorInstance {
     let instance = this.#instances.get(vendor);
     if (!instance) {
       const prepared = this.options.vendors.find((v) => v.module.id === vendor);
       if (!prepared) throw new Error(`session ${this.id}: no vendor ${vendor}`);
-      // No activated scenario concerns this vendor (a start-up scenario for another one): it starts on its defaults.
-      this.#load(prepared, this.scenarioFor(vendor));
-      instance = this.#instances.get(vendor)!;
+      instance = this.#create(prepared, this.scenarioFor(vendor));
+      this.#instances.set(vendor, instance);
     }
     return instance;
   }
 
+  /** Vendors whose store this session has built so far. */
+  get touchedVendors(): readonly string[] {
+    return [...this.#instances.keys()];
+  }
+
   /**
-   * Makes `scenario` the one in force for the vendors it concerns and reloads
-   * their stores from the fixture sets it names, so a scenario always starts
-   * from a known state.
+   * Makes `scenario` the one in force for the vendors it concerns and drops
+   * their stores, so the next use rebuilds them from the fixture sets it
+   * names: a scenario always starts from a known state.
    */
   activate(scenario: Scenario): readonly string[] {
     const all = this.options.vendors.map((v) => v.module.id);
@@ -81,7 +91,7 @@ export class Session {
     for (const vendor of this.options.vendors) {
       if (!touched.includes(vendor.module.id)) continue;
       this.#active.set(vendor.module.id, scenario);
-      this.#load(vendor, scenario);
+      this.#instances.delete(vendor.module.id);
     }
     this.counters.clear(scenario.name);
     return touched;
@@ -93,23 +103,21 @@ export class Session {
       const prepared = this.options.vendors.find((v) => v.module.id === vendor);
       if (!prepared) throw new Error(`no vendor ${vendor}`);
       this.#active.set(vendor, this.options.startScenario);
-      this.#load(prepared, this.options.startScenario);
+      this.#instances.delete(vendor);
       return;
     }
     this.counters.clear();
     this.journal.clear();
     this.clock.set(this.options.clock.start ?? (this.options.wall ?? Date.now)(), this.options.clock.mode);
-    // Vendors the start-up scenario does not concern are reloaded on their next use.
+    // Every store is rebuilt on its next use.
     this.#instances.clear();
     this.#active.clear();
     this.activate(this.options.startScenario);
   }
 
-  #load(vendor: PreparedVendor, scenario: Scenario): void {
+  #create(vendor: PreparedVendor, scenario: Scenario): VendorInstance {
     const id = vendor.module.id;
-    this.#instances.set(
-      id,
-      vendor.createInstance({
+    return vendor.createInstance({
         fixtureSet: scenario.vendors[id]?.fixtures ?? 'default',
         scenario,
         clock: this.clock,
@@ -117,31 +125,94 @@ export class Session {
         random: new Random(deriveSeed(this.options.seed, this.id, id)),
         seed: this.options.seed,
         session: this.id,
-      }),
-    );
+      });
   }
 }
 
-/** Creates sessions on first use and drops idle ones. */
+/** Why a session was forgotten: idle past the timeout, or least recently used when the cap was reached. */
+export type DropReason = 'idle-timeout' | 'evicted';
+
+export interface RegistryOptions extends Omit<SessionOptions, 'journal'> {
+  readonly journal: JournalLimits & { readonly totalBytes: number };
+  /** Sessions kept besides `default`; beyond it the least recently used idle one is evicted. */
+  readonly maxSessions: number;
+  readonly onDrop?: (session: Session, reason: DropReason) => void;
+}
+
+/** No session can be made: the cap is reached and every session has a request in flight. */
+export class SessionLimitError extends Error {
+  override name = 'SessionLimitError';
+}
+
+/**
+ * Creates sessions on first use, keeps at most `maxSessions` of them (besides
+ * `default`, which is never dropped) and drops idle ones. The map's order is
+ * least recently used first (a session is re-inserted on every use), so both
+ * eviction and the idle sweep look only at the oldest entries.
+ */
 export class SessionRegistry {
   readonly #sessions = new Map<string, Session>();
   readonly #wall: () => number;
+  readonly #sessionOptions: SessionOptions;
   #lastSweep = 0;
+  #evicted = 0;
+  #expired = 0;
 
-  constructor(private readonly options: SessionOptions) {
+  constructor(private readonly options: RegistryOptions) {
     this.#wall = options.wall ?? Date.now;
+    const budget = new JournalBudget(options.journal.totalBytes, () => this.#sessions.values());
+    this.#sessionOptions = { ...options, journal: { limits: options.journal, budget } };
   }
 
+  get maxSessions(): number {
+    return this.options.maxSessions;
+  }
+
+  /** Sessions dropped to make room, and dropped for being idle, since start. */
+  get dropped(): { readonly evicted: number; readonly expired: number } {
+    return { evicted: this.#evicted, expired: this.#expired };
+  }
+
+  /**
+   * The session for `id`, made on first use (evicting the least recently used
+   * idle session when the cap is reached).
+   * @throws SessionLimitError when the cap is reached and no session is idle.
+   */
   get(id: string = DEFAULT_SESSION): Session {
     const now = this.#wall();
     this.#sweep(now);
     let session = this.#sessions.get(id);
-    if (!session) {
-      session = new Session(id, this.options);
-      this.#sessions.set(id, session);
+    if (session) this.#sessions.delete(id);
+    else {
+      if (id !== DEFAULT_SESSION && this.#countedSize() >= this.options.maxSessions && !this.#evictOne()) {
+        throw new SessionLimitError(`${this.options.maxSessions} sessions are in use, each with a request in flight`);
+      }
+      session = new Session(id, this.#sessionOptions);
     }
+    this.#sessions.set(id, session);
     session.lastSeen = now;
     return session;
+  }
+
+  /**
+   * The session for a request about to run: counted in flight (so it cannot be
+   * evicted) until `done` is called. Undefined when no session can be made.
+   */
+  enter(id: string | undefined): { session: Session; done: () => void } | undefined {
+    let session: Session;
+    try {
+      session = this.get(id);
+    } catch (error) {
+      if (error instanceof SessionLimitError) return undefined;
+      throw error;
+    }
+    session.inFlight++;
+    let open = true;
+    const done = () => {
+      if (open) session.inFlight--;
+      open = false;
+    };
+    return { session, done };
   }
 
   list(): readonly Session[] {
@@ -154,14 +225,39 @@ export class SessionRegistry {
 
   /** Forgets every session; the next request starts from the fixtures again. */
   clear(): void {
+    for (const session of this.#sessions.values()) session.journal.clear();
     this.#sessions.clear();
+  }
+
+  #countedSize(): number {
+    return this.#sessions.size - (this.#sessions.has(DEFAULT_SESSION) ? 1 : 0);
+  }
+
+  /** Drops the least recently used session with no request in flight; false when there is none. */
+  #evictOne(): boolean {
+    for (const [id, session] of this.#sessions) {
+      if (id === DEFAULT_SESSION || session.inFlight > 0) continue;
+      this.#forget(session, 'evicted');
+      return true;
+    }
+    return false;
   }
 
   #sweep(now: number): void {
     if (now - this.#lastSweep < 1000) return;
     this.#lastSweep = now;
+    // Oldest use first: the first session not idle long enough ends the sweep (default and busy ones are passed over).
     for (const [id, session] of this.#sessions) {
-      if (id !== DEFAULT_SESSION && now - session.lastSeen > this.options.idleMs) this.#sessions.delete(id);
+      if (now - session.lastSeen <= this.options.idleMs) break;
+      if (id !== DEFAULT_SESSION && session.inFlight === 0) this.#forget(session, 'idle-timeout');
     }
+  }
+
+  #forget(session: Session, reason: DropReason): void {
+    this.#sessions.delete(session.id);
+    session.journal.clear();
+    if (reason === 'evicted') this.#evicted++;
+    else this.#expired++;
+    this.options.onDrop?.(session, reason);
   }
 }

@@ -101,6 +101,7 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
       status: written.status,
       responseHeaders: written.headers as Record<string, string | string[]>,
       responseBody: written.body,
+      responseBytes: written.bytes,
       fault,
       durationMs,
     });

@@ -86,7 +86,13 @@ export interface ErrorCatalogue<State, Settings> {
 export type OperationHandler<State, Settings, Principal> = (call: OperationCall<State, Settings, Principal>) => HttpOutcome | Promise<HttpOutcome>;
 
 export interface StateInit<Settings, Fixtures> {
+  /** Parsed once per sandbox, deep-frozen and shared by every session's store: never changed, only read. */
   readonly fixtures: Fixtures;
+  /**
+   * A value built once per fixture set under `key` and shared, read-only, by
+   * every session's store (an index over the fixtures, a CowMap's base).
+   */
+  shared<T>(key: string, build: () => T): T;
   readonly contract: Contract;
   readonly settings: Settings;
   readonly clock: Clock;

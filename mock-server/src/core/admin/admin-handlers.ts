@@ -18,6 +18,9 @@ export interface AdminDeps {
   readonly log: Logger;
 }
 
+/** Entries per page of `GET /__admin/requests` when `limit` is not given (contracts/admin.openapi.yaml). */
+export const REQUESTS_PAGE_SIZE = 100;
+
 const ok = (body: unknown): HttpOutcome => ({ status: 200, body });
 const noContent: HttpOutcome = { status: 204 };
 
@@ -39,6 +42,9 @@ export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
           version: deps.version,
           seed: deps.seed,
           sessions: deps.sessions.list().length,
+          maxSessions: deps.sessions.maxSessions,
+          sessionsEvicted: deps.sessions.dropped.evicted,
+          sessionsExpired: deps.sessions.dropped.expired,
           vendors: deps.vendors.map((v) => ({ id: v.module.id, title: v.module.title, basePaths: v.module.basePaths })),
         }),
     },
@@ -87,9 +93,10 @@ export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
           path: str(query['path']),
           status: typeof query['status'] === 'number' ? query['status'] : undefined,
         };
-        const all = session.journal.list(filter);
-        const limit = typeof query['limit'] === 'number' ? query['limit'] : all.length;
-        return ok({ session: session.id, capacity: session.journal.capacity, total: all.length, requests: all.slice(Math.max(0, all.length - limit)) });
+        const limit = typeof query['limit'] === 'number' ? query['limit'] : REQUESTS_PAGE_SIZE;
+        const after = typeof query['after'] === 'number' ? query['after'] : undefined;
+        const page = session.journal.page(filter, limit, after);
+        return ok({ session: session.id, capacity: session.journal.capacity, total: page.total, limit, next: page.next, requests: page.entries });
       },
     },
     {

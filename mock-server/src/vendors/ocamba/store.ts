@@ -1,4 +1,5 @@
 import type { Contract } from '../../core/contract.js';
+import { CowMap } from '../../core/cow-map.js';
 import { generateEntity } from '../../core/generate-entity.js';
 import { deriveSeed, type Random } from '../../core/random.js';
 import { ConcurrencyLimiter, FixedWindowLimiter } from '../../core/rate-limit.js';
@@ -34,9 +35,13 @@ export function ocambaTime(ms: number): string {
 export class OcambaStore {
   readonly windows = new FixedWindowLimiter();
   readonly parallel = new ConcurrencyLimiter();
-  readonly #keys: Map<string, PersonalApiKey>;
-  readonly #partners: Map<string, Partner>;
-  readonly #contacts = new Map<string, Map<string, Contact>>();
+  readonly #keys: ReadonlyMap<string, PersonalApiKey>;
+  /** Copy on write over the fixtures' partners (shared by every session): a session holds only those it changed. */
+  readonly #partners: CowMap<string, Partner>;
+  /** The fixtures' contacts per partner, shared by every session. */
+  readonly #baseContacts: ReadonlyMap<string, ReadonlyMap<string, Contact>>;
+  /** Partners whose contacts this session wrote: copy on write over #baseContacts. */
+  readonly #contacts = new Map<string, CowMap<string, Contact>>();
   readonly #contract: Contract;
   readonly #random: Random;
   readonly #now: () => number;
@@ -47,13 +52,21 @@ export class OcambaStore {
     this.#contract = contract;
     this.#random = init.random;
     this.#now = () => init.clock.now();
-    this.#keys = new Map(fixtures.apiKeys.map((key) => [key.secret, key]));
-    this.#partners = new Map(fixtures.partners.map((p) => [p.id, p]));
-    for (const [partnerId, contacts] of Object.entries(fixtures.contacts)) this.#contacts.set(partnerId, new Map(contacts.map((c) => [c.id, c])));
-    const company = fixtures.apiKeys[0]?.company_id;
-    if (company !== undefined) {
-      for (let i = 0; i < settings.generatedPartners; i++) this.#addGenerated(String(GENERATED_PARTNER_IDS_FROM + i), company, seed);
-    }
+    this.#keys = init.shared('apiKeys', () => new Map(fixtures.apiKeys.map((key) => [key.secret, key])));
+    this.#baseContacts = init.shared('contacts', () => new Map(Object.entries(fixtures.contacts).map(([partnerId, contacts]) => [partnerId, new Map(contacts.map((c) => [c.id, c]))])));
+    // Generated partners derive from (seed, id) only, so sessions with the same count share them too.
+    const partners = init.shared(`partners:${settings.generatedPartners}`, () => {
+      const all = new Map(fixtures.partners.map((p) => [p.id, p]));
+      const company = fixtures.apiKeys[0]?.company_id;
+      if (company !== undefined) {
+        for (let i = 0; i < settings.generatedPartners; i++) {
+          const id = String(GENERATED_PARTNER_IDS_FROM + i);
+          all.set(id, generatedPartner(contract, id, company, seed));
+        }
+      }
+      return all;
+    });
+    this.#partners = new CowMap(partners);
   }
 
   /** The key behind a bearer secret, if it exists and is inside its validity window now. */
@@ -88,19 +101,17 @@ export class OcambaStore {
   /** A partner's contacts, or undefined when the partner is not this account's. */
   contacts(company: string, partnerId: string): Contact[] | undefined {
     if (!this.partner(company, partnerId)) return undefined;
-    return [...(this.#contacts.get(partnerId)?.values() ?? [])];
+    return [...(this.#contactsOf(partnerId)?.values() ?? [])];
   }
 
   contact(company: string, partnerId: string, contactId: string): Contact | undefined {
-    return this.partner(company, partnerId) ? this.#contacts.get(partnerId)?.get(contactId) : undefined;
+    return this.partner(company, partnerId) ? this.#contactsOf(partnerId)?.get(contactId) : undefined;
   }
 
   createContact(company: string, partnerId: string, input: Required<ContactPatch>): WriteResult<Contact> {
     if (!this.partner(company, partnerId)) return { kind: 'not-found' };
     const contact: Contact = { id: this.#random.uuid(), type: input.type, value: input.value };
-    let contacts = this.#contacts.get(partnerId);
-    if (!contacts) this.#contacts.set(partnerId, (contacts = new Map()));
-    contacts.set(contact.id, contact);
+    this.#writableContacts(partnerId).set(contact.id, contact);
     this.#touch(partnerId);
     return { kind: 'ok', value: contact };
   }
@@ -111,14 +122,14 @@ export class OcambaStore {
     if (!current) return { kind: 'not-found' };
     const merged: Contact = { id: current.id, type: patch.type ?? current.type, value: patch.value ?? current.value };
     if (this.#contract.validateSchema('Contact', merged).length > 0) return { kind: 'invalid' };
-    this.#contacts.get(partnerId)?.set(contactId, merged);
+    this.#writableContacts(partnerId).set(contactId, merged);
     this.#touch(partnerId);
     return { kind: 'ok', value: merged };
   }
 
   deleteContact(company: string, partnerId: string, contactId: string): WriteResult<void> {
     if (!this.contact(company, partnerId, contactId)) return { kind: 'not-found' };
-    this.#contacts.get(partnerId)?.delete(contactId);
+    this.#writableContacts(partnerId).delete(contactId);
     this.#touch(partnerId);
     return { kind: 'ok', value: undefined };
   }
@@ -129,8 +140,23 @@ export class OcambaStore {
       inFlight: Object.fromEntries(companies.map((c) => [c, this.parallel.inFlight(c)])),
       apiKeys: [...this.#keys.values()],
       partners: [...this.#partners.values()],
-      contacts: Object.fromEntries([...this.#contacts].map(([partnerId, contacts]) => [partnerId, [...contacts.values()]])),
+      contacts: Object.fromEntries(this.#partnersWithContacts().map((partnerId) => [partnerId, [...(this.#contactsOf(partnerId)?.values() ?? [])]])),
     };
+  }
+
+  /** Partners with a contact list: the fixtures' in their order, then those this session first wrote to. */
+  #partnersWithContacts(): string[] {
+    return [...new Set([...this.#baseContacts.keys(), ...this.#contacts.keys()])];
+  }
+
+  #contactsOf(partnerId: string): ReadonlyMap<string, Contact> | CowMap<string, Contact> | undefined {
+    return this.#contacts.get(partnerId) ?? this.#baseContacts.get(partnerId);
+  }
+
+  #writableContacts(partnerId: string): CowMap<string, Contact> {
+    let contacts = this.#contacts.get(partnerId);
+    if (!contacts) this.#contacts.set(partnerId, (contacts = new CowMap(this.#baseContacts.get(partnerId) ?? new Map())));
+    return contacts;
   }
 
   #touch(partnerId: string): void {
@@ -144,20 +170,20 @@ export class OcambaStore {
     if (second !== this.#formatted.second) this.#formatted = { second, text: ocambaTime(second * 1000) };
     return this.#formatted.text;
   }
+}
 
-  /** A partner whose every value derives from (seed, id), whatever else was generated or requested before. */
-  #addGenerated(id: string, company: string, seed: number): void {
-    const generated = generateEntity(this.#contract, 'Partner', seed, id) as unknown as Partner;
-    const created = Date.UTC(2024, 0, 1) + (deriveSeed(seed, 'ocamba:partner-time', id) % (365 * 86_400)) * 1000;
-    this.#partners.set(id, {
-      ...generated,
-      id,
-      company_id: company,
-      manager_ids: generated.managers.map((m) => m.id),
-      create_time: ocambaTime(created),
-      update_time: ocambaTime(created),
-    });
-  }
+/** A partner whose every value derives from (seed, id), whatever else was generated or requested before. */
+function generatedPartner(contract: Contract, id: string, company: string, seed: number): Partner {
+  const generated = generateEntity(contract, 'Partner', seed, id) as unknown as Partner;
+  const created = Date.UTC(2024, 0, 1) + (deriveSeed(seed, 'ocamba:partner-time', id) % (365 * 86_400)) * 1000;
+  return {
+    ...generated,
+    id,
+    company_id: company,
+    manager_ids: generated.managers.map((m) => m.id),
+    create_time: ocambaTime(created),
+    update_time: ocambaTime(created),
+  };
 }
 
 function comparator(fields: readonly string[]): (a: Partner, b: Partner) => number {
