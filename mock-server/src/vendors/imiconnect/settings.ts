@@ -17,6 +17,8 @@ export interface ImiconnectSettings {
   readonly allowedIps: readonly string[] | null;
   readonly rejectWhenEveryRecordFails: Readonly<Record<ProfileJobKind, boolean>>;
   readonly unknownTransactionCode: '7600' | '7003' | '7014';
+  /** Finished transactions the status API remembers per session; older ones answer as unknown. */
+  readonly keepFinished: number;
 }
 
 /**
@@ -51,4 +53,5 @@ export const DEFAULT_SETTINGS: ImiconnectSettings = {
   allowedIps: null,
   rejectWhenEveryRecordFails: { create: true, update: false, delete: true },
   unknownTransactionCode: '7600',
+  keepFinished: 10_000,
 };

@@ -37,7 +37,7 @@ export class ImiconnectStore {
   readonly #allowLists: ReadonlyMap<string, IpAllowList>;
   readonly #imposedAllowLists = new WeakMap<readonly string[], IpAllowList>();
   readonly #customers = new Map<string, Map<string, ProfileRecord>>();
-  readonly #queue = new JobQueue<ProfileJob, RecordResult>();
+  readonly #queue: JobQueue<ProfileJob, RecordResult>;
   /** Finished transactions the fixtures hold, per tenant id then transid (never forgotten). */
   readonly #fixtureTransactions = new Map<string, ReadonlyMap<string, readonly RecordResult[]>>();
   readonly #random: Random;
@@ -46,6 +46,7 @@ export class ImiconnectStore {
 
   constructor(init: StateInit<ImiconnectSettings, ImiconnectFixtures>) {
     const { fixtures } = init;
+    this.#queue = new JobQueue(init.settings.keepFinished);
     this.#random = init.random;
     this.#now = () => init.clock.now();
     this.#tenants = new Map(fixtures.tenants.map((t) => [t.key, t]));
@@ -87,11 +88,17 @@ export class ImiconnectStore {
     return [...new Set(customerIds)].flatMap((id) => customers.get(id) ?? []);
   }
 
-  /** Queues a transaction, due `delayMs` from now on the virtual clock; returns its transid (a UUIDv4, docs/vendors/imiconnect.md M-5). */
+  /**
+   * Queues a transaction, due `delayMs` from now on the virtual clock; returns
+   * its transid (a UUIDv4, docs/vendors/imiconnect.md M-5). Writes drain what is due too, so the
+   * queue holds only jobs not yet due however rarely anyone reads.
+   */
   enqueue(tenant: Tenant, work: { kind: 'create' | 'update'; records: readonly ProfileInput[] } | { kind: 'delete'; customerIds: readonly string[] }, delayMs: number): string {
+    this.#catchUp();
     const queuedAt = this.#now();
     const transid = this.#random.uuid();
     this.#queue.enqueue({ ...work, transid, tenant: tenant.id, queuedAt, readyAt: queuedAt + delayMs });
+    this.#catchUp();
     return transid;
   }
 
@@ -100,6 +107,11 @@ export class ImiconnectStore {
     this.#catchUp();
     const fromFixtures = this.#fixtureTransactions.get(tenant.id)?.get(transid);
     return this.#queue.finished(tenant.id, transid) ?? (fromFixtures && { results: fromFixtures });
+  }
+
+  /** Jobs waiting and finished transactions remembered, as they stand (without catching up first). */
+  queueDepth(): { readonly pending: number; readonly finished: number } {
+    return { pending: this.#queue.pendingCount, finished: this.#queue.finishedCount };
   }
 
   dump(): unknown {
