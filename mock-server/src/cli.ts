@@ -5,7 +5,7 @@ import type { Level } from 'pino';
 import { parseClockOption } from './core/clock.js';
 import { createLogger, type LogFormat } from './core/logger.js';
 import { DEFAULT_DIRS, PROJECT_ROOT } from './core/paths.js';
-import { readBrokerCredentials } from './core/config.js';
+import { readBrokerCredentials, VOLUME_DEFAULTS } from './core/config.js';
 import { createSandbox, SandboxConfigError, ScenarioLoadError, VENDOR_IDS } from './index.js';
 import { verifyPacts, VerifyUsageError, type ConsumerVersionSelector } from './verify.js';
 
@@ -55,6 +55,10 @@ interface ServeOptions {
   logFormat: LogFormat;
   scenariosDir: string[];
   journalSize: number;
+  journalMaxBytes: number;
+  journalSessionMaxBytes: number;
+  journalBodyMaxBytes: number;
+  maxSessions: number;
   sessionIdle: number;
   bodyLimit: number;
   trustProxy: boolean;
@@ -80,7 +84,11 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .addOption(new Option('--log-level <level>', 'log level').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'))
     .addOption(new Option('--log-format <format>', 'pretty lines or JSON lines').choices(['pretty', 'json']).default(process.stdout.isTTY ? 'pretty' : 'json'))
     .option('--scenarios-dir <dir>', 'extra scenario directory (repeatable; overrides built-ins by name)', directories, [])
-    .option('--journal-size <n>', 'request journal entries kept per session', integer('--journal-size', 1), 1000)
+    .option('--journal-size <n>', 'request journal entries kept per session', integer('--journal-size', 1), VOLUME_DEFAULTS.journalSize)
+    .option('--journal-max-bytes <bytes>', 'journal bytes kept across all sessions (least recently used sessions lose their oldest entries first)', integer('--journal-max-bytes', 1), VOLUME_DEFAULTS.journalMaxBytes)
+    .option('--journal-session-max-bytes <bytes>', 'journal bytes kept per session', integer('--journal-session-max-bytes', 1), VOLUME_DEFAULTS.journalSessionMaxBytes)
+    .option('--journal-body-max-bytes <bytes>', 'a journaled request body is kept cut to this, flagged truncated', integer('--journal-body-max-bytes', 1), VOLUME_DEFAULTS.journalBodyMaxBytes)
+    .option('--max-sessions <n>', 'sessions kept besides default; the least recently used idle one is evicted for a new one (503 session_limit when none is idle)', integer('--max-sessions', 1), VOLUME_DEFAULTS.maxSessions)
     .option('--session-idle <ms>', 'drop sessions idle this long', integer('--session-idle', 1), 30 * 60 * 1000)
     .option('--body-limit <bytes>', 'largest request body accepted', integer('--body-limit', 1), 1024 * 1024)
     .option('--trust-proxy', 'take the client address from X-Forwarded-For', false)
@@ -188,6 +196,10 @@ async function serve(options: ServeOptions): Promise<void> {
     clock: options.clock,
     logger: log,
     journalSize: options.journalSize,
+    journalMaxBytes: options.journalMaxBytes,
+    journalSessionMaxBytes: options.journalSessionMaxBytes,
+    journalBodyMaxBytes: options.journalBodyMaxBytes,
+    maxSessions: options.maxSessions,
     sessionIdleMs: options.sessionIdle,
     bodyLimitBytes: options.bodyLimit,
     trustProxy: options.trustProxy,

@@ -36,7 +36,7 @@ function settledHeap(): number {
 }
 
 // Warm up: compiled code, sockets, caches the first sessions fill.
-await wave('warm', 200);
+await wave('warm', 100);
 const before = settledHeap();
 await wave('measured', count);
 const after = settledHeap();

@@ -13,7 +13,7 @@ export function readBrokerCredentials(env: NodeJS.ProcessEnv = process.env): { b
  */
 export const VOLUME_DEFAULTS = {
   /** Sessions kept besides `default`; the least recently used idle one makes room. */
-  maxSessions: 10_000,
+  maxSessions: 5000,
   /** Journal entries kept per session. */
   journalSize: 1000,
   /** Journal bytes kept across all sessions. */

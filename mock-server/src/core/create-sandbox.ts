@@ -38,7 +38,7 @@ export interface SandboxOptions {
   readonly journalSessionMaxBytes?: number;
   /** A journaled request body longer than this is kept cut to it, flagged `truncated`. Default 64 KiB. */
   readonly journalBodyMaxBytes?: number;
-  /** Sessions kept besides `default`; the least recently used idle one is evicted to make room. Default 10,000. */
+  /** Sessions kept besides `default`; the least recently used idle one is evicted to make room. Default 5,000. */
   readonly maxSessions?: number;
   /** Sessions other than `default` idle longer than this are dropped. Default 30 minutes. */
   readonly sessionIdleMs?: number;
