@@ -220,6 +220,8 @@ export class SessionRegistry {
   }
 
   drop(id: string): boolean {
+    // Its journal gives its bytes back to the shared budget.
+    this.#sessions.get(id)?.journal.clear();
     return this.#sessions.delete(id);
   }
 
