@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Journal, type JournalRecord } from '../../mock-server/src/core/journal.js';
+import { Journal } from '../../mock-server/src/core/journal.js';
+import { journalRecord } from '../helpers/journal-record.js';
 import { ConcurrencyLimiter, FixedWindowLimiter } from '../../mock-server/src/core/rate-limit.js';
 
-const entry = (seq: number, over: Partial<JournalRecord> = {}): JournalRecord => ({
-  seq,
-  atMs: Date.parse('2026-01-01T00:00:00.000Z'),
-  session: 'default',
-  method: 'GET',
-  path: `/p/${seq}`,
-  query: {},
-  headers: {},
-  rawBody: undefined,
-  vendor: 'ocamba',
-  operation: 'op',
-  scenario: 'default',
-  status: 200,
-  responseHeaders: {},
-  responseBody: undefined,
-  fault: null,
-  durationMs: 1,
-  ...over,
-});
+const entry = journalRecord;
 
 describe('Journal', () => {
   it('keeps only the newest `capacity` entries, oldest first', () => {

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Journal, JournalBudget, type JournalRecord } from '../../mock-server/src/core/journal.js';
+import { Journal, JournalBudget } from '../../mock-server/src/core/journal.js';
+import { journalRecord } from '../helpers/journal-record.js';
 
 const KiB = 1024;
-const entry = (seq: number, rawBody?: Buffer, path = `/p/${seq}`): JournalRecord => ({
-  seq,
-  atMs: Date.parse('2026-01-01T00:00:00.000Z'),
-  session: 's',
-  method: 'POST',
-  path,
-  query: {},
-  headers: {},
-  rawBody,
-  vendor: 'v',
-  operation: 'op',
-  scenario: 'default',
-  status: 200,
-  responseHeaders: {},
-  responseBody: undefined,
-  fault: null,
-  durationMs: 1,
-});
+const entry = (seq: number, rawBody?: Buffer) => journalRecord(seq, { rawBody, method: 'POST' });
 const limits = (over: Partial<{ entries: number; bytes: number; bodyBytes: number }> = {}) => ({ entries: 1000, bytes: 1024 * KiB, bodyBytes: 64 * KiB, ...over });
 
 describe('Journal bounds', () => {
