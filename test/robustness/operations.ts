@@ -18,7 +18,7 @@ export interface FuzzOperation {
   readonly bodies: ReadonlyMap<string, readonly unknown[]>;
 }
 
-const POOL = 8;
+const POOL = 5;
 
 /** Every operation of a contract, with sample values generated once (json-schema-faker is slow per call). */
 export function fuzzOperations(contract: Contract): FuzzOperation[] {

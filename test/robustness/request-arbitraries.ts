@@ -160,8 +160,8 @@ export function caseArbitrary(target: FuzzTarget, operations: readonly FuzzOpera
           { weight: 1, arbitrary: fc.tuple(fc.nat(), printable).map(([k, junk]) => ({ k, junk })) },
         ),
         headers: fc.tuple(...headerParams.map(() => fc.option(fc.nat(), { freq: 2 })), fc.constant(null)),
-        accept: fc.option(fc.constantFrom(...ACCEPTS), { freq: 6 }),
-        body: mediaTypes.length > 0 ? fc.tuple(fc.nat({ max: mediaTypes.length - 1 }), bodyArbitrary(operation.bodies.get(mediaTypes[0]!)!, target.bodyValues)) : fc.option(fc.tuple(fc.constant(0), bodyArbitrary([{}], {})), { freq: 8 }),
+        accept: fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...ACCEPTS) }),
+        body: mediaTypes.length > 0 ? fc.tuple(fc.nat({ max: mediaTypes.length - 1 }), bodyArbitrary(operation.bodies.get(mediaTypes[0]!)!, target.bodyValues)) : fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.constant(0), bodyArbitrary([{}], {})) }),
         contentType: fc.oneof({ weight: 10, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) }),
         encoding: fc.oneof({ weight: 16, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('gzip', 'deflate', 'br', 'gzip-lie', 'zstd', 'gzip, identity', 'identity') }),
       })
