@@ -5,7 +5,8 @@ import type { Level } from 'pino';
 import { parseClockOption } from './core/clock.js';
 import { createLogger, type LogFormat } from './core/logger.js';
 import { DEFAULT_DIRS, PROJECT_ROOT } from './core/paths.js';
-import { readBrokerCredentials, VOLUME_DEFAULTS } from './core/config.js';
+import { readBrokerCredentials, SERVER_DEFAULTS, VOLUME_DEFAULTS } from './core/config.js';
+import { isLoopbackAddress } from './core/admin-guard.js';
 import { createSandbox, SandboxConfigError, ScenarioLoadError, VENDOR_IDS } from './index.js';
 import { verifyPacts, VerifyUsageError, type ConsumerVersionSelector } from './verify.js';
 
@@ -62,7 +63,15 @@ interface ServeOptions {
   sessionIdle: number;
   bodyLimit: number;
   trustProxy: boolean;
+  adminToken?: string;
+  allowedHosts: string[];
+  headersTimeout: number;
+  requestTimeout: number;
+  keepAliveTimeout: number;
+  shutdownGrace: number;
 }
+
+const hostList = (value: string): string[] => value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
 
 /** Parses options, starts the sandbox, and stops it cleanly on SIGTERM/SIGINT. Nothing else. */
 export async function runCli(argv: readonly string[]): Promise<void> {
@@ -92,6 +101,12 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .option('--session-idle <ms>', 'drop sessions idle this long', integer('--session-idle', 1), 30 * 60 * 1000)
     .option('--body-limit <bytes>', 'largest request body accepted', integer('--body-limit', 1), 1024 * 1024)
     .option('--trust-proxy', 'take the client address from X-Forwarded-For', false)
+    .addOption(new Option('--admin-token <token>', 'require Authorization: Bearer <token> on every admin call').env('SANDBOX_ADMIN_TOKEN'))
+    .addOption(new Option('--allowed-hosts <list>', 'comma-separated host names the admin API answers for, besides loopback names and IP addresses ("*" = any)').env('SANDBOX_ALLOWED_HOSTS').argParser(hostList).default([]))
+    .option('--headers-timeout <ms>', 'a request head must arrive within this', integer('--headers-timeout', 1), SERVER_DEFAULTS.headersTimeoutMs)
+    .option('--request-timeout <ms>', 'a whole request (head and body) must arrive within this; 0 = no limit', integer('--request-timeout'), SERVER_DEFAULTS.requestTimeoutMs)
+    .option('--keep-alive-timeout <ms>', 'close idle keep-alive connections after this', integer('--keep-alive-timeout', 1), SERVER_DEFAULTS.keepAliveTimeoutMs)
+    .option('--shutdown-grace <ms>', 'on SIGTERM/SIGINT, time for requests in flight to be answered', integer('--shutdown-grace'), SERVER_DEFAULTS.shutdownGraceMs)
     .action(serve);
   program
     .command('verify')
@@ -203,6 +218,8 @@ async function serve(options: ServeOptions): Promise<void> {
     sessionIdleMs: options.sessionIdle,
     bodyLimitBytes: options.bodyLimit,
     trustProxy: options.trustProxy,
+    adminAccess: { token: options.adminToken, allowedHosts: options.allowedHosts },
+    timeouts: { headersTimeoutMs: options.headersTimeout, requestTimeoutMs: options.requestTimeout, keepAliveTimeoutMs: options.keepAliveTimeout, shutdownGraceMs: options.shutdownGrace },
     scenarioDirs: [DEFAULT_DIRS.scenarios, ...options.scenariosDir],
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.vendors === undefined ? {} : { vendors: options.vendors }),
@@ -214,29 +231,41 @@ async function serve(options: ServeOptions): Promise<void> {
     throw reason === undefined ? error : new UsageError(`cannot listen: ${reason} (--port, --host)`);
   });
   const width = Math.max(...sandbox.vendors.map((v) => v.title.length));
+  const boundHost = new URL(running.url).hostname.replace(/^\[|\]$/g, '');
+  const openAdmin = !options.adminToken && !isLoopbackAddress(boundHost);
+  const warning = `WARNING: the admin API is open to anyone who reaches ${running.url} (bound to ${boundHost}); set --admin-token or SANDBOX_ADMIN_TOKEN`;
   process.stdout.write(
     [
       `contact-sandbox listening on ${running.url}`,
       `  scenario ${options.scenario} · seed ${sandbox.seed} · clock ${options.clock}`,
       ...sandbox.vendors.map((v) => `  ${v.title.padEnd(width)}  ${v.basePaths.map((p) => running.url + p).join('  ')}`),
-      `  ${'admin'.padEnd(width)}  ${running.url}/__admin`,
+      `  ${'admin'.padEnd(width)}  ${running.url}/__admin${options.adminToken ? '  (bearer token required)' : ''}`,
+      ...(openAdmin ? [`  ${warning}`] : []),
       '',
     ].join('\n'),
   );
+  if (openAdmin) log.warn({ host: boundHost }, warning);
   let closing = false;
+  const exit = (code: number) => {
+    flush();
+    process.exit(code);
+  };
   const stop = (signal: NodeJS.Signals) => {
-    if (closing) return;
+    // A second signal: the operator does not want to wait for requests in flight.
+    if (closing) {
+      log.warn({ signal, inFlight: running.inFlight() }, 'stopping at once');
+      return exit(1);
+    }
     closing = true;
-    log.info({ signal }, 'stopping');
-    const exit = (code: number) => {
-      flush();
-      process.exit(code);
-    };
+    log.info({ signal, inFlight: running.inFlight(), graceMs: options.shutdownGrace }, 'stopping: answering requests in flight');
     running.close().then(
-      () => exit(0),
+      (answeredAll) => {
+        if (!answeredAll) log.warn({ graceMs: options.shutdownGrace }, 'shutdown grace period over: dropped requests still in flight');
+        exit(answeredAll ? 0 : 1);
+      },
       () => exit(1),
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }

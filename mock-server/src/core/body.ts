@@ -28,7 +28,9 @@ export type ParsedBody =
 export type RawBodyError =
   | { readonly kind: 'too-large' }
   | { readonly kind: 'encoded'; readonly encoding: string }
-  | { readonly kind: 'unreadable'; readonly reason: string };
+  | { readonly kind: 'unreadable'; readonly reason: string }
+  /** The client went away before the body was complete: there is no one to answer. */
+  | { readonly kind: 'aborted' };
 
 /**
  * Reads the raw request body once, before the vendor sees the request; the
@@ -47,8 +49,9 @@ export function createRawBodyReader(limitBytes: number): (req: IncomingMessage) 
     if (headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) return Promise.resolve(undefined);
     const encoding = (headers['content-encoding'] || 'identity').toLowerCase();
     if (encoding !== 'identity') return refuse(req, { kind: 'encoded', encoding });
-    // Node's parser has already refused a malformed Content-Length; a declared size over the limit is refused unread.
-    if (length !== undefined && Number(length) > limitBytes) return refuse(req, { kind: 'too-large' });
+    // Node's parser has already refused a malformed Content-Length; a declared size over the limit is refused unread
+    // (the answer then closes the connection: see closesConnection).
+    if (length !== undefined && Number(length) > limitBytes) return Promise.reject<never>({ kind: 'too-large' } satisfies RawBodyError);
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let received = 0;
@@ -60,7 +63,9 @@ export function createRawBodyReader(limitBytes: number): (req: IncomingMessage) 
       };
       const fail = (error: RawBodyError) => {
         cleanup();
-        req.resume();
+        // The rest of a body over the limit is not read: the answer closes the connection instead.
+        if (error.kind === 'too-large') req.pause();
+        else req.resume();
         reject(error);
       };
       const onData = (chunk: Buffer) => {
@@ -73,15 +78,25 @@ export function createRawBodyReader(limitBytes: number): (req: IncomingMessage) 
         // Always a copy: a chunk is a view into what the socket read (headers included), and the journal keeps bodies.
         resolve(received === 0 ? undefined : Buffer.concat(chunks, received));
       };
-      const onError = (error: Error) => fail({ kind: 'unreadable', reason: error.message });
+      // Node reports a client gone mid-body as an `aborted` ECONNRESET error on the request.
+      const onError = (error: NodeJS.ErrnoException) => fail(error.code === 'ECONNRESET' ? { kind: 'aborted' } : { kind: 'unreadable', reason: error.message });
       // A client that goes away mid-body: `close` comes without `end`.
-      const onClose = () => fail({ kind: 'unreadable', reason: 'request aborted' });
+      const onClose = () => fail({ kind: 'aborted' });
       req.on('data', onData);
       req.on('end', onEnd);
       req.on('error', onError);
       req.on('close', onClose);
     });
   };
+}
+
+/**
+ * Whether the answer to a refused body must close the connection: a body over
+ * the limit is left unread (reading a declared gigabyte to drop it costs what
+ * refusing it was meant to save), so nothing after it on the socket can be parsed.
+ */
+export function closesConnection(error: RawBodyError): boolean {
+  return error.kind === 'too-large';
 }
 
 /**
@@ -95,7 +110,7 @@ function refuse(req: IncomingMessage, error: RawBodyError): Promise<never> {
 }
 
 export function isRawBodyError(value: unknown): value is RawBodyError {
-  return typeof value === 'object' && value !== null && 'kind' in value && (value.kind === 'too-large' || value.kind === 'encoded' || value.kind === 'unreadable');
+  return typeof value === 'object' && value !== null && 'kind' in value && (value.kind === 'too-large' || value.kind === 'encoded' || value.kind === 'unreadable' || value.kind === 'aborted');
 }
 
 /** Parses a raw body according to `policy`. Never throws. */

@@ -25,3 +25,19 @@ export const VOLUME_DEFAULTS = {
   /** Seconds a client is asked to wait when every session is busy. */
   sessionLimitRetryAfterS: 1,
 } as const;
+
+/**
+ * Connection defaults (decision 0030): long enough for any real client on a
+ * CI network, short enough that a slow or stuck client cannot hold a
+ * connection of a shared sandbox for minutes, as Node's own defaults allow.
+ */
+export const SERVER_DEFAULTS = {
+  /** The request head must arrive within 10 s (Node: 60 s). */
+  headersTimeoutMs: 10_000,
+  /** The whole request, body included, within 30 s (Node: 300 s). A scenario's latency is not counted: it runs after the request has arrived. */
+  requestTimeoutMs: 30_000,
+  /** Idle keep-alive connections close after 5 s (Node's default). */
+  keepAliveTimeoutMs: 5_000,
+  /** On SIGTERM/SIGINT, requests in flight get 10 s to be answered (Docker's own stop timeout is 10 s). */
+  shutdownGraceMs: 10_000,
+} as const;

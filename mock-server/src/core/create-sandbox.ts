@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { pino, type Logger } from 'pino';
+import { createAdminGuard, type AdminAccess } from './admin-guard.js';
 import { createAdminRouter } from './admin/admin-router.js';
 import { createRawBodyReader } from './body.js';
 import { parseClockOption, type ClockConfig } from './clock.js';
@@ -13,6 +12,7 @@ import { DEFAULT_DIRS, PROJECT_ROOT } from './paths.js';
 import { setSessionId, sessionIdOf } from './request-context.js';
 import { writeOutcome } from './respond.js';
 import { Router } from './router.js';
+import { listenServer, type ServerTimeouts } from './server.js';
 import { scenarioVendors } from './scenario.js';
 import { ScenarioCatalogue } from './scenario-catalogue.js';
 import { isValidSessionId, SessionRegistry } from './session.js';
@@ -46,6 +46,10 @@ export interface SandboxOptions {
   readonly bodyLimitBytes?: number;
   /** Take the client address from `X-Forwarded-For` (behind a proxy). Default false. */
   readonly trustProxy?: boolean;
+  /** Admin API access: a bearer token, and host names it answers for besides loopback and IP addresses. Default: no token. */
+  readonly adminAccess?: AdminAccess;
+  /** Connection timeouts and the shutdown grace period of `listen()` (defaults in `core/config.ts`). */
+  readonly timeouts?: ServerTimeouts;
   /** Default: silent. */
   readonly logger?: Logger;
   readonly contractsDir?: string;
@@ -58,7 +62,14 @@ export interface SandboxOptions {
 export interface RunningSandbox {
   readonly url: string;
   readonly port: number;
-  close(): Promise<void>;
+  /**
+   * Stops accepting and answers every request in flight (up to the shutdown
+   * grace period, then drops what is left). Resolves `true` when every
+   * request in flight was answered.
+   */
+  close(): Promise<boolean>;
+  /** Requests being handled now. */
+  inFlight(): number;
 }
 
 export interface Sandbox {
@@ -138,6 +149,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
   app.disable('etag');
   app.set('query parser', 'simple');
   const admin = createAdminRouter({ sessions, scenarios, vendors, seed, version, log, contract: Contract.load('admin', join(contractsDir, 'admin.openapi.yaml')), readRawBody });
+  const adminGuard = createAdminGuard(options.adminAccess ?? {});
   const dispatch = createVendorDispatch({ router, sessions, scenarios, vendorIds, readRawBody, bodyLimitBytes, trustProxy: options.trustProxy ?? false, log });
   // One entry point: resolve the session, then the admin API or a vendor (fewer Express layers on every request).
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -163,7 +175,11 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     }
     // 'close' comes once the answer is written or the client went away: the session is idle again.
     res.once('close', entered.done);
-    if (req.url === '/__admin' || req.url.startsWith('/__admin/') || req.url.startsWith('/__admin?')) admin(req, res, next);
+    if (req.url === '/__admin' || req.url.startsWith('/__admin/') || req.url.startsWith('/__admin?')) {
+      const refused = adminGuard.check(req);
+      if (refused) writeOutcome(res, refused, sessions.get().clock.httpDate());
+      else admin(req, res, next);
+    }
     else dispatch(req, res).catch(next);
   });
   // Last resort: an exception outside a vendor pipeline still gets the vendor's 500 envelope (or the sandbox's JSON), never Express's HTML page.
@@ -184,7 +200,12 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     app,
     seed,
     vendors: vendors.map((v) => ({ id: v.module.id, title: v.module.title, basePaths: v.module.basePaths })),
-    listen: (port = 0, host = '127.0.0.1') => listen(app, port, host),
+    listen: async (port = 0, host = '127.0.0.1') => {
+      const running = await listenServer(app, port, host, { ...options.timeouts, log });
+      adminGuard.bind(running.address);
+      adminGuard.bind(host);
+      return running;
+    },
     reset: () => sessions.clear(),
     useScenario: (name, session) => {
       const scenario = scenarios.get(name);
@@ -200,24 +221,4 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
 function sessionLimitError(max: number) {
   const error = sandboxError(503, 'session_limit', `The sandbox holds its maximum of ${max} sessions and each has a request in flight; retry shortly, or raise --max-sessions.`);
   return { ...error, headers: { ...error.headers, 'Retry-After': String(VOLUME_DEFAULTS.sessionLimitRetryAfterS) } };
-}
-
-function listen(app: Express, port: number, host: string): Promise<RunningSandbox> {
-  return new Promise((resolve, reject) => {
-    const server: Server = app.listen(port, host);
-    server.once('error', reject);
-    server.once('listening', () => {
-      const address = server.address() as AddressInfo;
-      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      resolve({
-        url: `http://${shownHost}:${address.port}`,
-        port: address.port,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()));
-            server.closeAllConnections();
-          }),
-      });
-    });
-  });
 }

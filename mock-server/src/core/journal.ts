@@ -21,8 +21,10 @@ export interface JournalEntry {
   readonly vendor: string | null;
   readonly operation: string | null;
   readonly scenario: string | null;
-  /** 0 when a fault dropped the connection without an answer. */
-  readonly status: number;
+  /** 0 when a fault dropped the connection without an answer; null when the client went away before the request was complete. */
+  readonly status: number | null;
+  /** Present (true) when the client disconnected mid-request: nothing was answered. */
+  readonly aborted?: true;
   readonly responseHeaders: Readonly<Record<string, string | readonly string[]>>;
   readonly responseBody: unknown;
   readonly fault: string | null;

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { isRawBodyError, type RawBodyError } from './body.js';
+import { closesConnection, isRawBodyError, type RawBodyError } from './body.js';
 import { sessionIdOf } from './request-context.js';
 import { enactFault, JSON_CONTENT_TYPE, writeOutcome, type Written } from './respond.js';
 import type { Router } from './router.js';
@@ -45,6 +45,15 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
       if (!isRawBodyError(error)) throw error;
       rawError = error;
     }
+    if (rawError?.kind === 'aborted') {
+      // Nobody to answer: journaled without a status (not as a 500), logged once, quietly.
+      const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+      session.journal.record({ seq: session.journal.nextSeq(), atMs: arrivedAt, session: session.id, method: req.method, path, query, headers: req.headers as Record<string, string | string[]>, rawBody: undefined, vendor, operation: null, scenario: null, status: null, aborted: true, responseHeaders: {}, responseBody: undefined, fault: null, durationMs });
+      deps.log.debug({ session: session.id, vendor, ms: durationMs }, `${req.method} ${path} aborted by the client`);
+      return;
+    }
+    // A body left unread (over the limit): the answer says Connection: close and Node closes the socket after it.
+    if (rawError && closesConnection(rawError)) res.shouldKeepAlive = false;
 
     const requested = scenarioHeader(req.headers);
     const scenario = vendor === null ? undefined : requestScenario(requested, vendor, session, deps);
@@ -119,6 +128,7 @@ function rawErrorKind(error: RawBodyError, headers: IncomingHttpHeaders, limitBy
     case 'encoded':
       return { kind: 'unsupported-media-type', contentType: `${headers['content-type'] ?? ''}; encoding ${error.encoding}` };
     case 'unreadable':
+    case 'aborted':
       return { kind: 'internal' };
   }
 }

@@ -1,6 +1,6 @@
-import { connect, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { OCAMBA } from '../../helpers/identities.js';
+import { openSocket } from '../../helpers/raw-http.js';
 import { useSandbox } from '../../helpers/sandbox.js';
 
 /** A small limit, so bodies over it are cheap to send. */
@@ -15,41 +15,6 @@ function head(session: string, extra: string): string {
 
 function chunked(parts: readonly string[]): string {
   return `${parts.map((part) => `${Buffer.byteLength(part).toString(16)}\r\n${part}\r\n`).join('')}0\r\n\r\n`;
-}
-
-/** A raw socket that collects what the sandbox sends and can wait for the n-th complete HTTP answer. */
-function openSocket(url: string): Promise<{ socket: Socket; received: () => string; answers: (n: number) => Promise<string[]> }> {
-  const { port, hostname } = new URL(url);
-  return new Promise((resolve, reject) => {
-    let data = '';
-    const waiters: (() => void)[] = [];
-    const socket = connect(Number(port), hostname, () => resolve({ socket, received: () => data, answers }));
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      data += chunk;
-      for (const wake of waiters.splice(0)) wake();
-    });
-    socket.on('error', reject);
-    function split(): string[] {
-      // Every answer here carries Content-Length or is a 204: enough to cut the stream into answers.
-      const out: string[] = [];
-      let rest = data;
-      while (rest.includes('\r\n\r\n')) {
-        const end = rest.indexOf('\r\n\r\n') + 4;
-        const length = Number(/content-length: (\d+)/i.exec(rest.slice(0, end))?.[1] ?? 0);
-        if (rest.length < end + length) break;
-        out.push(rest.slice(0, end + length));
-        rest = rest.slice(end + length);
-      }
-      return out;
-    }
-    function answers(n: number): Promise<string[]> {
-      return new Promise((done) => {
-        const check = () => (split().length >= n ? done(split().slice(0, n)) : waiters.push(check));
-        check();
-      });
-    }
-  });
 }
 
 async function storedValue(session: string): Promise<string> {
@@ -72,34 +37,34 @@ describe('request bodies as the sandbox reads them', () => {
     expect(await storedValue(session)).toBe('chunked@example.com');
   });
 
-  it('refuses a chunked body as soon as it passes the limit, with the vendor 413; changes nothing; the connection then serves the next request', async () => {
+  it('refuses a chunked body as soon as it passes the limit, with the vendor 413, Connection: close, and closes the connection without reading the rest; changes nothing', async () => {
     const session = t.newSession();
-    const { socket, answers } = await openSocket(t.url);
+    const before = await storedValue(session);
+    const { socket, answers, closed } = await openSocket(t.url);
     const large = JSON.stringify({ value: `${'a'.repeat(LIMIT)}@example.com`, type: 'email' });
-    const valid = '{"value":"next@example.com"}';
-    // Only the first chunk, already over the limit: the answer must not wait for the rest.
-    const [first, rest] = [large.slice(0, LIMIT + 10), large.slice(LIMIT + 10)];
+    // Only the first chunk, already over the limit: the answer must not wait for the rest, and the rest is never sent.
+    const first = large.slice(0, LIMIT + 10);
     socket.write(head(session, 'Transfer-Encoding: chunked\r\n') + `${Buffer.byteLength(first).toString(16)}\r\n${first}\r\n`);
     const [refused] = await answers(1);
     expect(refused).toMatch(/^HTTP\/1\.1 413 Payload Too Large\r\n/);
+    expect(refused).toMatch(/\r\nConnection: close\r\n/i);
     expect(bodyOf(refused!)).toEqual(TOO_LARGE);
-    socket.write(`${Buffer.byteLength(rest).toString(16)}\r\n${rest}\r\n0\r\n\r\n`);
-    socket.write(head(session, `Content-Length: ${valid.length}\r\n`) + valid);
-    const [, next] = await answers(2);
+    await closed;
     socket.destroy();
-    expect(next).toMatch(/^HTTP\/1\.1 204 No Content\r\n/);
-    expect(await storedValue(session)).toBe('next@example.com');
+    expect(await storedValue(session)).toBe(before);
   });
 
-  it('refuses a declared Content-Length over the limit before the body is sent', async () => {
+  it('refuses a declared Content-Length over the limit before the body is sent, and closes the connection', async () => {
     const session = t.newSession();
-    const { socket, answers } = await openSocket(t.url);
+    const { socket, answers, closed } = await openSocket(t.url);
     // Only the head goes out: the answer must not wait for a body that never comes.
-    socket.write(head(session, `Content-Length: ${LIMIT + 1}\r\n`));
+    socket.write(head(session, `Content-Length: ${1024 * 1024 * 1024}\r\n`));
     const [refused] = await answers(1);
-    socket.destroy();
     expect(refused).toMatch(/^HTTP\/1\.1 413 Payload Too Large\r\n/);
+    expect(refused).toMatch(/\r\nConnection: close\r\n/i);
     expect(bodyOf(refused!)).toEqual(TOO_LARGE);
+    await closed;
+    socket.destroy();
   });
 
   it('reads a body with an empty Content-Encoding as identity, as body-parser did', async () => {
@@ -133,7 +98,8 @@ describe('request bodies as the sandbox reads them', () => {
     for (let i = 0; i < 100 && (await journaled()).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     const requests = await journaled();
     expect(requests).toHaveLength(1);
-    expect(requests[0]).toMatchObject({ path: PATH, vendor: 'ocamba', operation: null, status: 500 });
+    // Nobody was answered: no status (not a 500), marked aborted.
+    expect(requests[0]).toMatchObject({ path: PATH, vendor: 'ocamba', operation: null, status: null, aborted: true, responseHeaders: {} });
     expect(await storedValue(session)).toBe(before);
   });
 });

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Router as ExpressRouter, type NextFunction, type Request, type Response } from 'express';
-import { parseBody, type BodyPolicy } from '../body.js';
+import { closesConnection, isRawBodyError, parseBody, type BodyPolicy } from '../body.js';
 import type { Contract } from '../contract.js';
 import type { HttpOutcome } from '../http-outcome.js';
 import { sessionIdOf } from '../request-context.js';
@@ -43,7 +43,8 @@ export function createAdminRouter(deps: AdminDeps & { readonly contract: Contrac
       let raw: Buffer | undefined;
       try {
         raw = await deps.readRawBody(req);
-      } catch {
+      } catch (error) {
+        if (isRawBodyError(error) && closesConnection(error)) res.shouldKeepAlive = false;
         return send(sandboxError(400, 'unreadable_body', 'The request body could not be read (too large or aborted).'));
       }
       const parsed = parseBody(raw, req.headers['content-type'], ADMIN_BODY);
