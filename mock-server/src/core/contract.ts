@@ -72,14 +72,21 @@ export class Contract {
     this.document = schemas.document;
     this.file = schemas.file;
     const operations = new Map<string, ContractOperation>();
-    for (const op of walkOperations(this.document, this.file)) {
-      const id = op.info.operationId;
-      operations.set(id, op.info);
-      const params = PARAM_LOCATIONS.filter((l) => schemas.has(`op/${id}/${l}`)).map((l): [ParamLocation, ValidateFunction] => [l, schemas.validator(`op/${id}/${l}`)]);
-      const bodies = new Map(op.info.bodyMediaTypes.map((mt) => [mt, schemas.validator(`op/${id}/body/${mt}`)]));
-      this.#requestValidators.set(id, { params, bodies });
-    }
+    for (const op of walkOperations(this.document, this.file)) operations.set(op.info.operationId, op.info);
     this.operations = operations;
+  }
+
+  /** An operation's request validators, looked up on its first request (the bundle loads then, not at start-up). */
+  #validatorsOf(op: ContractOperation): { params: [ParamLocation, ValidateFunction][]; bodies: Map<string, ValidateFunction> } {
+    let found = this.#requestValidators.get(op.operationId);
+    if (!found) {
+      const id = op.operationId;
+      const schemas = this.#schemas;
+      const params = PARAM_LOCATIONS.filter((l) => schemas.has(`op/${id}/${l}`)).map((l): [ParamLocation, ValidateFunction] => [l, schemas.validator(`op/${id}/${l}`)]);
+      found = { params, bodies: new Map(op.bodyMediaTypes.map((mt) => [mt, schemas.validator(`op/${id}/body/${mt}`)])) };
+      this.#requestValidators.set(id, found);
+    }
+    return found;
   }
 
   /** Loads `file` (YAML or JSON) with its validators. */
@@ -105,7 +112,7 @@ export class Contract {
    */
   validateRequest(operationId: string, parts: RequestParts): ValidationIssue[] {
     const op = this.operation(operationId);
-    const validators = this.#requestValidators.get(operationId)!;
+    const validators = this.#validatorsOf(op);
     const issues: ValidationIssue[] = [];
     // Headers are copied first: coercion must not change what the journal records.
     for (const [location, validate] of validators.params) check(validate, location === 'path' ? parts.params : location === 'query' ? parts.query : { ...parts.headers }, location, issues);

@@ -41,24 +41,30 @@ export interface Bundle {
  * when the source file is unchanged), otherwise at load.
  */
 export class SchemaDocument {
-  readonly #validators: ReadonlyMap<string, ValidateFunction>;
+  #validators: ReadonlyMap<string, ValidateFunction> | undefined;
+  readonly #load: () => ReadonlyMap<string, ValidateFunction>;
+  readonly #keys: ReadonlySet<string>;
   readonly #onDemand = new Map<string, ValidateFunction>();
+  readonly #precompiled: boolean;
   #live: LiveAjv | undefined;
 
   private constructor(
     readonly uri: string,
     readonly document: Json,
     readonly file: string,
-    validators: ReadonlyMap<string, ValidateFunction>,
+    keys: readonly string[],
+    load: () => ReadonlyMap<string, ValidateFunction>,
     live: LiveAjv | undefined,
   ) {
-    this.#validators = validators;
+    this.#keys = new Set(keys);
+    this.#load = load;
     this.#live = live;
+    this.#precompiled = live === undefined;
   }
 
   /** True when the validators came from the build's precompiled bundle. */
   get precompiled(): boolean {
-    return this.#live === undefined;
+    return this.#precompiled;
   }
 
   static load(id: string, file: string, entriesOf: EntriesOf): SchemaDocument {
@@ -66,31 +72,37 @@ export class SchemaDocument {
     const source = readFileSync(file);
     const bundle = readBundle(file, hashOf(source));
     if (bundle) {
-      const strict = require(`${bundleBase(file)}.strict.cjs`) as Record<string, ValidateFunction>;
-      const coercing = require(`${bundleBase(file)}.coercing.cjs`) as Record<string, ValidateFunction>;
-      const validators = new Map<string, ValidateFunction>();
-      for (const key of bundle.keys) {
-        const fn = strict[key] ?? coercing[key];
-        if (fn) validators.set(key, fn);
-      }
-      return new SchemaDocument(uri, bundle.document, file, validators, undefined);
+      // The compiled code (up to 300 kB a contract) is loaded when a validator is first asked for: a vendor no
+      // request reaches costs nothing at start-up (decision 0032).
+      const load = () => {
+        const strict = require(`${bundleBase(file)}.strict.cjs`) as Record<string, ValidateFunction>;
+        const coercing = require(`${bundleBase(file)}.coercing.cjs`) as Record<string, ValidateFunction>;
+        const validators = new Map<string, ValidateFunction>();
+        for (const key of bundle.keys) {
+          const fn = strict[key] ?? coercing[key];
+          if (fn) validators.set(key, fn);
+        }
+        return validators;
+      };
+      return new SchemaDocument(uri, bundle.document, file, bundle.keys, load, undefined);
     }
     const document = parseDocument(file, source);
     const live = liveAjv(document, uri);
     const validators = new Map<string, ValidateFunction>();
     for (const entry of entriesOf(document, uri)) validators.set(entry.key, (entry.coercing ? live.coercing : live.strict).compile(entry.schema));
-    return new SchemaDocument(uri, document, file, validators, live);
+    return new SchemaDocument(uri, document, file, [...validators.keys()], () => validators, live);
   }
 
-  /** A named validator (precompiled or compiled at load). */
+  /** A named validator (precompiled, loaded on first use, or compiled at load). */
   validator(key: string): ValidateFunction {
+    this.#validators ??= this.#load();
     const fn = this.#validators.get(key);
     if (!fn) throw new Error(`${this.file}: no validator ${key}`);
     return fn;
   }
 
   has(key: string): boolean {
-    return this.#validators.has(key);
+    return this.#keys.has(key);
   }
 
   /** A validator for any JSON pointer into the document, compiled on first use (tests, response checks). */
