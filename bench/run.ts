@@ -14,12 +14,14 @@ import { imiconnectTenths } from './imiconnect-queue.js';
 import { printFigures, saveFigures, figure, type Figure } from './report.js';
 import { distinctSessions, heapPerSession, spreadSessions } from './session-costs.js';
 import { ensureWrk } from './wrk.js';
+import { coldStarts } from './cold-start.js';
 import type { BenchOptions } from './options.js';
 
 type Section = (options: BenchOptions) => Promise<Figure[]>;
 
-/** Sections in the order they run; one line each (bench/cold-start.ts adds its own). */
+/** Sections in the order they run; one line each. */
 const SECTIONS: readonly [string, Section][] = [
+  ['cold start', coldStarts],
   ['main writes', mainWrites],
   ['sessions spread', spreadSessions],
   ['heap per session', heapPerSession],

@@ -11,22 +11,33 @@ const IN_FLIGHT = 20;
 
 let sessions = 0;
 
-/** A GET in its own session (Ocamba caps parallel requests per session). */
+const written: Promise<void>[] = [];
+
+/** A GET in its own session (Ocamba caps parallel requests per session); `written` learns when it is on the wire. */
 function slowGet(url: string, agent: Agent): Promise<number | string> {
   return new Promise((resolve) => {
+    let sent: () => void = () => undefined;
+    written.push(new Promise<void>((done) => (sent = done)));
     const req = request(`${url}${PATH}`, { agent, headers: { Authorization: `Bearer ${OCAMBA.keyA}`, 'X-Sandbox-Session': `shutdown-${++sessions}` } }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
-    req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      sent();
+      resolve(error.code ?? error.message);
+    });
+    req.on('finish', sent);
     req.end();
   });
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The requests are written at once; a quarter of their one-second latency later they are surely in the sandbox's hands. */
-const requestsArrived = () => pause(250);
+/** Once every request is on the wire, a quarter of their one-second latency later they are in the sandbox's hands. */
+const requestsArrived = async () => {
+  await Promise.all(written.splice(0));
+  await pause(250);
+};
 
 describe('SIGTERM / SIGINT on the real process', () => {
   it('stops accepting, answers every request in flight (a slow scenario and a slow body), closes idle keep-alive connections, and exits 0', async () => {
