@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateFixtureFiles } from '../../fixtures/generate.js';
 import { PROJECT_ROOT } from '../../mock-server/src/core/paths.js';
-import { contractTypes } from '../../scripts/contract-types.js';
+import { VENDORS } from '../../mock-server/src/vendors/index.js';
+import { generatedTypes } from '../../scripts/contract-types.js';
 
 const read = (path: string) => readFileSync(join(PROJECT_ROOT, path), 'utf8');
 
@@ -12,10 +14,18 @@ describe('generated files are up to date', () => {
     for (const [path, content] of generateFixtureFiles()) expect(read(path), path).toBe(content);
   });
 
-  it('contract types: mock-server/src/vendors/*/contract.gen.ts match their contracts', async () => {
-    const generated = await contractTypes();
-    expect(generated.size).toBeGreaterThan(0);
-    for (const { file, content } of generated.values()) expect(readFileSync(file, 'utf8'), file).toBe(content);
+  it('contract types: mock-server/src/vendors/*/generated/contract.ts and core/generated/scenario-file.ts match their contracts', async () => {
+    const generated = await generatedTypes();
+    expect(generated.map((g) => g.source).sort()).toEqual([...VENDORS.map((v) => `contracts/${v.id}/openapi.yaml`), 'contracts/scenario.schema.json'].sort());
+    for (const { file, content } of generated) expect(readFileSync(file, 'utf8'), file).toBe(content);
+  });
+});
+
+describe('.gitattributes', () => {
+  it('marks every generated file linguist-generated, so reviews and language statistics skip it', async () => {
+    const files = (await generatedTypes()).map(({ file }) => relative(PROJECT_ROOT, file));
+    const answer = execFileSync('git', ['check-attr', 'linguist-generated', '--', ...files], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(answer.trim().split('\n')).toEqual(files.map((file) => `${file}: linguist-generated: set`));
   });
 });
 

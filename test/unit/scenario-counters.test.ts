@@ -24,7 +24,7 @@ describe('ScenarioCounters', () => {
   it('combines latency from one override with an error from another', () => {
     const counters = new ScenarioCounters();
     const s = scenario([
-      { vendor: 'v', latency: { ms: 250 } },
+      { vendor: 'v', latency: { kind: 'fixed', ms: 250 } },
       { vendor: 'v', times: 1, fault: { kind: 'empty-reply' } },
     ]);
     expect(counters.evaluate(s, 'v', 'op', new Random(1))).toEqual({ latencyMs: 250, fault: { kind: 'empty-reply' }, error: undefined });
@@ -32,7 +32,7 @@ describe('ScenarioCounters', () => {
   });
 
   it('draws ranged latency from the seeded generator', () => {
-    const s = scenario([{ vendor: 'v', latency: { minMs: 10, maxMs: 20 } }]);
+    const s = scenario([{ vendor: 'v', latency: { kind: 'range', minMs: 10, maxMs: 20 } }]);
     const draw = () => new ScenarioCounters().evaluate(s, 'v', 'op', new Random(7)).latencyMs;
     expect(draw()).toBe(draw());
     expect(draw()).toBeGreaterThanOrEqual(10);

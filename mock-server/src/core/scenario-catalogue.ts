@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import type { Scenario } from './scenario.js';
+import type { ContactSandboxScenario as ScenarioFile, Override as OverrideFile } from './generated/scenario-file.js';
+import { latencyOf, type Scenario, type ScenarioOverride } from './scenario.js';
 import { loadSchemaFile } from './schema-document.js';
 import { parseYamlText } from './yaml-text.js';
 
@@ -50,8 +51,8 @@ export class ScenarioCatalogue {
           continue;
         }
         // Shape checked by the schema above.
-        const raw = data as Omit<Scenario, 'name' | 'file'> & Partial<Pick<Scenario, 'vendors' | 'overrides' | 'providerStates'>>;
-        const scenario: Scenario = { name, file, description: raw.description, vendors: raw.vendors ?? {}, overrides: raw.overrides ?? [], providerStates: raw.providerStates ?? [] };
+        const raw = data as ScenarioFile;
+        const scenario: Scenario = { name, file, description: raw.description, vendors: raw.vendors ?? {}, overrides: (raw.overrides ?? []).map(overrideOf), providerStates: raw.providerStates ?? [] };
         for (const problem of check(scenario)) problems.push(`${file}: ${problem}`);
         scenarios.set(name, scenario);
       }
@@ -111,6 +112,11 @@ export class ScenarioCatalogue {
 }
 
 /** Every scenario file under `dir`, sorted. */
+/** A file's override as the core reads it: latency tagged by kind. */
+function overrideOf({ latency, ...rest }: OverrideFile): ScenarioOverride {
+  return latency === undefined ? rest : { ...rest, latency: latencyOf(latency) };
+}
+
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -1,5 +1,5 @@
 import type { Random } from './random.js';
-import { NO_EFFECTS, type Latency, type Scenario, type ScenarioEffects } from './scenario.js';
+import { NO_EFFECTS, type Latency, type LatencyKind, type Scenario, type ScenarioEffects } from './scenario.js';
 
 /**
  * How many matching calls each override of each scenario has seen in one
@@ -39,6 +39,15 @@ export class ScenarioCounters {
   }
 }
 
+type LatencyDraws = { readonly [K in LatencyKind]: (latency: Extract<Latency, { kind: K }>, random: Random) => number };
+
+/** One rule per latency kind; the mapped type makes a new kind impossible to forget. */
+const LATENCY = {
+  fixed: (latency) => latency.ms,
+  range: (latency, random) => random.int(latency.minMs, latency.maxMs),
+} as const satisfies LatencyDraws;
+
 function latencyMs(latency: Latency, random: Random): number {
-  return 'ms' in latency ? latency.ms : random.int(latency.minMs, latency.maxMs);
+  // A union of the table's rows cannot be called with the union of kinds; each row gets its own kind.
+  return (LATENCY[latency.kind] as (latency: Latency, random: Random) => number)(latency, random);
 }

@@ -1,48 +1,50 @@
-/** Live or sandbox account behaviour, for vendors that draw the distinction. */
-export type Environment = 'sandbox' | 'live';
+import type * as File from './generated/scenario-file.js';
 
-/** A transport-level failure, enacted on the socket instead of a vendor answer. */
-export type Fault =
-  /** TCP RST: the client sees ECONNRESET. */
-  | { readonly kind: 'connection-reset' }
-  /** The connection closes without a byte of response. */
-  | { readonly kind: 'empty-reply' }
-  /** A bare status from something in front of the vendor (a gateway or load balancer), not the vendor's envelope. */
-  | {
-      readonly kind: 'http-status';
-      readonly status: number;
-      readonly body?: string;
-      readonly contentType?: string;
-      readonly headers?: Readonly<Record<string, string>>;
-    };
+// The shapes below derive from the types generated from contracts/scenario.schema.json
+// (npm run contracts:types), so the schema and these types cannot drift apart.
+
+/** Live or sandbox account behaviour, for vendors that draw the distinction. */
+export type Environment = NonNullable<File.VendorConfig['environment']>;
+
+/**
+ * A transport-level failure, enacted on the socket instead of a vendor answer:
+ * `connection-reset` (TCP RST: the client sees ECONNRESET), `empty-reply` (the
+ * connection closes without a byte of response), or `http-status` (a bare
+ * status from something in front of the vendor, a gateway or load balancer,
+ * not the vendor's envelope).
+ */
+export type Fault = Readonly<File.Fault>;
 
 export type FaultKind = Fault['kind'];
 
-export type Latency = { readonly ms: number } | { readonly minMs: number; readonly maxMs: number };
+/**
+ * How long a call waits, tagged by kind. Scenario files write the untagged
+ * shapes (`{ms}`, `{minMs, maxMs}`); the catalogue tags them when it loads a
+ * file (`latencyOf`). A new kind adds a variant here, a `$defs` entry in the
+ * schema (carrying `kind`, as the two untagged shapes are the file format's
+ * past) and a row in scenario-counters.ts's table, which `satisfies` forces.
+ */
+export type Latency =
+  | ({ readonly kind: 'fixed' } & Readonly<File.FixedLatency>)
+  | ({ readonly kind: 'range' } & Readonly<File.LatencyRange>);
+
+export type LatencyKind = Latency['kind'];
+
+/** A scenario file's latency as the tagged value the core works with. */
+export function latencyOf(latency: NonNullable<File.Override['latency']>): Latency {
+  return 'ms' in latency ? { kind: 'fixed', ms: latency.ms } : { kind: 'range', minMs: latency.minMs, maxMs: latency.maxMs };
+}
 
 /** One rule of a scenario: what happens to matching calls, and for how many of them. */
-export interface ScenarioOverride {
-  readonly vendor: string;
+export interface ScenarioOverride extends Readonly<Omit<File.Override, 'operations' | 'latency' | 'fault'>> {
   /** operationIds from the vendor's contract; absent means every operation of the vendor. */
   readonly operations?: readonly string[];
-  /** Let this many matching calls through untouched first. */
-  readonly after?: number;
-  /** Apply to this many matching calls (after `after`), then recover; absent means always. */
-  readonly times?: number;
   readonly latency?: Latency;
   readonly fault?: Fault;
-  /** A code from the vendor's error catalogue, answered in the vendor's envelope. */
-  readonly error?: string;
 }
 
-/** What a scenario says about one vendor. */
-export interface ScenarioVendorConfig {
-  /** Fixture set (a directory under `fixtures/<vendor>/`) loaded when the scenario is activated. */
-  readonly fixtures?: string;
-  /** Vendor-specific settings, checked against `contracts/<vendor>/settings.schema.json`. */
-  readonly settings?: Readonly<Record<string, unknown>>;
-  readonly environment?: Environment;
-}
+/** What a scenario says about one vendor: its fixture set (a directory under `fixtures/<vendor>/`), settings (checked against `contracts/<vendor>/settings.schema.json`), environment. */
+export type ScenarioVendorConfig = Readonly<File.VendorConfig>;
 
 export interface Scenario {
   /** Path under a scenarios directory without extension, e.g. `ocamba/rate-limited`. */

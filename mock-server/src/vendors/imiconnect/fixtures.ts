@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isObject, type Contract } from '../../core/contract.js';
 import { readFixtureFile, validateFixtures } from '../../core/fixtures.js';
 import type { FixtureLoader } from '../../core/vendor-module.js';
-import type { components } from './contract.gen.js';
+import type { components } from './generated/contract.js';
 import { IpAllowList } from './ip-allow-list.js';
 
 export type Tenant = components['schemas']['Tenant'];

@@ -1,5 +1,5 @@
 import { isObject } from '../../core/contract.js';
-import type { components } from './contract.gen.js';
+import type { components } from './generated/contract.js';
 
 export type AttributeValue = components['schemas']['AttributeValue'];
 type RecordInput = components['schemas']['ProfileRecordInput'];

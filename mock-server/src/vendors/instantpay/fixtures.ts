@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { isObject, type Contract } from '../../core/contract.js';
 import { readFixtureFile, validateFixtures } from '../../core/fixtures.js';
 import type { FixtureLoader } from '../../core/vendor-module.js';
-import type { components } from './contract.gen.js';
+import type { components } from './generated/contract.js';
 import { objectIdSeconds } from './formats.js';
 
 export type Account = components['schemas']['Account'];

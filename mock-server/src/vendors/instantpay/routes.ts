@@ -1,7 +1,7 @@
 import type { HttpOutcome } from '../../core/http-outcome.js';
 import type { OperationCall, OperationHandler } from '../../core/vendor-module.js';
 import type { InstantpayPrincipal } from './auth.js';
-import type { components } from './contract.gen.js';
+import type { components } from './generated/contract.js';
 import { envelope } from './envelope.js';
 import { failure, NO_RECORD } from './errors.js';
 import type { InstantpaySettings } from './settings.js';

@@ -1,6 +1,6 @@
 import type { StateInit } from '../../core/vendor-module.js';
 import { BodyRules } from './body-rules.js';
-import type { components } from './contract.gen.js';
+import type { components } from './generated/contract.js';
 import type { Account, Contact, InstantpayFixtures, Person, Tag } from './fixtures.js';
 import { ObjectIdMinter, recordTime } from './formats.js';
 import type { InstantpaySettings } from './settings.js';

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { BodyFormat } from '../../core/body.js';
 import { isObject } from '../../core/contract.js';
-import type { components } from './contract.gen.js';
+import type { components } from './generated/contract.js';
 import { normalizeDateInput } from './dates.js';
 import { AN_ERROR_HAS_OCCURRED, invalidModelError, modelStateKey } from './model-state.js';
 

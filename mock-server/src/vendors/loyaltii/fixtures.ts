@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Contract } from '../../core/contract.js';
 import { readFixtureFile, validateFixtures } from '../../core/fixtures.js';
 import type { FixtureLoader } from '../../core/vendor-module.js';
-import type { components } from './contract.gen.js';
+import type { components } from './generated/contract.js';
 
 export type SandboxAccount = components['schemas']['SandboxAccount'];
 export type SandboxStore = components['schemas']['SandboxStore'];

@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock.js';
 import type { Random } from '../../core/random.js';
 import type { StateInit } from '../../core/vendor-module.js';
 import { INTEGER_TEXT } from './action-selection.js';
-import type { components } from './contract.gen.js';
+import type { components } from './generated/contract.js';
 import { dateTimeOffset, epochOf } from './dates.js';
 import type { ContactChanges } from './dto.js';
 import type { LoyaltiiFixtures, ReadContactDto, SandboxAccount, SandboxStore, StoredContact } from './fixtures.js';
