@@ -127,8 +127,9 @@ export interface VendorDefinition<State, Settings, Principal, Fixtures> {
   /** Authentication and rate limiting; throws a `VendorError` to refuse. */
   admit(ctx: RequestContext<State, Settings>): Admission<Principal>;
   readonly operations: Readonly<Record<string, OperationHandler<State, Settings, Principal>>>;
-  readonly errors: ErrorCatalogue<State, Settings>;
-  readonly coreErrors: CoreErrors<State, Settings>;
+  // NoInfer: the store type comes from createState; errors may be typed without it (they rarely read the store).
+  readonly errors: ErrorCatalogue<NoInfer<State>, Settings>;
+  readonly coreErrors: CoreErrors<NoInfer<State>, Settings>;
 }
 
 export interface FixtureLoader<Fixtures> {

@@ -4,7 +4,7 @@ import { VendorError } from '../../core/http-outcome.js';
 import { errorCatalogue } from '../../core/error-catalogue.js';
 import type { CoreErrors, ErrorCatalogue, RenderContext } from '../../core/vendor-module.js';
 import { batchSize } from './records.js';
-import type { ImiconnectErrorCode, ImiconnectSettings } from './settings.js';
+import type { ImiconnectSettings } from './settings.js';
 import type { ImiconnectStore } from './store.js';
 
 export const JSON_TYPE = 'application/json';
@@ -15,7 +15,7 @@ export const JSON_TYPE = 'application/json';
  * from the delete page, 7600 from third-party notes: docs/vendors/imiconnect.md §2.4).
  * 7012's text names the batch limit, so it follows the setting (M-3).
  */
-const DESCRIPTIONS: { readonly [C in ImiconnectErrorCode]: string | ((settings: ImiconnectSettings) => string) } = {
+export const IMICONNECT_ERRORS = {
   // M-2: the seed copies 7001's description here; the create page has the right one.
   '7000': 'Invalid JSON',
   '7001': 'Authentication failed',
@@ -32,12 +32,13 @@ const DESCRIPTIONS: { readonly [C in ImiconnectErrorCode]: string | ((settings: 
   '7203': 'Customer not found',
   '7208': 'Source IP is not whitelisted',
   '7600': 'Invalid transid or request is still queued',
-};
+} as const satisfies Record<string, string | ((settings: ImiconnectSettings) => string)>;
 
-export const ERROR_CODES = Object.keys(DESCRIPTIONS) as ImiconnectErrorCode[];
+/** Every 7xxx code the emulation answers; each one's HTTP status is a setting (`httpStatus.byCode`). */
+export type ImiconnectErrorCode = keyof typeof IMICONNECT_ERRORS;
 
 export function describeCode(code: ImiconnectErrorCode, settings: ImiconnectSettings): string {
-  const description = DESCRIPTIONS[code];
+  const description: string | ((settings: ImiconnectSettings) => string) = IMICONNECT_ERRORS[code];
   return typeof description === 'string' ? description : description(settings);
 }
 
@@ -53,7 +54,7 @@ export function imiconnectError(code: ImiconnectErrorCode, ctx: Ctx): VendorErro
   return new VendorError(code, renderImiconnectError(code, ctx));
 }
 
-export const errors: ErrorCatalogue<ImiconnectStore, ImiconnectSettings> = errorCatalogue('imiconnect', ERROR_CODES, renderImiconnectError);
+export const errors: ErrorCatalogue<ImiconnectStore, ImiconnectSettings> = errorCatalogue('imiconnect', Object.keys(IMICONNECT_ERRORS) as ImiconnectErrorCode[], renderImiconnectError);
 
 /**
  * Paths and methods the API does not have. The vendor documents no code for

@@ -1,9 +1,9 @@
 import type { HttpOutcome } from '../../core/http-outcome.js';
 import type { OperationCall, OperationHandler } from '../../core/vendor-module.js';
-import { describeCode, imiconnectError, JSON_TYPE } from './errors.js';
+import { describeCode, imiconnectError, JSON_TYPE, type ImiconnectErrorCode } from './errors.js';
 import type { ProfileRecord, Tenant } from './fixtures.js';
 import { readBatch } from './records.js';
-import type { ImiconnectErrorCode, ImiconnectSettings } from './settings.js';
+import type { ImiconnectSettings } from './settings.js';
 import type { ImiconnectStore } from './store.js';
 
 type Call = OperationCall<ImiconnectStore, ImiconnectSettings, Tenant>;

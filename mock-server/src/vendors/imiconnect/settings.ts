@@ -1,5 +1,4 @@
-/** The codes whose HTTP status is a setting (every 7xxx code the emulation answers). */
-export type ImiconnectErrorCode = '7000' | '7001' | '7002' | '7003' | '7006' | '7010' | '7011' | '7012' | '7014' | '7015' | '7203' | '7208' | '7600';
+import type { ImiconnectErrorCode } from './errors.js';
 
 /** The three queued operations. */
 export type ProfileJobKind = 'create' | 'update' | 'delete';
@@ -11,6 +10,7 @@ export interface ImiconnectSettings {
   readonly queuedCode: '1001' | '1000';
   readonly httpStatus: {
     readonly alwaysOk: boolean;
+    /** Every 7xxx code the emulation answers has its HTTP status here. */
     readonly byCode: Readonly<Record<ImiconnectErrorCode, number>>;
   };
   /** Replaces every tenant's own allow-list when not null. */

@@ -1,5 +1,5 @@
 import { defineVendor } from '../../core/define-vendor.js';
-import { admit } from './auth.js';
+import { admit } from './admission.js';
 import { coreErrors, errors } from './errors.js';
 import { fixtures } from './fixtures.js';
 import { operations } from './routes.js';

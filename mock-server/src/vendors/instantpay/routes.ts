@@ -1,9 +1,9 @@
 import type { HttpOutcome } from '../../core/http-outcome.js';
 import type { OperationCall, OperationHandler } from '../../core/vendor-module.js';
-import type { InstantpayPrincipal } from './auth.js';
+import type { InstantpayPrincipal } from './admission.js';
 import type { components } from './generated/contract.js';
 import { envelope } from './envelope.js';
-import { failure, NO_RECORD } from './errors.js';
+import { instantpayError, NO_RECORD } from './errors.js';
 import type { InstantpaySettings } from './settings.js';
 import type { InstantpayStore, Outcome } from './store.js';
 import { addedContact, addedTag, listedContact, listedPerson, listedTag, updatedContact, writtenPerson } from './views.js';
@@ -19,7 +19,7 @@ function txn(call: Call, status: string, data: unknown): HttpOutcome {
 
 /** An unknown id anywhere in the request: `ERR` "No Record Found" (docs/vendors/instantpay.md §1.5, suggested). */
 function settle<T>(call: Call, outcome: Outcome<T>): T {
-  if (outcome.kind === 'no-record') throw failure('ERR', call, NO_RECORD);
+  if (outcome.kind === 'no-record') throw instantpayError('ERR', call, NO_RECORD);
   return outcome.value;
 }
 

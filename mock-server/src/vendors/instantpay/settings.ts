@@ -1,9 +1,9 @@
-import type { FailureCode } from './codes.js';
+import type { InstantpayErrorCode } from './errors.js';
 
 /** What a scenario may change (schema: contracts/instantpay/settings.schema.json). */
 export interface InstantpaySettings {
   /** HTTP status per failure statuscode: 200, or a 4xx/5xx. */
-  readonly httpStatus: Readonly<Record<FailureCode, number>>;
+  readonly httpStatus: Readonly<Record<InstantpayErrorCode, number>>;
   readonly ipayUuid: {
     /** The three digits after `h` (a node id, docs/vendors/instantpay.md §1.6). */
     readonly node: string;

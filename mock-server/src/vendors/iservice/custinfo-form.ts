@@ -1,8 +1,8 @@
 import type { HttpOutcome } from '../../core/http-outcome.js';
 import type { OperationCall } from '../../core/vendor-module.js';
-import type { IServicePrincipal } from './auth.js';
+import type { IServicePrincipal } from './admission.js';
 import type { ContactInput, Outcome } from './directory.js';
-import { issueDetails, JSON_TYPE, renderFailures } from './errors.js';
+import { issueDetails, JSON_TYPE, renderFailures, renderIServiceError } from './errors.js';
 import type { User } from './fixtures.js';
 import type { CustinfoApi } from './forms.js';
 import type { IServiceSettings } from './settings.js';
@@ -22,7 +22,7 @@ type Checked<T> = { readonly kind: 'ok'; readonly body: T } | { readonly kind: '
 /** The body, checked against the API's own schema; every problem is reported. */
 function body<T>(call: Call, api: CustinfoApi): Checked<T> {
   const raw = call.request.body;
-  if (raw === undefined) return { kind: 'invalid', outcome: renderFailures([{ code: 'INVALID_REQUEST', detail: 'body: request body is required' }], call) };
+  if (raw === undefined) return { kind: 'invalid', outcome: renderIServiceError('INVALID_REQUEST', call, 'body: request body is required') };
   const issues = call.contract.validateSchema(BODY_SCHEMAS[api], raw);
   // Validated against the contract schema T stands for.
   return issues.length > 0 ? { kind: 'invalid', outcome: renderFailures(issueDetails(issues), call) } : { kind: 'ok', body: raw as T };

@@ -4,7 +4,6 @@ import { errorCatalogue } from '../../core/error-catalogue.js';
 import type { CoreErrors, ErrorCatalogue, RenderContext } from '../../core/vendor-module.js';
 import { FORM_APIS, isForm } from './forms.js';
 import type { IServiceSettings } from './settings.js';
-import type { IServiceStore } from './store.js';
 
 interface Entry {
   /** HTTP status; some are settings (`notLoggedInStatus`, `methodNotAllowedStatus`). */
@@ -48,7 +47,12 @@ export interface Failure {
   readonly detail?: string;
 }
 
-type Ctx = RenderContext<IServiceStore, IServiceSettings>;
+/**
+ * Errors never read the store, so they are typed without it: the store's
+ * directory reports failures in this module's terms, and importing the store
+ * here would close a circle (directory → errors → store → directory).
+ */
+type Ctx = RenderContext<unknown, IServiceSettings>;
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -64,8 +68,13 @@ export function renderFailures(failures: readonly Failure[], ctx: Pick<Ctx, 'set
   return { status, body: { errors, errorDetails }, contentType: JSON_TYPE, ...(headers ? { headers } : {}) };
 }
 
+/** One failure's envelope: the code's message, and `detail` (or the code's own) as its one `errorDetails` line. */
+export function renderIServiceError(code: IServiceErrorCode, ctx: Pick<Ctx, 'settings'>, detail?: string): HttpOutcome {
+  return renderFailures([{ code, ...(detail === undefined ? {} : { detail }) }], ctx);
+}
+
 export function iserviceError(code: IServiceErrorCode, ctx: Pick<Ctx, 'settings'>, detail?: string): VendorError {
-  return new VendorError(code, renderFailures([{ code, ...(detail === undefined ? {} : { detail }) }], ctx));
+  return new VendorError(code, renderIServiceError(code, ctx, detail));
 }
 
 /** Validation issues as `errorDetails` lines: `details.properties[0].values: must be array`. */
@@ -76,24 +85,24 @@ export function issueDetails(issues: readonly ValidationIssue[]): Failure[] {
   });
 }
 
-export const errors: ErrorCatalogue<IServiceStore, IServiceSettings> = errorCatalogue('iservice', Object.keys(ISERVICE_ERRORS) as IServiceErrorCode[], (code, ctx) => renderFailures([{ code }], ctx));
+export const errors: ErrorCatalogue<unknown, IServiceSettings> = errorCatalogue('iservice', Object.keys(ISERVICE_ERRORS) as IServiceErrorCode[], (code, ctx) => renderIServiceError(code, ctx));
 
 /** How iService answers what the core detects. */
-export const coreErrors: CoreErrors<IServiceStore, IServiceSettings> = {
-  routeNotFound: (ctx) => renderFailures([{ code: 'NOT_FOUND', detail: `No API form is served at ${ctx.request.path}.` }], ctx),
-  methodNotAllowed: (ctx) => renderFailures([{ code: 'METHOD_NOT_ALLOWED', detail: `${ctx.request.method} is not accepted; the iService API forms only accept POST.` }], ctx),
-  malformedBody: (ctx) => renderFailures([{ code: 'MALFORMED_REQUEST' }], ctx),
-  unsupportedMediaType: (ctx) => renderFailures([{ code: 'UNSUPPORTED_MEDIA_TYPE' }], ctx),
-  payloadTooLarge: (ctx, limitBytes) => renderFailures([{ code: 'PAYLOAD_TOO_LARGE', detail: `The request body is over the limit of ${limitBytes} bytes.` }], ctx),
+export const coreErrors: CoreErrors<unknown, IServiceSettings> = {
+  routeNotFound: (ctx) => renderIServiceError('NOT_FOUND', ctx, `No API form is served at ${ctx.request.path}.`),
+  methodNotAllowed: (ctx) => renderIServiceError('METHOD_NOT_ALLOWED', ctx, `${ctx.request.method} is not accepted; the iService API forms only accept POST.`),
+  malformedBody: (ctx) => renderIServiceError('MALFORMED_REQUEST', ctx),
+  unsupportedMediaType: (ctx) => renderIServiceError('UNSUPPORTED_MEDIA_TYPE', ctx),
+  payloadTooLarge: (ctx, limitBytes) => renderIServiceError('PAYLOAD_TOO_LARGE', ctx, `The request body is over the limit of ${limitBytes} bytes.`),
   // The only query parameter is `api`: a problem with it means the form has no such API.
   invalidRequest: (ctx, issues) => {
     if (issues.some((i) => i.location === 'query')) {
       const api = ctx.request.query['api'];
       const known = isForm(ctx.operationId) ? FORM_APIS[ctx.operationId].join(', ') : '';
       const asked = typeof api === 'string' ? `no API "${api}"` : 'no single api query parameter';
-      return renderFailures([{ code: 'UNKNOWN_API', detail: `${ctx.request.path} has ${asked} (known: ${known}).` }], ctx);
+      return renderIServiceError('UNKNOWN_API', ctx, `${ctx.request.path} has ${asked} (known: ${known}).`);
     }
     return renderFailures(issueDetails(issues), ctx);
   },
-  internalError: (ctx) => renderFailures([{ code: 'SERVER_ERROR' }], ctx),
+  internalError: (ctx) => renderIServiceError('SERVER_ERROR', ctx),
 };

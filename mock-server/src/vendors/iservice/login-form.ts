@@ -1,8 +1,8 @@
 import type { HttpOutcome } from '../../core/http-outcome.js';
 import type { OperationCall } from '../../core/vendor-module.js';
-import type { IServicePrincipal } from './auth.js';
+import type { IServicePrincipal } from './admission.js';
 import { loginCookies, logoutCookie } from './cookies.js';
-import { issueDetails, JSON_TYPE, renderFailures } from './errors.js';
+import { issueDetails, JSON_TYPE, renderFailures, renderIServiceError } from './errors.js';
 import type { User } from './fixtures.js';
 import type { LoginApi } from './forms.js';
 import type { IServiceSettings } from './settings.js';
@@ -31,7 +31,7 @@ function loggedIn(call: Call, user: User, emailAddress: string) {
  */
 export const LOGIN_FORM: Readonly<Record<LoginApi, (call: Call) => HttpOutcome>> = {
   login: (call) => {
-    if (call.request.body === undefined) return renderFailures([{ code: 'INVALID_REQUEST', detail: 'body: emailAddress and Password are required' }], call);
+    if (call.request.body === undefined) return renderIServiceError('INVALID_REQUEST', call, 'body: emailAddress and Password are required');
     const issues = call.contract.validateSchema('LoginRequest', call.request.body);
     if (issues.length > 0) return renderFailures(issueDetails(issues), call);
     const { emailAddress, Password } = call.request.body as { emailAddress: string; Password: string };

@@ -1,5 +1,5 @@
 import type { OperationHandler } from '../../core/vendor-module.js';
-import type { IServicePrincipal } from './auth.js';
+import type { IServicePrincipal } from './admission.js';
 import { CUSTINFO_FORM } from './custinfo-form.js';
 import { apiOf, FORM_APIS } from './forms.js';
 import { LOGIN_FORM } from './login-form.js';

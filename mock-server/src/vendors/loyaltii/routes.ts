@@ -1,7 +1,8 @@
 import type { HttpOutcome } from '../../core/http-outcome.js';
 import type { OperationCall, OperationHandler } from '../../core/vendor-module.js';
-import type { LoyaltiiPrincipal } from './auth.js';
+import type { LoyaltiiPrincipal } from './admission.js';
 import { bulkChanges, bulkDtoOf, bulkWithDates, dtoOf, patchChanges, updateChanges, withDates } from './dto.js';
+import { renderLoyaltiiError } from './errors.js';
 import { BODY_PARAMETERS } from './model-state.js';
 import { bytesOf } from './rowversion.js';
 import type { LoyaltiiSettings } from './settings.js';
@@ -30,15 +31,15 @@ function bodyDto(call: Call): Record<string, unknown> {
   return withDates(dtoOf(call.request.body, call.request.bodyFormat), parameter, call.settings.utcOffset, call.request.headers);
 }
 
-/** PUT/PATCH outcomes: the contact; 404 without a body (`NotFound()`); 409 with the current contact (PUT page). */
+/** PUT/PATCH outcomes: the contact; `NotFound()` without a body; 409 with the current contact (PUT page). */
 function settle(call: Call, result: WriteResult): HttpOutcome {
   switch (result.kind) {
     case 'ok':
       return answer(call, 200, result.contact);
     case 'not-found':
-      return answer(call, 404);
+      return renderLoyaltiiError('NOT_FOUND', call);
     case 'conflict':
-      return answer(call, 409, result.current);
+      return renderLoyaltiiError('CONFLICT', call, { conflictWith: { contact: result.current } });
   }
 }
 
@@ -52,13 +53,13 @@ function versionOf(dto: Record<string, unknown>): Buffer {
 export const operations: Record<string, Handler> = {
   getContact: (call) => {
     const contact = call.state.contact(call.principal.account, idOf(call));
-    return contact ? answer(call, 200, contact) : answer(call, 404);
+    return contact ? answer(call, 200, contact) : renderLoyaltiiError('NOT_FOUND', call);
   },
 
   getContactBySecret: (call) => {
     // `ip` feeds the vendor's brute-force protection, which it does not describe; the sandbox accepts and ignores it.
     const contact = call.state.contactBySecret(call.principal.account, queryText(call, 'secret') ?? '');
-    return contact ? answer(call, 200, contact) : answer(call, 404);
+    return contact ? answer(call, 200, contact) : renderLoyaltiiError('NOT_FOUND', call);
   },
 
   getRegistrations: (call) => {
@@ -100,14 +101,14 @@ export const operations: Record<string, Handler> = {
       },
       call.settings,
     );
-    if (result.kind === 'conflict') return answer(call, 409);
+    if (result.kind === 'conflict') return renderLoyaltiiError('CONFLICT', call, { conflictWith: 'none' });
     return answer(call, 201, result.contact, { Location: requestUri(call.request.headers, `/api/v1/Contacts/${result.contact.Id}`) });
   },
 
   patchContacts: (call) => {
     const dto = bulkWithDates(bulkDtoOf(call.request.body, call.request.bodyFormat), call.settings.utcOffset, call.request.headers);
     const result = call.state.patchMany(call.principal.account, dto.Keys ?? [], bulkChanges(dto.Fields), call.settings);
-    if (result.kind === 'conflict') return answer(call, 409);
+    if (result.kind === 'conflict') return renderLoyaltiiError('CONFLICT', call, { conflictWith: 'none' });
     return answer(call, 200, { Updated: result.updated, NotFound: result.notFound });
   },
 };

@@ -10,6 +10,8 @@ interface Entry {
   readonly title: string;
   /** Omitted from the body when absent: the seed's 500 has no message (docs/vendors/ocamba.md O-4). */
   readonly message?: string;
+  /** Headers the answer always carries; the caller's own (say a computed Retry-After) win. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -25,7 +27,8 @@ export const OCAMBA_ERRORS = {
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed.', message: 'The requested method is not allowed for this resource.' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request entity too large.', message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type.', message: 'The request body must be JSON.' },
-  TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests.', message: 'Rate limit reached.' },
+  // A forced 429 still tells the client when to retry; admission gives its own value.
+  TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests.', message: 'Rate limit reached.', headers: { 'Retry-After': '1' } },
   INTERNAL_SERVER_ERROR: { status: 500, title: 'Internal server error.' },
 } as const satisfies Record<string, Entry>;
 
@@ -37,9 +40,7 @@ type Ctx = RenderContext<OcambaStore, OcambaSettings>;
 export function renderOcambaError(code: OcambaErrorCode, ctx: Pick<Ctx, 'random'>, headers?: Readonly<Record<string, string>>): HttpOutcome {
   const entry: Entry = OCAMBA_ERRORS[code];
   const body = { code: entry.status, title: entry.title, ...(entry.message === undefined ? {} : { message: entry.message }), trace_id: ctx.random.uuid() };
-  // A forced 429 still tells the client when to retry.
-  const defaults: Record<string, string> = code === 'TOO_MANY_REQUESTS' ? { 'Retry-After': '1' } : {};
-  return { status: entry.status, headers: { ...defaults, ...headers }, body, contentType: 'application/json' };
+  return { status: entry.status, headers: { ...entry.headers, ...headers }, body, contentType: 'application/json' };
 }
 
 export function ocambaError(code: OcambaErrorCode, ctx: Pick<Ctx, 'random'>, headers?: Readonly<Record<string, string>>): VendorError {

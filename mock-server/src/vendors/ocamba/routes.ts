@@ -1,6 +1,6 @@
 import type { HttpOutcome } from '../../core/http-outcome.js';
 import type { OperationCall, OperationHandler } from '../../core/vendor-module.js';
-import type { OcambaPrincipal } from './auth.js';
+import type { OcambaPrincipal } from './admission.js';
 import { ocambaError, type OcambaErrorCode } from './errors.js';
 import type { Contact, Partner } from './fixtures.js';
 import type { OcambaSettings } from './settings.js';

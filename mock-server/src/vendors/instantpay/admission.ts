@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import type { Admission, RequestContext } from '../../core/vendor-module.js';
 import { authenticate, lastHeader } from './credentials.js';
-import { failure } from './errors.js';
+import { instantpayError } from './errors.js';
 import type { Account } from './fixtures.js';
 import type { InstantpaySettings } from './settings.js';
 import type { InstantpayStore } from './store.js';
@@ -20,10 +20,10 @@ export interface InstantpayPrincipal {
  */
 export function admit(ctx: RequestContext<InstantpayStore, InstantpaySettings>): Admission<InstantpayPrincipal> {
   const account = authenticate(ctx);
-  if (!account) throw failure('IAC', ctx);
+  if (!account) throw instantpayError('IAC', ctx);
   // Wording modelled on a recorded Instantpay answer: "The X-Ipay-Outlet-Id header must have valid outletId." (docs/vendors/instantpay.md §1.2).
-  if (lastHeader(ctx.request.rawHeaders, 'x-ipay-auth-code') !== '1') throw failure('RPI', ctx, 'The X-Ipay-Auth-Code header must have valid authCode.');
+  if (lastHeader(ctx.request.rawHeaders, 'x-ipay-auth-code') !== '1') throw instantpayError('RPI', ctx, 'The X-Ipay-Auth-Code header must have valid authCode.');
   const endpointIp = lastHeader(ctx.request.rawHeaders, 'x-ipay-endpoint-ip');
-  if (!endpointIp || isIP(endpointIp) === 0) throw failure('RPI', ctx, 'The X-Ipay-Endpoint-Ip header must have valid IP address.');
+  if (!endpointIp || isIP(endpointIp) === 0) throw instantpayError('RPI', ctx, 'The X-Ipay-Endpoint-Ip header must have valid IP address.');
   return { principal: { account } };
 }

@@ -1,7 +1,7 @@
 import { VendorError } from '../../core/http-outcome.js';
 import type { Admission, RequestContext } from '../../core/vendor-module.js';
 import { selectAction } from './action-selection.js';
-import { methodNotAllowed, noRoute, unauthorized, unsupportedMediaTypeError } from './errors.js';
+import { loyaltiiError, methodNotAllowed, noRoute } from './errors.js';
 import type { LoyaltiiSettings } from './settings.js';
 import type { LoyaltiiStore } from './store.js';
 
@@ -31,9 +31,9 @@ export function admit(ctx: Ctx): Admission<LoyaltiiPrincipal> {
   if (selection.kind === 'method-not-allowed') throw new VendorError('METHOD_NOT_ALLOWED', methodNotAllowed(ctx, selection.allowed));
 
   const account = ctx.state.accountOf(ctx.request.headers.authorization, ctx.settings.auth.scheme);
-  if (account === undefined) throw unauthorized(ctx);
+  if (account === undefined) throw loyaltiiError('UNAUTHORIZED', ctx);
 
   const mediaType = ctx.request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== undefined && !READABLE.has(mediaType) && mediaType.endsWith('+json') && hasBody(ctx)) throw unsupportedMediaTypeError(ctx.request.headers, mediaType);
+  if (mediaType !== undefined && !READABLE.has(mediaType) && mediaType.endsWith('+json') && hasBody(ctx)) throw loyaltiiError('UNSUPPORTED_MEDIA_TYPE', ctx, { contentType: mediaType });
   return { principal: { account } };
 }
