@@ -10,6 +10,7 @@ import type { Scenario } from './scenario.js';
 import { deepMerge } from './deep-merge.js';
 import type {
   Admission,
+  CoreErrors,
   InstanceInit,
   PerRequestGaps,
   PreparedVendor,
@@ -17,6 +18,7 @@ import type {
   RenderContext,
   RequestContext,
   RouteError,
+  StateInit,
   VendorCall,
   VendorDefinition,
   VendorInstance,
@@ -124,6 +126,11 @@ function checkScenario<State, Settings, Principal, Fixtures>(
   return problems;
 }
 
+/**
+ * One vendor's instance in one session, in four steps: the store (recording
+ * which settings it reads while built), the context every callback gets, the
+ * request pipeline, and what a per-request scenario cannot change.
+ */
 function createInstance<State, Settings, Principal, Fixtures>(
   def: VendorDefinition<State, Settings, Principal, Fixtures>,
   contract: Contract,
@@ -134,25 +141,54 @@ function createInstance<State, Settings, Principal, Fixtures>(
 ): VendorInstance {
   const fixtureSet = fixtures.get(init.fixtureSet);
   if (fixtureSet === undefined) throw new Error(`${def.id}: no fixture set "${init.fixtureSet}"`);
-  const { clock, random, seed, session } = init;
   const created = settingsFor(init.scenario);
-  // Settings the store reads while it is built shape its contents (e.g. generated entities); a per-request scenario cannot change them.
+  const shared = <T>(key: string, build: () => T): T => sharedFor(fixtureSet as object, key, build);
+  const { state, readAtCreation } = createState(def, { fixtures: fixtureSet, shared, contract, settings: created, clock: init.clock, random: init.random, seed: init.seed });
+  const contextFor = contextBuilder(def, contract, init, state, settingsFor);
+  return {
+    run: (call) => runCall(def, contract, contextFor, call),
+    renderRouteError: (error, scenario, request) => renderRouteError(def.coreErrors, error, contextFor(scenario, null, request, undefined)),
+    dump: () => def.dumpState(state),
+    perRequestGaps: perRequestGaps(def.id, init.fixtureSet, created, readAtCreation, settingsFor),
+  };
+}
+
+/** Builds the store, noting the settings it reads meanwhile: those shape its contents (e.g. generated entities). */
+function createState<State, Settings, Principal, Fixtures>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures>,
+  init: StateInit<Settings, Fixtures>,
+): { state: State; readAtCreation: ReadonlySet<string> } {
   const readAtCreation = new Set<string>();
   let building = true;
-  const recording = new Proxy(created as object, {
+  const recording = new Proxy(init.settings as object, {
     get(target, key, receiver) {
       // Only reads while the store is built count (a store keeping `settings` for later must not widen the set).
       if (building && typeof key === 'string') readAtCreation.add(key);
       return Reflect.get(target, key, receiver) as unknown;
     },
   }) as Settings;
-  const shared = <T>(key: string, build: () => T): T => sharedFor(fixtureSet as object, key, build);
-  const state = def.createState({ fixtures: fixtureSet, shared, contract, settings: recording, clock, random, seed });
+  const state = def.createState({ ...init, settings: recording });
   building = false;
-  const gapsByScenario = new WeakMap<Scenario, PerRequestGaps>();
+  return { state, readAtCreation };
+}
 
-  // One literal for both contexts (no spread: it is built on every request). Route errors have no operation and no logger.
-  const contextFor = <Op extends string | null, Req, Log extends Logger | undefined>(scenario: Scenario, operationId: Op, request: Req, log: Log) => ({
+type ContextFor<State, Settings> = <Op extends string | null, Req, Log extends Logger | undefined>(
+  scenario: Scenario,
+  operationId: Op,
+  request: Req,
+  log: Log,
+) => Omit<RenderContext<State, Settings>, 'operationId' | 'request'> & { readonly contract: Contract; readonly operationId: Op; readonly request: Req; readonly log: Log };
+
+/** One literal for both contexts (no spread: it is built on every request). Route errors have no operation and no logger. */
+function contextBuilder<State, Settings, Principal, Fixtures>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures>,
+  contract: Contract,
+  init: InstanceInit,
+  state: State,
+  settingsFor: (scenario: Scenario) => Settings,
+): ContextFor<State, Settings> {
+  const { session, clock, random } = init;
+  return (scenario, operationId, request, log) => ({
     session,
     state,
     settings: settingsFor(scenario),
@@ -164,90 +200,117 @@ function createInstance<State, Settings, Principal, Fixtures>(
     contract,
     log,
   });
+}
 
-  const run = async (call: VendorCall): Promise<VendorResult> => {
-    const { request: incoming, scenario, operationId } = call;
-    // Parsing has no side effects, so it happens first; its errors are only reported after admission.
-    const parsed = parseBody(incoming.rawBody, incoming.contentType, def.bodyPolicies?.[operationId] ?? def.bodyPolicy);
-    const request = {
-      method: incoming.method,
-      path: incoming.path,
-      params: incoming.params,
-      query: incoming.query,
-      headers: incoming.headers,
-      rawHeaders: incoming.rawHeaders,
-      clientIp: incoming.clientIp,
-      body: parsed.kind === 'ok' ? parsed.body : undefined,
-      bodyFormat: parsed.kind === 'ok' ? parsed.format : 'none',
-    } as const;
-    const ctx: RequestContext<State, Settings> = contextFor(scenario, operationId, request, call.log);
-    let admission: Admission<Principal> | undefined;
-    const answer = (outcome: HttpOutcome): VendorResult => ({ kind: 'outcome', outcome, headers: admission?.headers, release: admission?.release });
-    try {
-      admission = def.admit(ctx);
-      const effects = call.effects();
-      if (effects.latencyMs > 0) await sleep(effects.latencyMs);
-      // A scenario answering instead of the vendor uses up no allowance, and its answer carries no admission headers (decision 0070).
-      if (effects.fault) {
-        admission.refund?.();
-        return { kind: 'fault', fault: effects.fault, release: admission.release };
-      }
-      if (effects.error !== undefined) {
-        admission.refund?.();
-        return { kind: 'outcome', outcome: def.errors.render(effects.error, ctx), release: admission.release };
-      }
-
-      if (parsed.kind === 'malformed') return answer(def.coreErrors.malformedBody(ctx, parsed.reason));
-      if (parsed.kind === 'unsupported') return answer(def.coreErrors.unsupportedMediaType(ctx, parsed.contentType));
-      const mediaType = parsed.format === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
-      const issues = contract.validateRequest(operationId, { params: incoming.params, query: incoming.query, headers: incoming.headers as Record<string, unknown>, body: parsed.body, mediaType });
-      if (issues.length > 0) return answer(def.coreErrors.invalidRequest(ctx, issues));
-
-      const handler = def.operations[operationId];
-      if (!handler) throw new Error(`${def.id}: no handler for ${operationId}`);
-      const outcome = handler({ ...ctx, principal: admission.principal });
-      // Most handlers answer synchronously; awaiting only promises saves a microtask turn per request.
-      return answer(outcome instanceof Promise ? await outcome : outcome);
-    } catch (error) {
-      if (isVendorError(error)) return answer(error.outcome);
-      call.log.error({ err: error, vendor: def.id, operation: operationId }, 'unexpected error in vendor handler');
-      return answer(def.coreErrors.internalError(ctx));
+/** The request pipeline: admission → scenario effects → body parsing → contract validation → handler. */
+async function runCall<State, Settings, Principal, Fixtures>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures>,
+  contract: Contract,
+  contextFor: ContextFor<State, Settings>,
+  call: VendorCall,
+): Promise<VendorResult> {
+  const { request: incoming, scenario, operationId } = call;
+  // Parsing has no side effects, so it happens first; its errors are only reported after admission.
+  const parsed = parseBody(incoming.rawBody, incoming.contentType, def.bodyPolicies?.[operationId] ?? def.bodyPolicy);
+  const request = {
+    method: incoming.method,
+    path: incoming.path,
+    params: incoming.params,
+    query: incoming.query,
+    headers: incoming.headers,
+    rawHeaders: incoming.rawHeaders,
+    clientIp: incoming.clientIp,
+    body: parsed.kind === 'ok' ? parsed.body : undefined,
+    bodyFormat: parsed.kind === 'ok' ? parsed.format : 'none',
+  } as const;
+  const ctx: RequestContext<State, Settings> = contextFor(scenario, operationId, request, call.log);
+  let admission: Admission<Principal> | undefined;
+  const answer = (outcome: HttpOutcome): VendorResult => ({ kind: 'outcome', outcome, headers: admission?.headers, release: admission?.release });
+  try {
+    admission = def.admit(ctx);
+    const effects = call.effects();
+    if (effects.latencyMs > 0) await sleep(effects.latencyMs);
+    // A scenario answering instead of the vendor uses up no allowance, and its answer carries no admission headers (decision 0070).
+    if (effects.fault) {
+      admission.refund?.();
+      return { kind: 'fault', fault: effects.fault, release: admission.release };
     }
-  };
+    if (effects.error !== undefined) {
+      admission.refund?.();
+      return { kind: 'outcome', outcome: def.errors.render(effects.error, ctx), release: admission.release };
+    }
 
-  return {
-    run,
-    renderRouteError: (error: RouteError, scenario, request) => {
-      const ctx: RenderContext<State, Settings> = contextFor(scenario, null, request, undefined);
-      switch (error.kind) {
-        case 'not-found':
-          return def.coreErrors.routeNotFound(ctx);
-        case 'method-not-allowed':
-          return def.coreErrors.methodNotAllowed(ctx, error.allowed);
-        case 'payload-too-large':
-          return def.coreErrors.payloadTooLarge(ctx, error.limitBytes);
-        case 'unsupported-media-type':
-          return def.coreErrors.unsupportedMediaType(ctx, error.contentType);
-        case 'internal':
-          return def.coreErrors.internalError(ctx);
-      }
-    },
-    dump: () => def.dumpState(state),
-    perRequestGaps: (scenario) => {
-      // Depends only on the scenario once the store is built: worked out once per scenario.
-      let gaps = gapsByScenario.get(scenario);
-      if (gaps === undefined) {
-        const requested = scenario.vendors[def.id]?.fixtures;
-        const settings = settingsFor(scenario) as Record<string, unknown>;
-        const before = created as Record<string, unknown>;
-        gaps = {
-          fixtureSet: requested !== undefined && requested !== init.fixtureSet ? requested : undefined,
-          settings: [...readAtCreation].filter((key) => JSON.stringify(settings[key]) !== JSON.stringify(before[key])).sort(),
-        };
-        gapsByScenario.set(scenario, gaps);
-      }
-      return gaps;
-    },
+    const refusal = requestRefusal(def, contract, ctx, parsed);
+    if (refusal) return answer(refusal);
+
+    const handler = def.operations[operationId];
+    if (!handler) throw new Error(`${def.id}: no handler for ${operationId}`);
+    const outcome = handler({ ...ctx, principal: admission.principal });
+    // Most handlers answer synchronously; awaiting only promises saves a microtask turn per request.
+    return answer(outcome instanceof Promise ? await outcome : outcome);
+  } catch (error) {
+    if (isVendorError(error)) return answer(error.outcome);
+    call.log.error({ err: error, vendor: def.id, operation: operationId }, 'unexpected error in vendor handler');
+    return answer(def.coreErrors.internalError(ctx));
+  }
+}
+
+/** The vendor's answer to a body it cannot read or a request its contract refuses; undefined when the request may go on. */
+function requestRefusal<State, Settings, Principal, Fixtures>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures>,
+  contract: Contract,
+  ctx: RequestContext<State, Settings>,
+  parsed: ReturnType<typeof parseBody>,
+): HttpOutcome | undefined {
+  if (parsed.kind === 'malformed') return def.coreErrors.malformedBody(ctx, parsed.reason);
+  if (parsed.kind === 'unsupported') return def.coreErrors.unsupportedMediaType(ctx, parsed.contentType);
+  const mediaType = parsed.format === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
+  const { params, query, headers } = ctx.request;
+  const issues = contract.validateRequest(ctx.operationId, { params, query, headers: headers as Record<string, unknown>, body: parsed.body, mediaType });
+  return issues.length > 0 ? def.coreErrors.invalidRequest(ctx, issues) : undefined;
+}
+
+function renderRouteError<State, Settings>(coreErrors: CoreErrors<State, Settings>, error: RouteError, ctx: RenderContext<State, Settings>): HttpOutcome {
+  switch (error.kind) {
+    case 'not-found':
+      return coreErrors.routeNotFound(ctx);
+    case 'method-not-allowed':
+      return coreErrors.methodNotAllowed(ctx, error.allowed);
+    case 'payload-too-large':
+      return coreErrors.payloadTooLarge(ctx, error.limitBytes);
+    case 'unsupported-media-type':
+      return coreErrors.unsupportedMediaType(ctx, error.contentType);
+    case 'internal':
+      return coreErrors.internalError(ctx);
+  }
+}
+
+/**
+ * What a scenario applied to one request cannot do to this instance (another
+ * fixture set, changed settings the store read when built). Depends only on
+ * the scenario once the store is built: worked out once per scenario.
+ */
+function perRequestGaps<Settings>(
+  vendor: string,
+  fixtureSet: string,
+  created: Settings,
+  readAtCreation: ReadonlySet<string>,
+  settingsFor: (scenario: Scenario) => Settings,
+): (scenario: Scenario) => PerRequestGaps {
+  const gapsByScenario = new WeakMap<Scenario, PerRequestGaps>();
+  const before = created as Record<string, unknown>;
+  return (scenario) => {
+    let gaps = gapsByScenario.get(scenario);
+    if (gaps === undefined) {
+      const requested = scenario.vendors[vendor]?.fixtures;
+      const settings = settingsFor(scenario) as Record<string, unknown>;
+      gaps = {
+        fixtureSet: requested !== undefined && requested !== fixtureSet ? requested : undefined,
+        settings: [...readAtCreation].filter((key) => JSON.stringify(settings[key]) !== JSON.stringify(before[key])).sort(),
+      };
+      gapsByScenario.set(scenario, gaps);
+    }
+    return gaps;
   };
 }
 
