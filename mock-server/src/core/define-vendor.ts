@@ -12,6 +12,7 @@ import type {
   Admission,
   CoreErrors,
   InstanceInit,
+  OperationHandler,
   PerRequestGaps,
   PreparedVendor,
   PrepareEnv,
@@ -31,7 +32,7 @@ import type {
  * Also owns the one request pipeline every vendor shares:
  * admission → scenario effects → body parsing → contract validation → handler.
  */
-export function defineVendor<State, Settings, Principal, Fixtures>(def: VendorDefinition<State, Settings, Principal, Fixtures>): VendorModule {
+export function defineVendor<State, Settings, Principal, Fixtures, Ops>(def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>): VendorModule {
   const module: VendorModule = {
     id: def.id,
     title: def.title,
@@ -43,7 +44,7 @@ export function defineVendor<State, Settings, Principal, Fixtures>(def: VendorDe
   return module;
 }
 
-function prepare<State, Settings, Principal, Fixtures>(def: VendorDefinition<State, Settings, Principal, Fixtures>, module: VendorModule, env: PrepareEnv): PreparedVendor {
+function prepare<State, Settings, Principal, Fixtures, Ops>(def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>, module: VendorModule, env: PrepareEnv): PreparedVendor {
   const contract = Contract.load(def.id, join(env.contractsDir, def.contract));
   const declared = [...contract.operations.keys()];
   const missing = declared.filter((id) => !(id in def.operations));
@@ -98,8 +99,8 @@ function prepare<State, Settings, Principal, Fixtures>(def: VendorDefinition<Sta
   };
 }
 
-function checkScenario<State, Settings, Principal, Fixtures>(
-  def: VendorDefinition<State, Settings, Principal, Fixtures>,
+function checkScenario<State, Settings, Principal, Fixtures, Ops>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>,
   contract: Contract,
   fixtureSets: readonly string[],
   settingsProblems: (settings: unknown) => string[],
@@ -131,8 +132,8 @@ function checkScenario<State, Settings, Principal, Fixtures>(
  * which settings it reads while built), the context every callback gets, the
  * request pipeline, and what a per-request scenario cannot change.
  */
-function createInstance<State, Settings, Principal, Fixtures>(
-  def: VendorDefinition<State, Settings, Principal, Fixtures>,
+function createInstance<State, Settings, Principal, Fixtures, Ops>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>,
   contract: Contract,
   fixtures: ReadonlyMap<string, Fixtures>,
   settingsFor: (scenario: Scenario) => Settings,
@@ -154,8 +155,8 @@ function createInstance<State, Settings, Principal, Fixtures>(
 }
 
 /** Builds the store, noting the settings it reads meanwhile: those shape its contents (e.g. generated entities). */
-function createState<State, Settings, Principal, Fixtures>(
-  def: VendorDefinition<State, Settings, Principal, Fixtures>,
+function createState<State, Settings, Principal, Fixtures, Ops>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>,
   init: StateInit<Settings, Fixtures>,
 ): { state: State; readAtCreation: ReadonlySet<string> } {
   const readAtCreation = new Set<string>();
@@ -180,8 +181,8 @@ type ContextFor<State, Settings> = <Op extends string | null, Req, Log extends L
 ) => Omit<RenderContext<State, Settings>, 'operationId' | 'request'> & { readonly contract: Contract; readonly operationId: Op; readonly request: Req; readonly log: Log };
 
 /** One literal for both contexts (no spread: it is built on every request). Route errors have no operation and no logger. */
-function contextBuilder<State, Settings, Principal, Fixtures>(
-  def: VendorDefinition<State, Settings, Principal, Fixtures>,
+function contextBuilder<State, Settings, Principal, Fixtures, Ops>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>,
   contract: Contract,
   init: InstanceInit,
   state: State,
@@ -203,8 +204,8 @@ function contextBuilder<State, Settings, Principal, Fixtures>(
 }
 
 /** The request pipeline: admission → scenario effects → body parsing → contract validation → handler. */
-async function runCall<State, Settings, Principal, Fixtures>(
-  def: VendorDefinition<State, Settings, Principal, Fixtures>,
+async function runCall<State, Settings, Principal, Fixtures, Ops>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>,
   contract: Contract,
   contextFor: ContextFor<State, Settings>,
   call: VendorCall,
@@ -243,7 +244,8 @@ async function runCall<State, Settings, Principal, Fixtures>(
     const refusal = requestRefusal(def, contract, ctx, parsed);
     if (refusal) return answer(refusal);
 
-    const handler = def.operations[operationId];
+    // The one place a request meets its handler's types: validation above checked params, query and body against the schemas they are generated from.
+    const handler = (def.operations as Readonly<Record<string, OperationHandler<State, Settings, Principal> | undefined>>)[operationId];
     if (!handler) throw new Error(`${def.id}: no handler for ${operationId}`);
     const outcome = handler({ ...ctx, principal: admission.principal });
     // Most handlers answer synchronously; awaiting only promises saves a microtask turn per request.
@@ -256,8 +258,8 @@ async function runCall<State, Settings, Principal, Fixtures>(
 }
 
 /** The vendor's answer to a body it cannot read or a request its contract refuses; undefined when the request may go on. */
-function requestRefusal<State, Settings, Principal, Fixtures>(
-  def: VendorDefinition<State, Settings, Principal, Fixtures>,
+function requestRefusal<State, Settings, Principal, Fixtures, Ops>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>,
   contract: Contract,
   ctx: RequestContext<State, Settings>,
   parsed: ReturnType<typeof parseBody>,

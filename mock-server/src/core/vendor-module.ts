@@ -34,9 +34,45 @@ export interface RequestContext<State, Settings> extends Omit<RenderContext<Stat
   readonly log: Logger;
 }
 
-/** An operation call after admission: the principal the vendor's auth produced. */
+/** An operation call after admission: the principal the vendor's admission produced. */
 export interface OperationCall<State, Settings, Principal> extends RequestContext<State, Settings> {
   readonly principal: Principal;
+}
+
+/**
+ * A call of one operation, its request typed by the contract (`Op`, an entry
+ * of the generated `operations` interface): `params`, `query` and `body` as
+ * the pipeline validated them. It is also an `OperationCall`, so helpers
+ * shared by several handlers take that.
+ */
+export interface TypedOperationCall<State, Settings, Principal, Op> extends Omit<OperationCall<State, Settings, Principal>, 'request'> {
+  readonly request: TypedRequest<Op>;
+}
+
+/** What the contract says of a request part that may be absent: no parameters at all is an empty object. */
+type Part<T> = [NonNullable<T>] extends [never] ? Readonly<Record<string, never>> : Readonly<NonNullable<T>>;
+
+/**
+ * The request body an operation's generated type declares: one of its media
+ * types' schemas, `undefined` when the body is optional or there is none.
+ */
+export type BodyOf<Op> = Op extends { readonly requestBody?: never }
+  ? undefined
+  : Op extends { readonly requestBody: { readonly content: infer C } }
+    ? C[keyof C]
+    : Op extends { readonly requestBody?: { readonly content: infer C } }
+      ? C[keyof C] | undefined
+      : unknown;
+
+/**
+ * A request typed from one entry of the `operations` interface openapi-typescript
+ * generates (vendors/<id>/generated/contract.ts), as msw types resolvers: path
+ * and query parameters after the contract's coercion, and the validated body.
+ */
+export interface TypedRequest<Op> extends Omit<VendorRequest, 'params' | 'query' | 'body'> {
+  readonly params: Op extends { readonly parameters: { readonly path?: infer P } } ? Part<P> : Readonly<Record<string, never>>;
+  readonly query: Op extends { readonly parameters: { readonly query?: infer Q } } ? Part<Q> : Readonly<Record<string, never>>;
+  readonly body: BodyOf<Op>;
 }
 
 /** What admission (authentication, rate limiting) lets through. */
@@ -85,6 +121,16 @@ export interface ErrorCatalogue<State, Settings> {
 
 export type OperationHandler<State, Settings, Principal> = (call: OperationCall<State, Settings, Principal>) => HttpOutcome | Promise<HttpOutcome>;
 
+/** A handler of one operation, typed by its generated entry. */
+export type TypedOperationHandler<State, Settings, Principal, Op> = (call: TypedOperationCall<State, Settings, Principal, Op>) => HttpOutcome | Promise<HttpOutcome>;
+
+/**
+ * One handler per operation of the generated `operations` interface, no more
+ * and no less: a contract operation without a handler, or a handler the
+ * contract does not declare, fails the type check (start-up checks it again).
+ */
+export type OperationHandlers<Ops, State, Settings, Principal> = { readonly [K in keyof Ops]: TypedOperationHandler<State, Settings, Principal, Ops[K]> };
+
 export interface StateInit<Settings, Fixtures> {
   /** Parsed once per sandbox, deep-frozen and shared by every session's store: never changed, only read. */
   readonly fixtures: Fixtures;
@@ -106,7 +152,7 @@ export interface StateInit<Settings, Fixtures> {
  * operationIds (routing comes from the contract itself), its auth, its
  * store, its error catalogue and its settings.
  */
-export interface VendorDefinition<State, Settings, Principal, Fixtures> {
+export interface VendorDefinition<State, Settings, Principal, Fixtures, Ops = Record<string, unknown>> {
   readonly id: string;
   readonly title: string;
   /** Path prefixes this vendor owns; unknown paths under them get the vendor's 404. */
@@ -126,7 +172,8 @@ export interface VendorDefinition<State, Settings, Principal, Fixtures> {
   dumpState(state: State): unknown;
   /** Authentication and rate limiting; throws a `VendorError` to refuse. */
   admit(ctx: RequestContext<State, Settings>): Admission<Principal>;
-  readonly operations: Readonly<Record<string, OperationHandler<State, Settings, Principal>>>;
+  /** Keyed by the contract's generated `operations` interface. */
+  readonly operations: OperationHandlers<Ops, State, Settings, Principal>;
   // NoInfer: the store type comes from createState; errors may be typed without it (they rarely read the store).
   readonly errors: ErrorCatalogue<NoInfer<State>, Settings>;
   readonly coreErrors: CoreErrors<NoInfer<State>, Settings>;

@@ -1,13 +1,13 @@
 import type { HttpOutcome } from '../../core/http-outcome.js';
-import type { OperationCall, OperationHandler } from '../../core/vendor-module.js';
+import type { OperationCall, OperationHandlers } from '../../core/vendor-module.js';
 import { describeCode, imiconnectError, JSON_TYPE, type ImiconnectErrorCode } from './errors.js';
 import type { ProfileRecord, Tenant } from './fixtures.js';
+import type { components, operations as Operations } from './generated/contract.js';
 import { readBatch } from './records.js';
 import type { ImiconnectSettings } from './settings.js';
 import type { ImiconnectStore } from './store.js';
 
 type Call = OperationCall<ImiconnectStore, ImiconnectSettings, Tenant>;
-type Handler = OperationHandler<ImiconnectStore, ImiconnectSettings, Tenant>;
 
 const ok = (body: unknown): HttpOutcome => ({ status: 200, body, contentType: JSON_TYPE });
 
@@ -20,10 +20,9 @@ function queued(call: Call, transid: string): HttpOutcome {
   return ok({ response: { code: call.settings.queuedCode, description: 'Queued', transid } });
 }
 
-/** Query values as strings (the contract has checked them); a repeated parameter arrives as an array. */
-function customerIdsOf(call: Call): string[] {
-  const value = call.request.query['customerId'];
-  return (Array.isArray(value) ? value : [value]).map(String);
+/** `customerId=1&customerId=2`: a repeated parameter arrives as an array. */
+function customerIdsOf(value: components['parameters']['customerIds']): string[] {
+  return Array.isArray(value) ? value : [value];
 }
 
 /**
@@ -51,10 +50,10 @@ function deleteBatch(call: Call, customerIds: readonly string[]): HttpOutcome {
  * (docs/vendors/imiconnect.md §2.6). `showinwardlinks` 0 leaves out the app profiles linked to
  * the customer; 1 and 2 include them. No customer found answers 7014.
  */
-function profiles(call: Call, customerIds: readonly string[]): HttpOutcome {
+function profiles(call: Call, customerIds: readonly string[], showInwardLinks: number | undefined): HttpOutcome {
   const found = call.state.profiles(call.principal, customerIds);
   if (found.length === 0) fail(call, '7014');
-  const withLinks = Number(call.request.query['showinwardlinks'] ?? 0) > 0;
+  const withLinks = (showInwardLinks ?? 0) > 0;
   const records = found.map((p): ProfileRecord => ({ Attributes: p.Attributes, InwardLinks: withLinks ? p.InwardLinks : [], OutwardLinks: p.OutwardLinks }));
   return ok({ Status: 0, Description: 'success', code: '1000', transid: call.random.uuid(), Records: records });
 }
@@ -64,8 +63,7 @@ function profiles(call: Call, customerIds: readonly string[]): HttpOutcome {
  * SUCCESS when every record succeeded, otherwise 1002 Partial success, each
  * failed record with its own code and message (docs/vendors/imiconnect.md §2.5).
  */
-function status(call: Call): HttpOutcome {
-  const transid = String(call.request.params['transid']);
+function status(call: Call, transid: string): HttpOutcome {
   const done = call.state.transaction(call.principal, transid) ?? fail(call, call.settings.unknownTransactionCode);
   const results = done.results.map((r) => ({ code: r.code, customerId: r.customerId, description: r.code === '1000' ? 'SUCCESS' : describeCode(r.code, call.settings) }));
   const failures = results.filter((r) => r.code !== '1000').length;
@@ -81,17 +79,15 @@ function status(call: Call): HttpOutcome {
   });
 }
 
-const customerParam = (call: Call) => [String(call.request.params['customerid'])];
-
 /** Handlers keyed by the contract's operationIds (contracts/imiconnect/openapi.yaml). */
-export const operations: Record<string, Handler> = {
+export const operations: OperationHandlers<Operations, ImiconnectStore, ImiconnectSettings, Tenant> = {
   updateProfile: (call) => writeBatch(call, 'update'),
   createProfile: (call) => writeBatch(call, 'create'),
-  getProfile: (call) => profiles(call, customerParam(call)),
-  getProfileV1: (call) => profiles(call, customerParam(call)),
-  getProfiles: (call) => profiles(call, customerIdsOf(call)),
-  deleteProfile: (call) => deleteBatch(call, customerParam(call)),
-  deleteProfileV1: (call) => deleteBatch(call, customerParam(call)),
-  deleteProfiles: (call) => deleteBatch(call, [...new Set(customerIdsOf(call))]),
-  getProfileStatus: status,
+  getProfile: (call) => profiles(call, [call.request.params.customerid], call.request.query.showinwardlinks),
+  getProfileV1: (call) => profiles(call, [call.request.params.customerid], call.request.query.showinwardlinks),
+  getProfiles: (call) => profiles(call, customerIdsOf(call.request.query.customerId), call.request.query.showinwardlinks),
+  deleteProfile: (call) => deleteBatch(call, [call.request.params.customerid]),
+  deleteProfileV1: (call) => deleteBatch(call, [call.request.params.customerid]),
+  deleteProfiles: (call) => deleteBatch(call, [...new Set(customerIdsOf(call.request.query.customerId))]),
+  getProfileStatus: (call) => status(call, call.request.params.transid),
 };

@@ -1,6 +1,7 @@
-import type { OperationHandler } from '../../core/vendor-module.js';
+import type { OperationHandler, OperationHandlers } from '../../core/vendor-module.js';
 import type { IServicePrincipal } from './admission.js';
 import { CUSTINFO_FORM } from './custinfo-form.js';
+import type { operations as Operations } from './generated/contract.js';
 import { apiOf, FORM_APIS } from './forms.js';
 import { LOGIN_FORM } from './login-form.js';
 import type { IServiceSettings } from './settings.js';
@@ -19,7 +20,7 @@ function dispatch<Api extends string>(apis: readonly Api[], table: Readonly<Reco
 }
 
 /** Handlers keyed by the contract's operationIds (contracts/iservice/openapi.yaml). */
-export const operations: Record<string, Handler> = {
+export const operations: OperationHandlers<Operations, IServiceStore, IServiceSettings, IServicePrincipal> = {
   webappApiLogin: dispatch(FORM_APIS.webappApiLogin, LOGIN_FORM),
   webappApiCustinfo: dispatch(FORM_APIS.webappApiCustinfo, CUSTINFO_FORM),
 };

@@ -1,8 +1,9 @@
 import type { HttpOutcome } from '../../core/http-outcome.js';
-import type { OperationCall, OperationHandler } from '../../core/vendor-module.js';
+import type { OperationCall, OperationHandlers } from '../../core/vendor-module.js';
 import type { LoyaltiiPrincipal } from './admission.js';
 import { bulkChanges, bulkDtoOf, bulkWithDates, dtoOf, patchChanges, updateChanges, withDates } from './dto.js';
 import { renderLoyaltiiError } from './errors.js';
+import type { operations as Operations } from './generated/contract.js';
 import { BODY_PARAMETERS } from './model-state.js';
 import { bytesOf } from './rowversion.js';
 import type { LoyaltiiSettings } from './settings.js';
@@ -10,12 +11,9 @@ import type { LoyaltiiStore, WriteResult } from './store.js';
 import { requestUri, webApiAnswer } from './web-api.js';
 
 type Call = OperationCall<LoyaltiiStore, LoyaltiiSettings, LoyaltiiPrincipal>;
-type Handler = OperationHandler<LoyaltiiStore, LoyaltiiSettings, LoyaltiiPrincipal>;
 
 const answer = (call: Call, status: number, body?: unknown, headers?: Readonly<Record<string, string>>): HttpOutcome => webApiAnswer(call.request.headers, status, body, headers);
 
-/** `{id}`, an Int32 after action selection and the contract's coercion. */
-const idOf = (call: Call): number => Number(call.request.params['id']);
 
 /** A query parameter's text; Web API binds query names case-insensitively (`?Secret=` is `secret`). */
 function queryText(call: Call, name: string): string | undefined {
@@ -50,9 +48,9 @@ function versionOf(dto: Record<string, unknown>): Buffer {
 }
 
 /** Handlers keyed by the contract's operationIds (contracts/loyaltii/openapi.yaml). */
-export const operations: Record<string, Handler> = {
+export const operations: OperationHandlers<Operations, LoyaltiiStore, LoyaltiiSettings, LoyaltiiPrincipal> = {
   getContact: (call) => {
-    const contact = call.state.contact(call.principal.account, idOf(call));
+    const contact = call.state.contact(call.principal.account, call.request.params.id);
     return contact ? answer(call, 200, contact) : renderLoyaltiiError('NOT_FOUND', call);
   },
 
@@ -63,7 +61,7 @@ export const operations: Record<string, Handler> = {
   },
 
   getRegistrations: (call) => {
-    const timespan = call.request.query['timespan'];
+    const { timespan } = call.request.query;
     const source = queryText(call, 'source');
     const ip = queryText(call, 'ip');
     return answer(
@@ -79,12 +77,12 @@ export const operations: Record<string, Handler> = {
 
   patchContact: (call) => {
     const dto = bodyDto(call);
-    return settle(call, call.state.write(call.principal.account, idOf(call), versionOf(dto), patchChanges(dto), call.settings));
+    return settle(call, call.state.write(call.principal.account, call.request.params.id, versionOf(dto), patchChanges(dto), call.settings));
   },
 
   updateContact: (call) => {
     const dto = bodyDto(call);
-    return settle(call, call.state.write(call.principal.account, idOf(call), versionOf(dto), updateChanges(dto), call.settings));
+    return settle(call, call.state.write(call.principal.account, call.request.params.id, versionOf(dto), updateChanges(dto), call.settings));
   },
 
   createContact: (call) => {
