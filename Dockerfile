@@ -3,20 +3,26 @@
 #   docker build -t contact-sandbox .
 #   docker run --rm -p 4010:4010 contact-sandbox
 #   docker run --rm -p 4010:4010 contact-sandbox node mock-server/dist/main.js --scenario ocamba/rate-limited --seed 1
+# `.ci/run` stages both stages without a Docker engine (test/docker/stage-image.ts).
 
 FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts
+RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts
 COPY tsconfig.json ./
+COPY scripts/build-stamp.mjs ./scripts/
 COPY mock-server ./mock-server
+# The precompile step reads the contracts and the scenarios.
+COPY contracts ./contracts
+COPY scenarios ./scenarios
 RUN npm run build
 
 FROM node:24-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4010
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+# A cache mount keeps npm's cache out of the image (no `npm cache clean` needed).
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts
 COPY --from=build /app/mock-server/dist ./mock-server/dist
 COPY contracts ./contracts
 COPY fixtures ./fixtures

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { compile } from 'json-schema-to-typescript';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { PROJECT_ROOT } from '../mock-server/src/core/paths.js';
+import { isEntryPoint } from './entry-point.js';
 
 export interface GeneratedFile {
   /** Absolute path of the generated file. */
@@ -60,7 +61,7 @@ export async function generatedTypes(): Promise<GeneratedFile[]> {
   return [...(await contractTypes()), await scenarioTypes()];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   const check = process.argv.includes('--check');
   let stale = 0;
   for (const { file, source, content } of await generatedTypes()) {

@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../mock-server/src/core/paths.js';
+import { isEntryPoint } from './entry-point.js';
 
 const CONSUMER = 'contact-sandbox-reference-client';
 
@@ -45,7 +46,7 @@ function run(args: string[]): number {
   return spawnSync(process.execPath, [pactBinary(), ...args], { stdio: 'inherit' }).status ?? 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   const [command, arg] = process.argv.slice(2);
   const { version, branch } = versionAndBranch();
   if (command === 'publish') {

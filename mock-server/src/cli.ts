@@ -124,7 +124,13 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .action(verify);
   // `contact-sandbox --help` is mostly asked about serving: show the default command's options too.
   program.addHelpText('after', () => `\nOptions of serve, the default command (contact-sandbox [options] = contact-sandbox serve [options]):\n${optionsHelp(serveCommand)}\nverify options: contact-sandbox verify --help`);
+  quietOnBrokenPipe();
   try {
+    // The default command would take an unknown one as its argument ("too many arguments for 'serve'").
+    const first = argv[2];
+    if (first !== undefined && !first.startsWith('-') && !program.commands.some((c) => c.name() === first) && first !== 'help') {
+      program.error(`error: unknown command '${first}' (commands: ${program.commands.map((c) => c.name()).join(', ')}, help)`, { exitCode: USAGE_EXIT, code: 'commander.unknownCommand' });
+    }
     await program.parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -138,6 +144,19 @@ export async function runCli(argv: readonly string[]): Promise<void> {
       return;
     }
     throw error;
+  }
+}
+
+/**
+ * `contact-sandbox help verify | head -1`: the reader is gone before the help is
+ * written. Stop writing there and end as usual, instead of dying on an
+ * unhandled EPIPE with a stack trace.
+ */
+function quietOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
   }
 }
 

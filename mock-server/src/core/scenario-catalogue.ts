@@ -52,7 +52,15 @@ export class ScenarioCatalogue {
         }
         // Shape checked by the schema above.
         const raw = data as ScenarioFile;
-        const scenario: Scenario = { name, file, description: raw.description, vendors: raw.vendors ?? {}, overrides: (raw.overrides ?? []).map(overrideOf), providerStates: raw.providerStates ?? [] };
+        const scenario: Scenario = {
+          name,
+          file,
+          description: raw.description,
+          vendors: raw.vendors ?? {},
+          overrides: (raw.overrides ?? []).map(overrideOf),
+          providerStates: raw.providerStates ?? [],
+          ...(raw.internal ? { internal: true } : {}),
+        };
         for (const problem of check(scenario)) problems.push(`${file}: ${problem}`);
         scenarios.set(name, scenario);
       }
@@ -98,16 +106,19 @@ export class ScenarioCatalogue {
     return this.#byProviderState.get(state);
   }
 
+  /** Names to show users: internal scenarios (the benchmark's) are left out, though `get` finds them. */
   names(): string[] {
-    return [...this.#byName.keys()];
+    return this.list().map((s) => s.name);
   }
 
+  /** Provider states to show users (internal scenarios left out, though `forProviderState` finds them). */
   providerStates(): string[] {
-    return [...this.#byProviderState.keys()].sort();
+    return [...this.#byProviderState].filter(([, s]) => !s.internal).map(([state]) => state).sort();
   }
 
+  /** The scenarios to show users, without internal ones. */
   list(): readonly Scenario[] {
-    return [...this.#byName.values()];
+    return [...this.#byName.values()].filter((s) => !s.internal);
   }
 }
 

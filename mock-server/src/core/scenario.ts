@@ -55,6 +55,8 @@ export interface Scenario {
   readonly overrides: readonly ScenarioOverride[];
   /** Pact provider-state names that activate this scenario besides its own name. */
   readonly providerStates: readonly string[];
+  /** For the project's own tools (the benchmark): usable by name, left out of user-facing lists. */
+  readonly internal?: boolean;
 }
 
 /** What a scenario does to one call. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { InstantpayApiError, InstantpayClient } from '../../../contracts/clients/instantpay.js';
+import { InstantpayApiError, InstantpayClient } from '../../../mock-server/src/clients/instantpay.js';
 import { INSTANTPAY } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
 import { admin } from './ipay.js';
 
 const t = useSandbox();
 
-/** The reference client (contracts/clients/instantpay.ts) on the sandbox account, in its own session. */
+/** The reference client (mock-server/src/clients/instantpay.ts) on the sandbox account, in its own session. */
 function clientIn(session: string, account: 'sandbox' | 'live' = 'sandbox') {
   return new InstantpayClient({ baseUrl: t.url, ...INSTANTPAY[account], endpointIp: '125.0.0.1', headers: { 'X-Sandbox-Session': session } });
 }

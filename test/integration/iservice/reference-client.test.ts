@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IServiceApiError, IServiceClient } from '../../../contracts/clients/iservice.js';
+import { IServiceApiError, IServiceClient } from '../../../mock-server/src/clients/iservice.js';
 import { ISERVICE } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
 

@@ -7,7 +7,7 @@
  * answers business errors with 200). Copy it, or import it from
  * `contact-sandbox/clients/iservice`.
  */
-import type { components } from '../../mock-server/src/vendors/iservice/generated/contract.js';
+import type { components } from '../vendors/iservice/generated/contract.js';
 
 type Schemas = components['schemas'];
 export type IServiceLoggedIn = Schemas['LoggedIn'];

@@ -7,7 +7,7 @@
  * `ModelState` on 400, the current contact on 409, empty 404s.
  * Copy it, or import it from `contact-sandbox/clients/loyaltii`.
  */
-import type { components } from '../../mock-server/src/vendors/loyaltii/generated/contract.js';
+import type { components } from '../vendors/loyaltii/generated/contract.js';
 
 type Schemas = components['schemas'];
 export type LoyaltiiContact = Schemas['ReadContactDto'];

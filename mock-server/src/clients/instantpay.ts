@@ -11,7 +11,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { components } from '../../mock-server/src/vendors/instantpay/generated/contract.js';
+import type { components } from '../vendors/instantpay/generated/contract.js';
 
 type Schemas = components['schemas'];
 export type InstantpayContact = Schemas['Contact'];

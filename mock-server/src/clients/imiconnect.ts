@@ -8,7 +8,7 @@
  * everything), so the client looks at the body, not only at the status.
  * Copy it, or import it from `contact-sandbox/clients/imiconnect`.
  */
-import type { components } from '../../mock-server/src/vendors/imiconnect/generated/contract.js';
+import type { components } from '../vendors/imiconnect/generated/contract.js';
 
 export type ImiconnectAttributes = components['schemas']['Attributes'];
 export type ImiconnectProfile = components['schemas']['ProfileRecord'];

@@ -5,7 +5,7 @@
  * surfaces the documented error envelope, and keeps the rate-limit headers.
  * Copy it, or import it from `contact-sandbox/clients/ocamba`.
  */
-import type { components } from '../../mock-server/src/vendors/ocamba/generated/contract.js';
+import type { components } from '../vendors/ocamba/generated/contract.js';
 
 export type OcambaContact = Pick<components['schemas']['Contact'], 'id' | 'type' | 'value'>;
 export type OcambaContactType = components['schemas']['ContactType'];

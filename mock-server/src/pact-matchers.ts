@@ -7,7 +7,7 @@
  */
 import { MatchersV3 as M } from '@pact-foundation/pact';
 import type { Matcher } from '@pact-foundation/pact/src/v3/types.js';
-import type { Contract } from '../mock-server/src/core/contract.js';
+import type { Contract } from './core/contract.js';
 
 type Schema = Record<string, unknown>;
 
