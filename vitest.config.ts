@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
+    // Minutes each (npm installs): .ci/run runs them on their own with vitest.slow.config.ts.
+    exclude: [...configDefaults.exclude, 'test/slow/**'],
     // vmThreads/vmForks fail on Node 20 (toolchain notes); forks isolate each file in its own process.
     pool: 'forks',
     setupFiles: ['test/helpers/setup.ts'],

