@@ -4,22 +4,13 @@
  * Prints each round and the median. Bounded: at most 10 rounds, 60 s each.
  */
 import { spawn } from 'node:child_process';
-import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { PROJECT_ROOT } from '../mock-server/src/core/paths.js';
+import { freePort } from '../test/helpers/free-port.js';
 
 const ROUNDS = Math.min(Number(process.argv[2] ?? 5), 10);
 const TIMEOUT_MS = 60_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function healthy(url: string): Promise<boolean> {
   return new Promise((resolve) => {

@@ -15,13 +15,13 @@
 import ignoreModule, { type Ignore } from '@balena/dockerignore';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DockerfileParser, ModifiableInstruction, PropertyInstruction, type Instruction } from 'dockerfile-ast';
 import { PROJECT_ROOT } from '../../mock-server/src/core/paths.js';
 import { isEntryPoint } from '../../scripts/entry-point.js';
+import { freePort } from '../helpers/free-port.js';
 
 // A CommonJS module whose types say `export default`: Node hands ESM the whole module.exports.
 const dockerignore = (ignoreModule as unknown as { default: () => Ignore }).default;
@@ -154,15 +154,6 @@ function execForm(instruction: Instruction | undefined, what: string): string[] 
   const argv = text ? (JSON.parse(text) as unknown) : undefined;
   if (!Array.isArray(argv) || argv.length === 0 || !argv.every((a) => typeof a === 'string')) throw new Error(`${what} must be in exec form (a JSON array)`);
   return argv as string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Starts the final stage's CMD and runs its HEALTHCHECK until it passes; then stops it (SIGTERM) and checks it exits 0. */
