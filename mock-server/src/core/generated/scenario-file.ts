@@ -23,6 +23,10 @@ export type Fault =
 export interface ContactSandboxScenario {
   description: string;
   /**
+   * For the project's own tools (the benchmark): usable by name, but left out of every list shown to users (CLI messages, GET /__admin/scenarios, known names and provider states).
+   */
+  internal?: boolean;
+  /**
    * Pact provider-state names that activate this scenario, besides the scenario's own name.
    */
   providerStates?: string[];
