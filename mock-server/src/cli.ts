@@ -5,7 +5,7 @@ import type { Level } from 'pino';
 import { parseClockOption } from './core/clock.js';
 import { createLogger, type LogFormat } from './core/logger.js';
 import { DEFAULT_DIRS, PROJECT_ROOT } from './core/paths.js';
-import { readBrokerCredentials, SERVER_DEFAULTS, VOLUME_DEFAULTS } from './core/config.js';
+import { readBrokerCredentials, SANDBOX_DEFAULTS, SERVER_DEFAULTS, VOLUME_DEFAULTS } from './core/config.js';
 import { isLoopbackAddress } from './core/admin-guard.js';
 import { createSandbox, isVendorId, SandboxConfigError, ScenarioLoadError, VENDOR_IDS, type VendorId } from './index.js';
 import { verifyPacts, VerifyUsageError, type ConsumerVersionSelector } from './verify.js';
@@ -84,11 +84,11 @@ export async function runCli(argv: readonly string[]): Promise<void> {
   const serveCommand = program
     .command('serve', { isDefault: true })
     .description('serve every vendor on one port (the default command)')
-    .addOption(new Option('--port <port>', 'port to listen on (0 = any free port)').env('PORT').default(4010).argParser(integer('--port', 0, 65535)))
-    .addOption(new Option('--host <host>', 'interface to bind').env('HOST').default('127.0.0.1'))
-    .option('--scenario <name>', 'scenario every session starts with', 'default')
+    .addOption(new Option('--port <port>', 'port to listen on (0 = any free port)').env('PORT').default(SANDBOX_DEFAULTS.port).argParser(integer('--port', 0, 65535)))
+    .addOption(new Option('--host <host>', 'interface to bind').env('HOST').default(SANDBOX_DEFAULTS.host))
+    .option('--scenario <name>', 'scenario every session starts with', SANDBOX_DEFAULTS.scenario)
     .option('--seed <n>', 'seed for generated ids and values (default: random, shown at start)', integer('--seed'))
-    .option('--clock <real|instant>', '"real", or an ISO-8601 instant to freeze the clock at', clockOption, 'real')
+    .option('--clock <real|instant>', '"real", or an ISO-8601 instant to freeze the clock at', clockOption, SANDBOX_DEFAULTS.clock)
     .option('--vendors <list>', `comma-separated vendors to mount (default all: ${VENDOR_IDS.join(',')})`, vendorList)
     .addOption(new Option('--log-level <level>', 'log level').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'))
     .addOption(new Option('--log-format <format>', 'pretty lines or JSON lines').choices(['pretty', 'json']).default(process.stdout.isTTY ? 'pretty' : 'json'))
@@ -98,9 +98,9 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .option('--journal-session-max-bytes <bytes>', 'journal bytes kept per session', integer('--journal-session-max-bytes', 1), VOLUME_DEFAULTS.journalSessionMaxBytes)
     .option('--journal-body-max-bytes <bytes>', 'a journaled request body is kept cut to this, flagged truncated', integer('--journal-body-max-bytes', 1), VOLUME_DEFAULTS.journalBodyMaxBytes)
     .option('--max-sessions <n>', 'sessions kept besides default; the least recently used idle one is evicted for a new one (503 session_limit when none is idle)', integer('--max-sessions', 1), VOLUME_DEFAULTS.maxSessions)
-    .option('--session-idle <ms>', 'drop sessions idle this long', integer('--session-idle', 1), 30 * 60 * 1000)
-    .option('--body-limit <bytes>', 'largest request body accepted', integer('--body-limit', 1), 1024 * 1024)
-    .option('--trust-proxy', 'take the client address from X-Forwarded-For', false)
+    .option('--session-idle <ms>', 'drop sessions idle this long', integer('--session-idle', 1), SANDBOX_DEFAULTS.sessionIdleMs)
+    .option('--body-limit <bytes>', 'largest request body accepted', integer('--body-limit', 1), SANDBOX_DEFAULTS.bodyLimitBytes)
+    .option('--trust-proxy', 'take the client address from X-Forwarded-For', SANDBOX_DEFAULTS.trustProxy)
     .addOption(new Option('--admin-token <token>', 'require Authorization: Bearer <token> on every admin call').env('SANDBOX_ADMIN_TOKEN'))
     .addOption(new Option('--allowed-hosts <list>', 'comma-separated host names the admin API answers for, besides loopback names and IP addresses ("*" = any)').env('SANDBOX_ALLOWED_HOSTS').argParser(hostList).default([]))
     .option('--headers-timeout <ms>', 'a request head must arrive within this', integer('--headers-timeout', 1), SERVER_DEFAULTS.headersTimeoutMs)

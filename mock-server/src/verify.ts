@@ -3,16 +3,12 @@ import { join, relative } from 'node:path';
 import type { AnyJson, JsonMap } from '@pact-foundation/pact/src/common/jsonTypes.js';
 import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types.js';
 import type { Logger } from 'pino';
+import { pactEnvironment } from './core/config.js';
 import { createSandbox, type CreateSandboxOptions } from './index.js';
+import { VENDORS } from './vendors/index.js';
 
-/** Pact provider names, one per emulated vendor API. */
-export const PACT_PROVIDERS: Readonly<Record<string, string>> = {
-  instantpay: 'instantpay-contacts',
-  imiconnect: 'imiconnect-profile',
-  loyaltii: 'loyaltii-contacts',
-  ocamba: 'ocamba-hood',
-  iservice: 'iservice-custinfo',
-};
+/** Pact provider names by vendor id, as each vendor module declares them. */
+export const PACT_PROVIDERS: Readonly<Record<string, string>> = Object.fromEntries(VENDORS.map((v) => [v.id, v.pactProvider]));
 
 export interface ConsumerVersionSelector {
   readonly mainBranch?: boolean;
@@ -50,16 +46,6 @@ export interface VerifyReport {
   readonly results: readonly { readonly target: string; readonly ok: boolean; readonly error?: string }[];
 }
 
-/**
- * Pact's native core sends an anonymous usage event and prints a notice about
- * it unless `PACT_DO_NOT_TRACK` is set. A sandbox verifying pacts should not
- * phone home by default: it is set to `true` unless the user set it (to
- * anything) themselves, in which case their value stands.
- */
-export function defaultPactEnvironment(env: NodeJS.ProcessEnv): void {
-  if (env['PACT_DO_NOT_TRACK'] === undefined) env['PACT_DO_NOT_TRACK'] = 'true';
-}
-
 /** Thrown for problems found before any verification runs (missing files, unknown provider states). */
 export class VerifyUsageError extends Error {
   override name = 'VerifyUsageError';
@@ -85,7 +71,8 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerifyReport>
   const sandbox = createSandbox({ ...(options.log ? { logger: options.log } : {}), ...options.sandbox });
   const files = options.pacts.flatMap(pactFilesIn).map(readPactFile);
   checkStates(files, sandbox.providerStates());
-  defaultPactEnvironment(process.env);
+  // Pact's native core reads its settings from the process environment only (no Verifier option carries them).
+  Object.assign(process.env, pactEnvironment(process.env));
   const running = await sandbox.listen(0);
   // Imported here: loading Pact's native core costs the server's start-up time otherwise.
   const { Verifier } = await import('@pact-foundation/pact');

@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isObject } from '../../mock-server/src/core/contract.js';
+import { isObject, type Contract } from '../../mock-server/src/core/contract.js';
 import { DEFAULT_DIRS } from '../../mock-server/src/core/paths.js';
 import { VENDORS } from '../../mock-server/src/vendors/index.js';
+import { allVendorTesting } from '../../mock-server/src/vendors/testing.js';
 import { createSandbox, type RunningSandbox } from '../../mock-server/src/index.js';
 import { contractOf, schemaProblems } from '../helpers/contract-matchers.js';
 import { rawRequest } from '../helpers/raw-http.js';
-import { ADMITTED_HEADERS } from '../helpers/vendor-access.js';
 
 /** Every `examples` entry (OpenAPI named examples and JSON Schema example arrays) with the schema it illustrates. */
 function examplesOf(node: unknown, pointer: string, out: { pointer: string; schema: string; value: unknown }[] = []): typeof out {
@@ -34,7 +34,7 @@ describe.each(VENDORS.map((v) => v.id))('%s contract', (vendor) => {
   });
 
   it('has a named example (summary and value) for every request body and every response with content, of every operation', () => {
-    expect(contentWithoutNamedExample(contractOf(vendor).document)).toEqual([]);
+    expect(contentWithoutNamedExample(contractOf(vendor))).toEqual([]);
   });
 });
 
@@ -45,11 +45,9 @@ const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'p
  * media type has no named example (an `examples` map entry with `summary` and `value`). `$ref`s to components are
  * followed, so an example on a shared `components/responses/X` counts for every operation that references it.
  */
-function contentWithoutNamedExample(document: Record<string, unknown>): string[] {
-  const deref = (node: unknown): unknown => {
-    for (let hops = 0; isObject(node) && typeof node['$ref'] === 'string' && hops < 10; hops++) node = resolve(document, node['$ref']);
-    return node;
-  };
+function contentWithoutNamedExample(contract: Contract): string[] {
+  const document = contract.document;
+  const deref = (node: unknown): unknown => contract.deref(node);
   const missing: string[] = [];
   const check = (where: string, holder: unknown): void => {
     const content = (deref(holder) as Record<string, unknown> | undefined)?.['content'];
@@ -85,8 +83,8 @@ function forcedErrorScenarios(): string {
   return dir;
 }
 
-/** Catalogue entries that answer a path rather than an operation, per vendor. */
-const ROUTE_LEVEL_ERRORS: Readonly<Record<string, readonly string[]>> = { ocamba: ['METHOD_NOT_ALLOWED'], iservice: ['NOT_FOUND'] };
+/** Each vendor's testing facts: admission headers, and the catalogue entries that answer a path rather than an operation (`routeLevelErrors`). */
+const testing = await allVendorTesting();
 
 describe('error catalogues against contracts', () => {
   let running: RunningSandbox;
@@ -102,8 +100,8 @@ describe('error catalogues against contracts', () => {
       let declaredSomewhere = false;
       for (const op of contract.operations.values()) {
         const session = `drift-${vendor}-${code}-${op.operationId}`;
-        const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(pathExample(contract.document, op.path, name))));
-        const headers = { ...(await ADMITTED_HEADERS[vendor]!(running.url, session)), 'X-Sandbox-Session': session, 'X-Sandbox-Scenario': `drift/${vendor}/${code}` };
+        const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(pathExample(contract, op.path, name))));
+        const headers = { ...(await testing.get(vendor)!.admittedHeaders(running.url, session)), 'X-Sandbox-Session': session, 'X-Sandbox-Scenario': `drift/${vendor}/${code}` };
         const res = await rawRequest(`${running.url}${path}`, { method: op.method, headers });
         if (res.kind !== 'response') throw new Error(`${vendor} ${code} ${op.operationId}: ${res.message}`);
         const declared = op.responseStatuses.includes(String(res.status));
@@ -115,27 +113,16 @@ describe('error catalogues against contracts', () => {
       if (!declaredSomewhere) undeclaredEverywhere.push(code);
     }
     // Errors no operation declares must be route-level answers (a wrong method), documented in components.responses.
-    for (const code of undeclaredEverywhere) expect(ROUTE_LEVEL_ERRORS[vendor] ?? [], `${vendor} ${code} is declared by no operation`).toContain(code);
+    for (const code of undeclaredEverywhere) expect(testing.get(vendor)!.routeLevelErrors, `${vendor} ${code} is declared by no operation`).toContain(code);
   });
 });
 
-function pathExample(document: Record<string, unknown>, path: string, name: string): unknown {
-  const item = (document['paths'] as Record<string, Record<string, unknown>>)[path] ?? {};
+function pathExample(contract: Contract, path: string, name: string): unknown {
+  const item = (contract.document['paths'] as Record<string, Record<string, unknown>>)[path] ?? {};
   const params = [...((item['parameters'] as unknown[]) ?? []), ...Object.values(item).flatMap((op) => (isObject(op) && Array.isArray(op['parameters']) ? op['parameters'] : []))];
   for (const p of params) {
-    const param = isObject(p) && typeof p['$ref'] === 'string' ? resolve(document, p['$ref']) : p;
+    const param = contract.deref(p);
     if (isObject(param) && param['name'] === name && param['in'] === 'path') return param['example'] ?? 'x';
   }
   return 'x';
-}
-
-/** The node a local `$ref` points at; a reference that resolves to nothing is a broken contract, not a pass. */
-function resolve(document: Record<string, unknown>, ref: string): unknown {
-  const node = ref
-    .slice(2)
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((at, part) => (isObject(at) ? at[part] : undefined), document);
-  if (node === undefined) throw new Error(`$ref ${ref} resolves to nothing`);
-  return node;
 }

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { match } from 'path-to-regexp';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DIRS } from '../../mock-server/src/core/paths.js';
-import { toExpressPath } from '../../mock-server/src/core/router.js';
+import { Router } from '../../mock-server/src/core/router.js';
 import { createSandbox } from '../../mock-server/src/index.js';
 import { VENDORS } from '../../mock-server/src/vendors/index.js';
+import { allVendorTesting } from '../../mock-server/src/vendors/testing.js';
 import { PACT_PROVIDERS } from '../../mock-server/src/verify.js';
 import { contractOf } from '../helpers/contract-matchers.js';
 import { COMMITTED_PACTS, CONSUMER } from '../pact/pact-files.js';
@@ -17,20 +18,15 @@ interface Interaction {
   readonly response: { readonly status: number };
 }
 
-/**
- * Error statuses a contract declares that the reference pacts leave out, and
- * why: answers only a malformed or hostile request gets, which a careful
- * client never sends (its integration tests cover them instead).
- */
-const NOT_IN_PACTS: Readonly<Record<string, readonly number[]>> = {
-  ocamba: [413, 415],
-  // 405 is GET /api/v1/Contacts without `secret` (the client always sends it); 413/415 need an oversized or non-JSON body.
-  loyaltii: [405, 413, 415],
-  iservice: [413, 415], // a body over the sandbox's limit, a compressed body: test/integration/iservice/forms-and-errors.test.ts
-};
-
 /** Whether a declared response key (`404`, or a range such as `4XX`) covers an HTTP status. */
 const covers = (key: string, status: number) => key === String(status) || key === `${String(status)[0]}XX`;
+
+/**
+ * Error statuses a contract declares that the reference pacts leave out (each
+ * vendor's `testing.notInPacts`, with its reasons): answers only a malformed or
+ * hostile request gets, which a careful client never sends.
+ */
+const testing = await allVendorTesting();
 
 const scenarios = createSandbox({ scenarioDirs: [DEFAULT_DIRS.scenarios] }).scenarioNames();
 
@@ -44,10 +40,13 @@ describe.each(VENDORS.map((v) => v.id))('the %s reference pact', (vendor) => {
 
   const interactions = (): Interaction[] => (JSON.parse(readFileSync(file, 'utf8')) as { interactions: Interaction[] }).interactions;
   const contract = contractOf(vendor);
-  // Literal segments win, as in the sandbox's Router (`/Contacts/Registration` over `/Contacts/{id}`).
-  const literal = (path: string) => path.replace(/\{[^}]+\}/g, '').length;
-  const byLiteral = [...contract.operations.values()].sort((a, b) => literal(b.path) - literal(a.path));
-  const operationOf = (i: Interaction) => byLiteral.find((op) => op.method === i.request.method && match(toExpressPath(op.path))(i.request.path) !== false)?.operationId;
+  // The sandbox's own router says which operation an interaction calls.
+  const module = VENDORS.find((v) => v.id === vendor)!;
+  const router = new Router([module.prepare({ contractsDir: DEFAULT_DIRS.contracts, fixturesDir: DEFAULT_DIRS.fixtures, log: pino({ level: 'silent' }) })]);
+  const operationOf = (i: Interaction) => {
+    const route = router.resolve(i.request.method, i.request.path);
+    return route.kind === 'operation' ? route.operation.operationId : undefined;
+  };
 
   it('covers every operation of the contract', () => {
     const covered = new Set(interactions().map(operationOf));
@@ -66,7 +65,7 @@ describe.each(VENDORS.map((v) => v.id))('the %s reference pact', (vendor) => {
   it('covers every error class the contract declares', () => {
     const declared = new Set([...contract.operations.values()].flatMap((op) => op.responseStatuses).filter((key) => /^[45]/.test(key)));
     const covered = interactions().map((i) => i.response.status);
-    const missing = [...declared].filter((key) => !covered.some((status) => covers(key, status)) && !(NOT_IN_PACTS[vendor] ?? []).includes(Number(key)));
+    const missing = [...declared].filter((key) => !covered.some((status) => covers(key, status)) && !testing.get(vendor)!.notInPacts.includes(Number(key)));
     expect(missing).toEqual([]);
   });
 

@@ -13,8 +13,8 @@ import { buildContext } from '../docker/stage-image.js';
 const read = (path: string) => readFileSync(join(PROJECT_ROOT, path), 'utf8');
 
 describe('generated files are up to date', () => {
-  it('fixtures: the generator reproduces every committed fixture file byte for byte', () => {
-    for (const [path, content] of generateFixtureFiles()) expect(read(path), path).toBe(content);
+  it('fixtures: the generator reproduces every committed fixture file byte for byte', async () => {
+    for (const [path, content] of await generateFixtureFiles()) expect(read(path), path).toBe(content);
   });
 
   it('contract types: mock-server/src/vendors/*/generated/contract.ts and core/generated/scenario-file.ts match their contracts', async () => {

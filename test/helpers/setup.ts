@@ -9,10 +9,13 @@ interface ContractMatchers<R = unknown> {
   toMatchContractSchema(vendor: string, pointer: string): R;
 }
 
+// Vitest's own declarations are empty extensions (`Assertion<T = any>`): merging needs the same shape.
+/* eslint-disable @typescript-eslint/no-empty-object-type */
 declare module 'vitest' {
   interface Assertion<T = any> extends ContractMatchers<T> {}
   interface AsymmetricMatchersContaining extends ContractMatchers {}
 }
+/* eslint-enable @typescript-eslint/no-empty-object-type */
 
 expect.extend({
   toMatchContract(received: Response, vendor: string, operationId: string) {

@@ -7,7 +7,7 @@ import { matchersFor } from '../../mock-server/src/pact-matchers.js';
 import { PROJECT_ROOT } from '../../mock-server/src/core/paths.js';
 import { contractOf } from '../helpers/contract-matchers.js';
 import { INSTANTPAY } from '../helpers/identities.js';
-import { seedContact as seedContactOf } from '../integration/instantpay/ipay.js';
+import { seedContact as seedContactOf } from '../integration/instantpay/client.js';
 import { CONSUMER, expectCommittedPact, pactOutputDir, rejection } from './pact-files.js';
 
 const PROVIDER = 'instantpay-contacts';

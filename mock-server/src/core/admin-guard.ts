@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import type { HttpOutcome } from './http-outcome.js';
-import { JSON_CONTENT_TYPE } from './respond.js';
+import { sandboxError, type SandboxErrorCode } from './sandbox-errors.js';
 
 /** Who may call the admin API (decision 0031). */
 export interface AdminAccess {
@@ -12,23 +12,23 @@ export interface AdminAccess {
   readonly allowedHosts?: readonly string[] | undefined;
 }
 
-/** Codes of the sandbox's own errors this guard answers with (they belong in the sandbox error catalogue). */
-export const ADMIN_GUARD_ERRORS = {
-  forbidden_host: 403,
-  forbidden_origin: 403,
-  admin_unauthorized: 401,
-  unsupported_media_type: 415,
-} as const;
-
-type GuardCode = keyof typeof ADMIN_GUARD_ERRORS;
+/** The sandbox error catalogue's codes this guard answers with. */
+type GuardCode = Extract<SandboxErrorCode, 'forbidden_host' | 'forbidden_origin' | 'admin_unauthorized' | 'unsupported_media_type'>;
 
 function refusal(code: GuardCode, message: string, headers: Record<string, string> = {}): HttpOutcome {
-  return { status: ADMIN_GUARD_ERRORS[code], contentType: JSON_CONTENT_TYPE, headers: { 'X-Sandbox-Error': code, ...headers }, body: { error: { code, message } } };
+  const outcome = sandboxError(code, message);
+  return { ...outcome, headers: { ...outcome.headers, ...headers } };
 }
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The admin API's gate: `check` returns the refusal (or undefined), `bind` adds an address the sandbox listens on to the allowed hosts. */
+export interface AdminGuard {
+  check(req: IncomingMessage): HttpOutcome | undefined;
+  bind(address: string): void;
+}
 
 /**
  * Checks an admin request before its route runs: the Host (DNS rebinding),
@@ -37,7 +37,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * send cross-origin without a preflight the sandbox never allows).
  * Returns the refusal, or undefined to let the call through.
  */
-export function createAdminGuard(access: AdminAccess): { check(req: IncomingMessage): HttpOutcome | undefined; bind(address: string): void } {
+export function createAdminGuard(access: AdminAccess): AdminGuard {
   // Both sides hashed: timingSafeEqual needs equal lengths, and the hash hides the token's length too.
   const expected = access.token === undefined || access.token === '' ? undefined : sha256(access.token);
   const allowed = new Set((access.allowedHosts ?? []).map((h) => h.toLowerCase()));

@@ -1,3 +1,21 @@
+/**
+ * Every default of a sandbox, in one place (with `VOLUME_DEFAULTS` below for
+ * the memory bounds): `createSandbox` falls back to these and the CLI shows
+ * and passes the same values.
+ */
+export const SANDBOX_DEFAULTS = {
+  /** Scenario every session starts with and returns to on reset. */
+  scenario: 'default',
+  clock: 'real',
+  /** Sessions other than `default` idle longer than this are dropped. */
+  sessionIdleMs: 30 * 60 * 1000,
+  /** Largest request body accepted. */
+  bodyLimitBytes: 1024 * 1024,
+  trustProxy: false,
+  port: 4010,
+  host: '127.0.0.1',
+} as const;
+
 /** Pact Broker credentials from the environment, as the Pact tools name them. */
 export function readBrokerCredentials(env: NodeJS.ProcessEnv = process.env): { brokerToken?: string; brokerUsername?: string; brokerPassword?: string } {
   return {
@@ -41,3 +59,13 @@ export const SERVER_DEFAULTS = {
   /** On SIGTERM/SIGINT, requests in flight get 10 s to be answered (Docker's own stop timeout is 10 s). */
   shutdownGraceMs: 10_000,
 } as const;
+
+/**
+ * The environment Pact's native core should run with. It reads its settings
+ * from the process environment (there is no option for them), so `verify`
+ * applies what this returns. Telemetry is off unless the user set
+ * `PACT_DO_NOT_TRACK` (to anything) themselves, in which case their value stands.
+ */
+export function pactEnvironment(env: NodeJS.ProcessEnv = process.env): Readonly<Record<string, string>> {
+  return env['PACT_DO_NOT_TRACK'] === undefined ? { PACT_DO_NOT_TRACK: 'true' } : {};
+}

@@ -169,7 +169,7 @@ export class Contract {
     }
     const headers = (declared['headers'] ?? {}) as Json;
     for (const [name, header] of Object.entries(headers)) {
-      const spec = this.#deref(header) as Json;
+      const spec = this.deref(header) as Json;
       if (spec['required'] === true && response.headers[name.toLowerCase()] === undefined) problems.push(`required header ${name} is missing`);
     }
     return problems;
@@ -200,7 +200,8 @@ export class Contract {
     return inline(this.#resolve(pointer), 0);
   }
 
-  #deref(value: unknown): unknown {
+  /** `value`, or what its local `$ref` (chain) points at; a reference to nothing throws. */
+  deref(value: unknown): unknown {
     return deref(this.document, value);
   }
 
@@ -242,7 +243,7 @@ function* walkOperations(document: Json, where: string): Generator<WalkedOperati
   const seen = new Set<string>();
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
-    const shared = Array.isArray(item['parameters']) ? item['parameters'] : [];
+    const shared: unknown[] = Array.isArray(item['parameters']) ? item['parameters'] : [];
     for (const method of METHODS) {
       const operation = item[method.toLowerCase()];
       if (!isObject(operation)) continue;
@@ -257,7 +258,7 @@ function* walkOperations(document: Json, where: string): Generator<WalkedOperati
 
 function walkOperation(document: Json, operationId: string, method: HttpMethod, path: string, operation: Json, shared: unknown[], where: string): WalkedOperation {
   const pointer = `#/paths/${escapePointer(path)}/${method.toLowerCase()}`;
-  const own = Array.isArray(operation['parameters']) ? operation['parameters'] : [];
+  const own: readonly unknown[] = Array.isArray(operation['parameters']) ? operation['parameters'] : [];
   const params: WalkedOperation['params'] = { path: { properties: {}, required: [] }, query: { properties: {}, required: [] }, header: { properties: {}, required: [] } };
   const pathItemPointer = `#/paths/${escapePointer(path)}`;
   const all = [...shared.map((p, i) => ({ p, at: `${pathItemPointer}/parameters/${i}` })), ...own.map((p, i) => ({ p, at: `${pointer}/parameters/${i}` }))];

@@ -2,21 +2,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { pino, type Logger } from 'pino';
-import { createAdminGuard, type AdminAccess } from './admin-guard.js';
+import { createAdminGuard, type AdminAccess, type AdminGuard } from './admin-guard.js';
 import { createAdminRouter } from './admin/admin-router.js';
 import { createRawBodyReader } from './body.js';
 import { parseClockOption, type ClockConfig } from './clock.js';
-import { VOLUME_DEFAULTS } from './config.js';
 import { Contract } from './contract.js';
 import { DEFAULT_DIRS, PROJECT_ROOT } from './paths.js';
-import { setSessionId, sessionIdOf } from './request-context.js';
+import { sessionIdOf } from './request-context.js';
 import { writeOutcome } from './respond.js';
 import { Router } from './router.js';
 import { listenServer, type ServerTimeouts } from './server.js';
-import { scenarioVendors } from './scenario.js';
+import { scenarioVendors, type Scenario } from './scenario.js';
 import { ScenarioCatalogue } from './scenario-catalogue.js';
-import { isValidSessionId, SessionRegistry } from './session.js';
-import { createVendorDispatch, sandboxError } from './vendor-dispatch.js';
+import { SessionRegistry } from './session.js';
+import { createVendorDispatch } from './vendor-dispatch.js';
+import { sandboxError } from './sandbox-errors.js';
+import { createSessionEntry } from './session-entry.js';
+import { SANDBOX_DEFAULTS, VOLUME_DEFAULTS } from './config.js';
 import type { PreparedVendor, VendorModule } from './vendor-module.js';
 
 export interface SandboxOptions {
@@ -93,132 +95,142 @@ export class SandboxConfigError extends Error {
   override name = 'SandboxConfigError';
 }
 
-const SESSION_PREFIX = /^\/__session\/([^/?]+)(\/[^?]*)?(\?.*)?$/;
-
 /** Builds a sandbox: compiles contracts, loads fixtures and scenarios, and wires the app. Does not listen. */
 export function createSandboxApp(options: SandboxOptions): Sandbox {
-  const log = options.logger ?? pino({ level: 'silent' });
-  const contractsDir = options.contractsDir ?? DEFAULT_DIRS.contracts;
-  const fixturesDir = options.fixturesDir ?? DEFAULT_DIRS.fixtures;
-  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const clock = typeof options.clock === 'string' ? parseClockOption(options.clock) : (options.clock ?? { mode: 'real' });
-  const bodyLimitBytes = options.bodyLimitBytes ?? 1024 * 1024;
-
-  const vendors: PreparedVendor[] = options.vendors.map((module) => module.prepare({ contractsDir, fixturesDir, log }));
-  const vendorIds = vendors.map((v) => v.module.id);
-  const knownVendorIds = options.knownVendorIds ?? vendorIds;
-  if (vendors.length === 0) throw new SandboxConfigError(`no vendors to mount (vendors: ${knownVendorIds.join(', ')})`);
-  const allScenarios = ScenarioCatalogue.load(options.scenarioDirs ?? [DEFAULT_DIRS.scenarios], join(contractsDir, 'scenario.schema.json'), (scenario) => {
-    const unknown = new Set([...Object.keys(scenario.vendors), ...scenario.overrides.map((o) => o.vendor)].filter((name) => !knownVendorIds.includes(name)));
-    const problems = [...unknown].map((name) => `vendor "${name}" does not exist (vendors: ${knownVendorIds.join(', ')})`);
-    return [...problems, ...vendors.flatMap((v) => v.checkScenario(scenario))];
-  });
-  const scenarios = allScenarios.forVendors(vendorIds);
-  const startName = options.scenario ?? 'default';
-  const startScenario = scenarios.get(startName);
-  if (!startScenario) {
-    const unmounted = allScenarios.get(startName);
-    if (unmounted) {
-      const concerns = scenarioVendors(unmounted, knownVendorIds);
-      throw new SandboxConfigError(`scenario "${startName}" concerns only ${concerns.join(', ')}, which ${concerns.length === 1 ? 'is' : 'are'} not mounted (mounted: ${vendorIds.join(', ')})`);
-    }
-    throw new SandboxConfigError(`unknown scenario "${startName}" (known: ${scenarios.names().join(', ')})`);
-  }
-
+  const settings = resolveOptions(options);
+  const vendors = prepareVendors(options.vendors, settings);
+  const scenarios = loadScenarios(vendors, settings);
   const sessions = new SessionRegistry({
     vendors,
-    startScenario,
-    clock,
-    seed,
-    journal: {
-      entries: options.journalSize ?? VOLUME_DEFAULTS.journalSize,
-      bytes: options.journalSessionMaxBytes ?? VOLUME_DEFAULTS.journalSessionMaxBytes,
-      bodyBytes: options.journalBodyMaxBytes ?? VOLUME_DEFAULTS.journalBodyMaxBytes,
-      totalBytes: options.journalMaxBytes ?? VOLUME_DEFAULTS.journalMaxBytes,
-    },
-    idleMs: options.sessionIdleMs ?? 30 * 60 * 1000,
-    maxSessions: options.maxSessions ?? VOLUME_DEFAULTS.maxSessions,
-    onDrop: (session, reason) => log.info({ session: session.id, reason, idleMs: Date.now() - session.lastSeen }, reason === 'evicted' ? 'session evicted: max sessions reached' : 'session dropped: idle'),
+    startScenario: scenarios.start,
+    clock: settings.clock,
+    seed: settings.seed,
+    journal: settings.journal,
+    idleMs: settings.sessionIdleMs,
+    maxSessions: settings.maxSessions,
+    onDrop: (session, reason) =>
+      settings.log.info({ session: session.id, reason, idleMs: Date.now() - session.lastSeen }, reason === 'evicted' ? 'session evicted: max sessions reached' : 'session dropped: idle'),
   });
-  const router = new Router(vendors);
-  const readRawBody = createRawBodyReader(bodyLimitBytes);
-  const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-
-  const app = express();
-  app.disable('x-powered-by');
-  app.disable('etag');
-  app.set('query parser', 'simple');
-  const admin = createAdminRouter({ sessions, scenarios, vendors, seed, version, log, contract: Contract.load('admin', join(contractsDir, 'admin.openapi.yaml')), readRawBody });
   const adminGuard = createAdminGuard(options.adminAccess ?? {});
-  const dispatch = createVendorDispatch({ router, sessions, scenarios, vendorIds, readRawBody, bodyLimitBytes, trustProxy: options.trustProxy ?? false, log });
-  // One entry point: resolve the session, then the admin API or a vendor (fewer Express layers on every request).
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const prefixed = SESSION_PREFIX.exec(req.url);
-    const header = req.headers['x-sandbox-session'];
-    let id: string | undefined;
-    try {
-      id = prefixed ? decodeURIComponent(prefixed[1]!) : typeof header === 'string' ? header : undefined;
-    } catch {
-      writeOutcome(res, sandboxError(400, 'invalid_session', `The session id in ${JSON.stringify(`/__session/${prefixed![1]!}/`)} is not valid percent-encoding; session ids are 1-128 characters of A-Z a-z 0-9 . _ : -.`), sessions.get().clock.httpDate());
-      return;
-    }
-    if (prefixed) req.url = `${prefixed[2] ?? '/'}${prefixed[3] ?? ''}`;
-    if (id !== undefined && !isValidSessionId(id)) {
-      writeOutcome(res, sandboxError(400, 'invalid_session', `Session ids are 1-128 characters of A-Z a-z 0-9 . _ : -; got "${id}".`), sessions.get().clock.httpDate());
-      return;
-    }
-    if (id !== undefined) setSessionId(res, id);
-    const entered = sessions.enter(id);
-    if (!entered) {
-      writeOutcome(res, sessionLimitError(sessions.maxSessions), sessions.get().clock.httpDate());
-      return;
-    }
-    // 'close' comes once the answer is written or the client went away: the session is idle again.
-    res.once('close', entered.done);
-    if (req.url === '/__admin' || req.url.startsWith('/__admin/') || req.url.startsWith('/__admin?')) {
-      const refused = adminGuard.check(req);
-      if (refused) writeOutcome(res, refused, sessions.get().clock.httpDate());
-      else admin(req, res, next);
-    }
-    else dispatch(req, res).catch(next);
-  });
-  // Last resort: an exception outside a vendor pipeline still gets the vendor's 500 envelope (or the sandbox's JSON), never Express's HTML page.
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    log.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
-    if (res.headersSent) return void res.destroy();
-    const session = sessions.get(sessionIdOf(res));
-    const route = router.resolve(req.method, req.path);
-    const request = { method: req.method, path: req.path, headers: req.headers, rawHeaders: req.rawHeaders, clientIp: req.socket.remoteAddress ?? '' };
-    const outcome =
-      route.kind === 'no-vendor'
-        ? sandboxError(500, 'internal', 'The sandbox failed to handle this request; see its log.')
-        : session.instance(route.vendor).renderRouteError({ kind: 'internal' }, session.scenarioFor(route.vendor), request);
-    writeOutcome(res, outcome, session.clock.httpDate());
-  });
-
+  const app = wireApp(settings, vendors, scenarios.mounted, sessions, adminGuard);
   return {
     app,
-    seed,
+    seed: settings.seed,
     vendors: vendors.map((v) => ({ id: v.module.id, title: v.module.title, basePaths: v.module.basePaths })),
-    listen: async (port = 0, host = '127.0.0.1') => {
-      const running = await listenServer(app, port, host, { ...options.timeouts, log });
+    listen: async (port = 0, host = SANDBOX_DEFAULTS.host) => {
+      const running = await listenServer(app, port, host, { ...options.timeouts, log: settings.log });
       adminGuard.bind(running.address);
       adminGuard.bind(host);
       return running;
     },
     reset: () => sessions.clear(),
     useScenario: (name, session) => {
-      const scenario = scenarios.get(name);
-      if (!scenario) throw new Error(`unknown scenario "${name}" (known: ${scenarios.names().join(', ')})`);
+      const scenario = scenarios.mounted.get(name);
+      if (!scenario) throw new Error(`unknown scenario "${name}" (known: ${scenarios.mounted.names().join(', ')})`);
       sessions.get(session).activate(scenario);
     },
-    scenarioNames: () => scenarios.names(),
-    providerStates: () => scenarios.providerStates(),
+    scenarioNames: () => scenarios.mounted.names(),
+    providerStates: () => scenarios.mounted.providerStates(),
   };
 }
 
-/** Every session is busy: the client should retry shortly (docs/decisions/0050-session-cost-and-limit.md). */
-function sessionLimitError(max: number) {
-  const error = sandboxError(503, 'session_limit', `The sandbox holds its maximum of ${max} sessions and each has a request in flight; retry shortly, or raise --max-sessions.`);
-  return { ...error, headers: { ...error.headers, 'Retry-After': String(VOLUME_DEFAULTS.sessionLimitRetryAfterS) } };
+/** The options with every default filled in (from `SANDBOX_DEFAULTS`). */
+interface ResolvedOptions {
+  readonly log: Logger;
+  readonly contractsDir: string;
+  readonly fixturesDir: string;
+  readonly scenarioDirs: readonly string[];
+  readonly knownVendorIds: readonly string[] | undefined;
+  readonly startScenario: string;
+  readonly seed: number;
+  readonly clock: ClockConfig;
+  readonly journal: { readonly entries: number; readonly bytes: number; readonly bodyBytes: number; readonly totalBytes: number };
+  readonly maxSessions: number;
+  readonly sessionIdleMs: number;
+  readonly bodyLimitBytes: number;
+  readonly trustProxy: boolean;
+}
+
+function resolveOptions(options: SandboxOptions): ResolvedOptions {
+  const clock = options.clock ?? SANDBOX_DEFAULTS.clock;
+  return {
+    log: options.logger ?? pino({ level: 'silent' }),
+    contractsDir: options.contractsDir ?? DEFAULT_DIRS.contracts,
+    fixturesDir: options.fixturesDir ?? DEFAULT_DIRS.fixtures,
+    scenarioDirs: options.scenarioDirs ?? [DEFAULT_DIRS.scenarios],
+    knownVendorIds: options.knownVendorIds,
+    startScenario: options.scenario ?? SANDBOX_DEFAULTS.scenario,
+    seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
+    clock: typeof clock === 'string' ? parseClockOption(clock) : clock,
+    journal: {
+      entries: options.journalSize ?? VOLUME_DEFAULTS.journalSize,
+      bytes: options.journalSessionMaxBytes ?? VOLUME_DEFAULTS.journalSessionMaxBytes,
+      bodyBytes: options.journalBodyMaxBytes ?? VOLUME_DEFAULTS.journalBodyMaxBytes,
+      totalBytes: options.journalMaxBytes ?? VOLUME_DEFAULTS.journalMaxBytes,
+    },
+    maxSessions: options.maxSessions ?? VOLUME_DEFAULTS.maxSessions,
+    sessionIdleMs: options.sessionIdleMs ?? SANDBOX_DEFAULTS.sessionIdleMs,
+    bodyLimitBytes: options.bodyLimitBytes ?? SANDBOX_DEFAULTS.bodyLimitBytes,
+    trustProxy: options.trustProxy ?? SANDBOX_DEFAULTS.trustProxy,
+  };
+}
+
+/** Compiles each vendor's contract and loads its fixtures. */
+function prepareVendors(modules: readonly VendorModule[], settings: ResolvedOptions): PreparedVendor[] {
+  const vendors = modules.map((module) => module.prepare({ contractsDir: settings.contractsDir, fixturesDir: settings.fixturesDir, log: settings.log }));
+  if (vendors.length === 0) throw new SandboxConfigError(`no vendors to mount (vendors: ${(settings.knownVendorIds ?? []).join(', ')})`);
+  return vendors;
+}
+
+/** Loads and checks every scenario, keeps those for the mounted vendors, and finds the start-up one. */
+function loadScenarios(vendors: readonly PreparedVendor[], settings: ResolvedOptions): { readonly mounted: ScenarioCatalogue; readonly start: Scenario } {
+  const vendorIds = vendors.map((v) => v.module.id);
+  const knownVendorIds = settings.knownVendorIds ?? vendorIds;
+  const all = ScenarioCatalogue.load(settings.scenarioDirs, join(settings.contractsDir, 'scenario.schema.json'), (scenario) => {
+    const unknown = new Set([...Object.keys(scenario.vendors), ...scenario.overrides.map((o) => o.vendor)].filter((name) => !knownVendorIds.includes(name)));
+    const problems = [...unknown].map((name) => `vendor "${name}" does not exist (vendors: ${knownVendorIds.join(', ')})`);
+    return [...problems, ...vendors.flatMap((v) => v.checkScenario(scenario))];
+  });
+  const mounted = all.forVendors(vendorIds);
+  const name = settings.startScenario;
+  const start = mounted.get(name);
+  if (start) return { mounted, start };
+  const unmounted = all.get(name);
+  if (unmounted) {
+    const concerns = scenarioVendors(unmounted, knownVendorIds);
+    throw new SandboxConfigError(`scenario "${name}" concerns only ${concerns.join(', ')}, which ${concerns.length === 1 ? 'is' : 'are'} not mounted (mounted: ${vendorIds.join(', ')})`);
+  }
+  throw new SandboxConfigError(`unknown scenario "${name}" (known: ${mounted.names().join(', ')})`);
+}
+
+/** The Express app: one entry point (session, then admin or a vendor) and a last-resort error handler. */
+function wireApp(settings: ResolvedOptions, vendors: readonly PreparedVendor[], scenarios: ScenarioCatalogue, sessions: SessionRegistry, adminGuard: AdminGuard): Express {
+  const { log } = settings;
+  const readRawBody = createRawBodyReader(settings.bodyLimitBytes);
+  const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const contract = Contract.load('admin', join(settings.contractsDir, 'admin.openapi.yaml'));
+  const admin = createAdminRouter({ sessions, scenarios, vendors, seed: settings.seed, version, log, contract, readRawBody });
+  const dispatch = createVendorDispatch({
+    router: new Router(vendors),
+    sessions,
+    scenarios,
+    vendorIds: vendors.map((v) => v.module.id),
+    readRawBody,
+    bodyLimitBytes: settings.bodyLimitBytes,
+    trustProxy: settings.trustProxy,
+    log,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('query parser', 'simple');
+  app.use(createSessionEntry(sessions, adminGuard, admin, dispatch));
+  // Last resort: vendor requests catch their own failures (dispatch); what is left (the admin router, the entry point) gets the sandbox's JSON, never Express's HTML page.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    log.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+    if (res.headersSent) return void res.destroy();
+    writeOutcome(res, sandboxError('internal', 'The sandbox failed to handle this request; see its log.'), sessions.get(sessionIdOf(res)).clock.httpDate());
+  });
+  return app;
 }

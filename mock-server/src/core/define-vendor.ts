@@ -8,6 +8,7 @@ import { isVendorError, type HttpOutcome } from './http-outcome.js';
 import { loadSchemaFile } from './schema-document.js';
 import type { Scenario } from './scenario.js';
 import { deepMerge } from './deep-merge.js';
+import { answerNow, proceed, runPipeline } from './pipeline.js';
 import type {
   Admission,
   CoreErrors,
@@ -36,6 +37,7 @@ export function defineVendor<State, Settings, Principal, Fixtures, Ops>(def: Ven
   const module: VendorModule = {
     id: def.id,
     title: def.title,
+    pactProvider: def.pactProvider,
     basePaths: def.basePaths,
     caseSensitivePaths: def.caseSensitivePaths ?? true,
     errorCodes: def.errors.codes,
@@ -81,7 +83,7 @@ function prepare<State, Settings, Principal, Fixtures, Ops>(def: VendorDefinitio
   const sharedValues = new WeakMap<object, Map<string, unknown>>();
   const sharedFor = <T>(set: object, key: string, build: () => T): T => {
     let values = sharedValues.get(set);
-    if (!values) sharedValues.set(set, (values = new Map()));
+    if (!values) sharedValues.set(set, (values = new Map<string, unknown>()));
     if (!values.has(key)) values.set(key, build());
     return values.get(key) as T;
   };
@@ -203,8 +205,8 @@ function contextBuilder<State, Settings, Principal, Fixtures, Ops>(
   });
 }
 
-/** The request pipeline: admission → scenario effects → body parsing → contract validation → handler. */
-async function runCall<State, Settings, Principal, Fixtures, Ops>(
+/** The request pipeline (runPipeline): admission → scenario effects → body parsing → contract validation → handler, whatever throws → the vendor's error. */
+function runCall<State, Settings, Principal, Fixtures, Ops>(
   def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>,
   contract: Contract,
   contextFor: ContextFor<State, Settings>,
@@ -213,48 +215,44 @@ async function runCall<State, Settings, Principal, Fixtures, Ops>(
   const { request: incoming, scenario, operationId } = call;
   // Parsing has no side effects, so it happens first; its errors are only reported after admission.
   const parsed = parseBody(incoming.rawBody, incoming.contentType, def.bodyPolicies?.[operationId] ?? def.bodyPolicy);
-  const request = {
-    method: incoming.method,
-    path: incoming.path,
-    params: incoming.params,
-    query: incoming.query,
-    headers: incoming.headers,
-    rawHeaders: incoming.rawHeaders,
-    clientIp: incoming.clientIp,
-    body: parsed.kind === 'ok' ? parsed.body : undefined,
-    bodyFormat: parsed.kind === 'ok' ? parsed.format : 'none',
-  } as const;
+  // The request dispatch built, extended with what only the vendor's body policy knows.
+  const request = { ...incoming, body: parsed.kind === 'ok' ? parsed.body : undefined, bodyFormat: parsed.kind === 'ok' ? parsed.format : 'none' } as const;
   const ctx: RequestContext<State, Settings> = contextFor(scenario, operationId, request, call.log);
   let admission: Admission<Principal> | undefined;
   const answer = (outcome: HttpOutcome): VendorResult => ({ kind: 'outcome', outcome, headers: admission?.headers, release: admission?.release });
-  try {
-    admission = def.admit(ctx);
-    const effects = call.effects();
-    if (effects.latencyMs > 0) await sleep(effects.latencyMs);
-    // A scenario answering instead of the vendor uses up no allowance, and its answer carries no admission headers (decision 0070).
-    if (effects.fault) {
-      admission.refund?.();
-      return { kind: 'fault', fault: effects.fault, release: admission.release };
-    }
-    if (effects.error !== undefined) {
-      admission.refund?.();
-      return { kind: 'outcome', outcome: def.errors.render(effects.error, ctx), release: admission.release };
-    }
-
-    const refusal = requestRefusal(def, contract, ctx, parsed);
-    if (refusal) return answer(refusal);
-
-    // The one place a request meets its handler's types: validation above checked params, query and body against the schemas they are generated from.
-    const handler = (def.operations as Readonly<Record<string, OperationHandler<State, Settings, Principal> | undefined>>)[operationId];
-    if (!handler) throw new Error(`${def.id}: no handler for ${operationId}`);
-    const outcome = handler({ ...ctx, principal: admission.principal });
-    // Most handlers answer synchronously; awaiting only promises saves a microtask turn per request.
-    return answer(outcome instanceof Promise ? await outcome : outcome);
-  } catch (error) {
-    if (isVendorError(error)) return answer(error.outcome);
-    call.log.error({ err: error, vendor: def.id, operation: operationId }, 'unexpected error in vendor handler');
-    return answer(def.coreErrors.internalError(ctx));
-  }
+  return runPipeline<Admission<Principal>, VendorResult>({
+    parse: async () => {
+      admission = def.admit(ctx);
+      const effects = call.effects();
+      if (effects.latencyMs > 0) await sleep(effects.latencyMs);
+      // A scenario answering instead of the vendor uses up no allowance, and its answer carries no admission headers (decision 0070).
+      if (effects.fault) {
+        admission.refund?.();
+        return answerNow({ kind: 'fault', fault: effects.fault, release: admission.release });
+      }
+      if (effects.error !== undefined) {
+        admission.refund?.();
+        return answerNow({ kind: 'outcome', outcome: def.errors.render(effects.error, ctx), release: admission.release });
+      }
+      return proceed(admission);
+    },
+    validate: () => {
+      const refusal = requestRefusal(def, contract, ctx, parsed);
+      return refusal ? answer(refusal) : undefined;
+    },
+    handle: (admitted) => {
+      // The one place a request meets its handler's types: validation above checked params, query and body against the schemas they are generated from.
+      const handler = (def.operations as Readonly<Record<string, OperationHandler<State, Settings, Principal> | undefined>>)[operationId];
+      if (!handler) throw new Error(`${def.id}: no handler for ${operationId}`);
+      const outcome = handler({ ...ctx, principal: admitted.principal });
+      return outcome instanceof Promise ? outcome.then(answer) : answer(outcome);
+    },
+    fail: (error) => {
+      if (isVendorError(error)) return answer(error.outcome);
+      call.log.error({ err: error, vendor: def.id, operation: operationId }, 'unexpected error in vendor handler');
+      return answer(def.coreErrors.internalError(ctx));
+    },
+  });
 }
 
 /** The vendor's answer to a body it cannot read or a request its contract refuses; undefined when the request may go on. */

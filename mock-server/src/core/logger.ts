@@ -9,7 +9,7 @@ const FLUSH_INTERVAL_MS = 200;
 export interface CliLogger {
   readonly log: Logger;
   /** Writes out anything still buffered (call before exiting). */
-  flush(): void;
+  readonly flush: () => void;
 }
 
 /**

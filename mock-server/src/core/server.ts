@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { SERVER_DEFAULTS } from './config.js';
+import { SANDBOX_ERRORS, type SandboxErrorCode } from './sandbox-errors.js';
 
 /** How long the server waits for slow clients, and for requests in flight when it stops. */
 export interface ServerTimeouts {
@@ -98,13 +99,14 @@ export function listenServer(handler: RequestListener, port: number, host: strin
   });
 }
 
-/** Node's own mapping of parser errors to statuses (lib/_http_server.js), with the sandbox's JSON body. */
-const CLIENT_ERRORS: Readonly<Record<string, { status: number; reason: string; code: string; message: string }>> = {
-  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'headers_too_large', message: 'The request head is larger than the sandbox accepts.' },
-  HPE_CHUNK_EXTENSIONS_OVERFLOW: { status: 413, reason: 'Payload Too Large', code: 'chunk_extensions_too_large', message: 'The chunk extensions of the request body are larger than the sandbox accepts.' },
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'request_timeout', message: 'The request did not arrive in time (--headers-timeout, --request-timeout).' },
+/** Node's own mapping of parser errors to statuses (lib/_http_server.js), as codes of the sandbox error catalogue. */
+const CLIENT_ERRORS: Readonly<Record<string, { code: ClientErrorCode; message: string }>> = {
+  HPE_HEADER_OVERFLOW: { code: 'headers_too_large', message: 'The request head is larger than the sandbox accepts.' },
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: { code: 'chunk_extensions_too_large', message: 'The chunk extensions of the request body are larger than the sandbox accepts.' },
+  ERR_HTTP_REQUEST_TIMEOUT: { code: 'request_timeout', message: 'The request did not arrive in time (--headers-timeout, --request-timeout).' },
 };
-const MALFORMED = { status: 400, reason: 'Bad Request', code: 'malformed_http', message: 'The request is not valid HTTP/1.1.' };
+const MALFORMED: { code: ClientErrorCode; message: string } = { code: 'malformed_http', message: 'The request is not valid HTTP/1.1.' };
+type ClientErrorCode = Extract<SandboxErrorCode, 'headers_too_large' | 'chunk_extensions_too_large' | 'request_timeout' | 'malformed_http'>;
 
 /**
  * Answers a request Node's parser refused. There is no request or response
@@ -129,9 +131,10 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket, log: Lo
   const detail = known === MALFORMED && typeof reason === 'string' ? `${known.message} (${reason})` : known.message;
   // The sandbox's own error shape (contracts/admin.openapi.yaml, Error).
   const body = JSON.stringify({ error: { code: known.code, message: detail } });
-  log?.debug({ code: error.code, status: known.status }, 'malformed request refused');
+  const status = SANDBOX_ERRORS[known.code];
+  log?.debug({ code: error.code, status }, 'malformed request refused');
   socket.end(
-    `HTTP/1.1 ${known.status} ${known.reason}\r\nContent-Type: application/json; charset=utf-8\r\nX-Sandbox-Error: ${known.code}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\nX-Sandbox-Error: ${known.code}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
   socket.destroySoon();
 }

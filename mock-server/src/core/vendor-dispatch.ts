@@ -4,12 +4,14 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { closesConnection, isRawBodyError, type RawBodyError } from './body.js';
 import { sessionIdOf } from './request-context.js';
-import { enactFault, JSON_CONTENT_TYPE, writeOutcome, type Written } from './respond.js';
+import type { HttpOutcome } from './http-outcome.js';
+import { enactFault, writeOutcome, type Written } from './respond.js';
 import type { Router } from './router.js';
+import { sandboxError } from './sandbox-errors.js';
 import { NO_EFFECTS, scenarioVendors, type Scenario } from './scenario.js';
 import type { ScenarioCatalogue } from './scenario-catalogue.js';
 import type { Session, SessionRegistry } from './session.js';
-import type { VendorInstance, VendorResult } from './vendor-module.js';
+import type { RouteError, VendorCall, VendorResult } from './vendor-module.js';
 
 export interface DispatchDeps {
   readonly router: Router;
@@ -36,56 +38,73 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
     const query = req.query as Record<string, string | string[]>;
     const route = deps.router.resolve(req.method, path);
     const vendor = route.kind === 'no-vendor' ? null : route.vendor;
-
-    let raw: Buffer | undefined;
-    let rawError: RawBodyError | undefined;
-    try {
-      raw = await deps.readRawBody(req);
-    } catch (error) {
-      if (!isRawBodyError(error)) throw error;
-      rawError = error;
-    }
-    if (rawError?.kind === 'aborted') {
-      // Nobody to answer: journaled without a status (not as a 500), logged once, quietly.
-      const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
-      session.journal.record({ seq: session.journal.nextSeq(), atMs: arrivedAt, session: session.id, method: req.method, path, query, headers: req.headers as Record<string, string | string[]>, rawBody: undefined, vendor, operation: null, scenario: null, status: null, aborted: true, responseHeaders: {}, responseBody: undefined, fault: null, durationMs });
-      deps.log.debug({ session: session.id, vendor, ms: durationMs }, `${req.method} ${path} aborted by the client`);
-      return;
-    }
-    // A body left unread (over the limit): the answer says Connection: close and Node closes the socket after it.
-    if (rawError && closesConnection(rawError)) res.shouldKeepAlive = false;
-
     const requested = scenarioHeader(req.headers);
-    const scenario = vendor === null ? undefined : requestScenario(requested, vendor, session, deps);
+    // Resolved once: the answer, the warning and the journal all read this one.
+    const fromHeader = requested === undefined ? undefined : deps.scenarios.get(requested);
+    const scenario = vendor === null ? undefined : requestScenario(fromHeader, vendor, session, deps);
     const date = session.clock.httpDate();
-    let result: VendorResult;
+    let raw: Buffer | undefined;
     let operation: string | null = null;
-    if (requested !== undefined && deps.scenarios.get(requested) === undefined) {
-      result = { kind: 'outcome', outcome: sandboxError(400, 'unknown_scenario', `X-Sandbox-Scenario names no scenario: "${requested}"`, { known: deps.scenarios.names() }) };
-    } else if (route.kind === 'no-vendor' || scenario === undefined) {
-      result = { kind: 'outcome', outcome: sandboxError(404, 'no_route', `No emulated vendor serves ${req.method} ${path}`, { closest: deps.router.closest(req.method, path) }) };
-    } else {
-      const instance = session.instance(route.vendor);
-      const request = { method: req.method, path, headers: req.headers, rawHeaders: req.rawHeaders, clientIp: clientIp(req, deps.trustProxy) };
-      const routeError = (error: Parameters<VendorInstance['renderRouteError']>[0]): VendorResult => ({ kind: 'outcome', outcome: instance.renderRouteError(error, scenario, request) });
-      if (rawError) result = routeError(rawErrorKind(rawError, req.headers, deps.bodyLimitBytes));
-      else if (route.kind === 'not-found') result = routeError({ kind: 'not-found' });
-      else if (route.kind === 'method-not-allowed') result = routeError({ kind: 'method-not-allowed', allowed: route.allowed });
-      else {
-        const operationId = route.operation.operationId;
-        operation = operationId;
-        result = await instance.run({
-          operationId,
-          scenario,
-          log: deps.log,
-          effects: () => (scenario.overrides.length === 0 ? NO_EFFECTS : session.counters.evaluate(scenario, route.vendor, operationId, session.random)),
-          // The vendor gets its own copy of the query: validation coerces it in place, and the journal keeps what the client sent.
-          request: { method: request.method, path, headers: request.headers, rawHeaders: request.rawHeaders, clientIp: request.clientIp, params: route.params, query: { ...query }, contentType: req.headers['content-type'], rawBody: raw },
-        });
+    let result: VendorResult;
+    try {
+      let rawError: RawBodyError | undefined;
+      try {
+        raw = await deps.readRawBody(req);
+      } catch (error) {
+        if (!isRawBodyError(error)) throw error;
+        rawError = error;
       }
+      if (rawError?.kind === 'aborted') {
+        // Nobody to answer: journaled without a status (not as a 500), logged once, quietly.
+        const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+        session.journal.record({ seq: session.journal.nextSeq(), atMs: arrivedAt, session: session.id, method: req.method, path, query, headers: req.headers as Record<string, string | string[]>, rawBody: undefined, vendor, operation: null, scenario: null, status: null, aborted: true, responseHeaders: {}, responseBody: undefined, fault: null, durationMs });
+        deps.log.debug({ session: session.id, vendor, ms: durationMs }, `${req.method} ${path} aborted by the client`);
+        return;
+      }
+      // A body left unread (over the limit): the answer says Connection: close and Node closes the socket after it.
+      if (rawError && closesConnection(rawError)) res.shouldKeepAlive = false;
+      if (requested !== undefined && fromHeader === undefined) {
+        result = { kind: 'outcome', outcome: sandboxError('invalid_scenario_header', `X-Sandbox-Scenario names no scenario: "${requested}"`, { known: deps.scenarios.names() }) };
+      } else if (route.kind === 'no-vendor' || scenario === undefined) {
+        result = { kind: 'outcome', outcome: sandboxError('no_route', `No emulated vendor serves ${req.method} ${path}`, { closest: deps.router.closest(req.method, path) }) };
+      } else {
+        const instance = session.instance(route.vendor);
+        // The request value, built once: route errors read part of it, the vendor's pipeline extends it with the parsed body.
+        const request: VendorCall['request'] = {
+          method: req.method,
+          path,
+          headers: req.headers,
+          rawHeaders: req.rawHeaders,
+          clientIp: clientIp(req, deps.trustProxy),
+          params: route.kind === 'operation' ? route.params : {},
+          // The vendor gets its own copy of the query: validation coerces it in place, and the journal keeps what the client sent.
+          query: { ...query },
+          contentType: req.headers['content-type'],
+          rawBody: raw,
+        };
+        const routeError = (error: RouteError): VendorResult => ({ kind: 'outcome', outcome: instance.renderRouteError(error, scenario, request) });
+        if (rawError) result = routeError(rawErrorKind(rawError, req.headers, deps.bodyLimitBytes));
+        else if (route.kind === 'not-found') result = routeError({ kind: 'not-found' });
+        else if (route.kind === 'method-not-allowed') result = routeError({ kind: 'method-not-allowed', allowed: route.allowed });
+        else {
+          const operationId = route.operation.operationId;
+          operation = operationId;
+          result = await instance.run({
+            operationId,
+            scenario,
+            log: deps.log,
+            effects: () => (scenario.overrides.length === 0 ? NO_EFFECTS : session.counters.evaluate(scenario, route.vendor, operationId, session.random)),
+            request,
+          });
+        }
+      }
+    } catch (error) {
+      // Route and vendor are known here: the failure gets the vendor's own 500 envelope (or the sandbox's, outside any vendor).
+      deps.log.error({ err: error, method: req.method, path, vendor, operation }, 'unhandled error');
+      result = { kind: 'outcome', outcome: internalError(req, path, vendor, scenario, session, deps.log) };
     }
 
-    const warning = requested === undefined || vendor === null ? undefined : perRequestWarning(requested, vendor, session, deps);
+    const warning = fromHeader === undefined || vendor === null ? undefined : perRequestWarning(fromHeader, vendor, session, deps);
     if (warning !== undefined) deps.log.warn({ session: session.id, vendor, scenario: requested }, warning);
     const written: Written =
       result.kind === 'fault'
@@ -121,7 +140,7 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
   };
 }
 
-function rawErrorKind(error: RawBodyError, headers: IncomingHttpHeaders, limitBytes: number): Parameters<VendorInstance['renderRouteError']>[0] {
+function rawErrorKind(error: RawBodyError, headers: IncomingHttpHeaders, limitBytes: number): RouteError {
   switch (error.kind) {
     case 'too-large':
       return { kind: 'payload-too-large', limitBytes };
@@ -139,8 +158,7 @@ function scenarioHeader(headers: IncomingHttpHeaders): string | undefined {
 }
 
 /** The per-request scenario applies when it concerns this vendor; otherwise the session's scenario for the vendor does. */
-function requestScenario(requested: string | undefined, vendor: string, session: Session, deps: DispatchDeps): Scenario {
-  const fromHeader = requested === undefined ? undefined : deps.scenarios.get(requested);
+function requestScenario(fromHeader: Scenario | undefined, vendor: string, session: Session, deps: DispatchDeps): Scenario {
   if (fromHeader && scenarioVendors(fromHeader, deps.vendorIds).includes(vendor)) return fromHeader;
   return session.scenarioFor(vendor);
 }
@@ -150,9 +168,7 @@ function requestScenario(requested: string | undefined, vendor: string, session:
  * the scenario does not concern the vendor, or it needs what only activation
  * does (another fixture set, settings the store reads when it is built).
  */
-function perRequestWarning(requested: string, vendor: string, session: Session, deps: DispatchDeps): string | undefined {
-  const scenario = deps.scenarios.get(requested);
-  if (scenario === undefined) return undefined; // answered 400 unknown_scenario
+function perRequestWarning(scenario: Scenario, vendor: string, session: Session, deps: DispatchDeps): string | undefined {
   const activate = 'activate it for the session (PUT /__admin/scenario) instead';
   if (!scenarioVendors(scenario, deps.vendorIds).includes(vendor)) {
     return `scenario "${scenario.name}" does not concern ${vendor}; this request ran under the session's scenario "${session.scenarioFor(vendor).name}"`;
@@ -178,7 +194,14 @@ function clientIp(req: Request, trustProxy: boolean): string {
   return address.startsWith('::ffff:') ? address.slice(7) : address;
 }
 
-/** Answers from the sandbox itself (not a vendor) share one JSON shape. */
-export function sandboxError(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
-  return { status, contentType: JSON_CONTENT_TYPE, headers: { 'X-Sandbox-Error': code }, body: { error: { code, message, ...extra } } };
+/** The vendor's 500 envelope when a vendor owns the path and can still render it; the sandbox's otherwise. */
+function internalError(req: Request, path: string, vendor: string | null, scenario: Scenario | undefined, session: Session, log: Logger): HttpOutcome {
+  const fallback = sandboxError('internal', 'The sandbox failed to handle this request; see its log.');
+  if (vendor === null || scenario === undefined) return fallback;
+  try {
+    return session.instance(vendor).renderRouteError({ kind: 'internal' }, scenario, { method: req.method, path, headers: req.headers, rawHeaders: req.rawHeaders, clientIp: req.socket.remoteAddress ?? '' });
+  } catch (error) {
+    log.error({ err: error, vendor }, 'the vendor could not render its internal error');
+    return fallback;
+  }
 }

@@ -155,6 +155,8 @@ export interface StateInit<Settings, Fixtures> {
 export interface VendorDefinition<State, Settings, Principal, Fixtures, Ops = Record<string, unknown>> {
   readonly id: string;
   readonly title: string;
+  /** The Pact provider name of this API (`verify` fetches it from a broker; the reference pact is written for it). */
+  readonly pactProvider: string;
   /** Path prefixes this vendor owns; unknown paths under them get the vendor's 404. */
   readonly basePaths: readonly string[];
   /** Defaults to true. */
@@ -276,6 +278,7 @@ export interface PrepareEnv {
 export interface VendorModule {
   readonly id: string;
   readonly title: string;
+  readonly pactProvider: string;
   readonly basePaths: readonly string[];
   /** Whether `/Contacts` and `/contacts` are different paths (they are not on ASP.NET, say). */
   readonly caseSensitivePaths: boolean;

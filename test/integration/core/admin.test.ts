@@ -8,7 +8,7 @@ const t = useSandbox({ journalSize: 5 });
 const allDefault = Object.fromEntries(VENDOR_IDS.map((id) => [id, 'default']));
 const contact = `/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.emailContact}`;
 const auth = { Authorization: `Bearer ${OCAMBA.keyA}` };
-const admin = (session: string) => ({ get: (p: string) => t.http().get(`/__admin${p}`).set('X-Sandbox-Session', session), send: (method: 'post' | 'put' | 'delete', p: string, body?: object) => t.http()[method](`/__admin${p}`).set('X-Sandbox-Session', session).send(body) });
+const admin = (session: string) => ({ get: (p: string) => t.session(session).get(`/__admin${p}`), send: (method: 'post' | 'put' | 'delete', p: string, body?: object) => t.session(session)[method](`/__admin${p}`).send(body) });
 
 describe('GET /__admin/health', () => {
   it('reports the mounted vendors, the seed and the version', async () => {
@@ -22,7 +22,7 @@ describe('GET /__admin/health', () => {
 describe('POST /__admin/reset', () => {
   it('puts every vendor back on its fixtures, and clears the journal and the clock', async () => {
     const session = t.newSession();
-    await t.http().patch(contact).set(auth).set('X-Sandbox-Session', session).send({ value: 'changed@example.com' });
+    await t.session(session).patch(contact).set(auth).send({ value: 'changed@example.com' });
     await admin(session).send('post', '/clock/advance', { ms: 5000 });
     const res = await admin(session).send('post', '/reset');
     expect(res.status).toBe(200);
@@ -30,17 +30,17 @@ describe('POST /__admin/reset', () => {
     expect(res.body.vendors).toContain('ocamba');
     expect((await admin(session).get('/requests')).body.total).toBe(0);
     expect((await admin(session).get('/clock')).body.now).toBe('2026-03-02T10:00:00.000Z');
-    const after = await t.http().get(contact).set(auth).set('X-Sandbox-Session', session);
+    const after = await t.session(session).get(contact).set(auth);
     expect(after.body.items[0].value).toBe('partners@test-partner.example.com');
   });
 
   it('resets one vendor only, keeping the journal', async () => {
     const session = t.newSession();
-    await t.http().patch(contact).set(auth).set('X-Sandbox-Session', session).send({ value: 'changed@example.com' });
+    await t.session(session).patch(contact).set(auth).send({ value: 'changed@example.com' });
     const res = await admin(session).send('post', '/reset', { vendor: 'ocamba' });
     expect(res.body).toEqual({ session, vendors: ['ocamba'] });
     expect((await admin(session).get('/requests')).body.total).toBe(1);
-    expect((await t.http().get(contact).set(auth).set('X-Sandbox-Session', session)).body.items[0].value).toBe('partners@test-partner.example.com');
+    expect((await t.session(session).get(contact).set(auth)).body.items[0].value).toBe('partners@test-partner.example.com');
   });
 
   it('answers 404 for an unknown vendor and 400 for a malformed body', async () => {
@@ -84,7 +84,7 @@ describe('scenarios', () => {
 describe('the request journal', () => {
   it('records method, path, headers, body, status, response, duration and the matched operation', async () => {
     const session = t.newSession();
-    await t.http().patch(contact).set(auth).set('X-Sandbox-Session', session).send({ value: 'j@example.com' });
+    await t.session(session).patch(contact).set(auth).send({ value: 'j@example.com' });
     const res = await admin(session).get('/requests');
     expect(res.status).toBe(200);
     expect(res).toMatchContract('admin', 'listRequests');
@@ -108,7 +108,7 @@ describe('the request journal', () => {
 
   it('is bounded: with capacity 5, only the newest 5 requests remain', async () => {
     const session = t.newSession();
-    for (let i = 0; i < 8; i++) await t.http().get(`/v1/hood/partners?page=${i + 1}`).set(auth).set('X-Sandbox-Session', session);
+    for (let i = 0; i < 8; i++) await t.session(session).get(`/v1/hood/partners?page=${i + 1}`).set(auth);
     const res = await admin(session).get('/requests');
     expect(res.body).toMatchObject({ capacity: 5, total: 5 });
     expect(res.body.requests.map((r: { query: { page: string } }) => r.query.page)).toEqual(['4', '5', '6', '7', '8']);
@@ -116,7 +116,7 @@ describe('the request journal', () => {
 
   it('records the query as the client sent it, before validation turns declared integers into numbers', async () => {
     const session = t.newSession();
-    const res = await t.http().get('/api/v1/Contacts/Registration?timespan=5').set('Authorization', `Bearer ${LOYALTII.token}`).set('X-Sandbox-Session', session);
+    const res = await t.session(session).get('/api/v1/Contacts/Registration?timespan=5').set('Authorization', `Bearer ${LOYALTII.token}`);
     expect(res.status).toBe(200);
     const journal = await admin(session).get('/requests');
     expect(journal.body.requests.map((r: { query: unknown }) => r.query)).toEqual([{ timespan: '5' }]);
@@ -124,9 +124,9 @@ describe('the request journal', () => {
 
   it('filters by vendor, method, path, status and limit', async () => {
     const session = t.newSession();
-    await t.http().get('/v1/hood/partners').set(auth).set('X-Sandbox-Session', session);
-    await t.http().patch(contact).set(auth).set('X-Sandbox-Session', session).send({});
-    await t.http().get('/nowhere').set('X-Sandbox-Session', session);
+    await t.session(session).get('/v1/hood/partners').set(auth);
+    await t.session(session).patch(contact).set(auth).send({});
+    await t.session(session).get('/nowhere');
     const list = async (q: string) => (await admin(session).get(`/requests?${q}`)).body.requests.map((r: { path: string; status: number }) => `${r.status} ${r.path}`);
     expect(await list('status=400')).toEqual([`400 ${contact}`]);
     expect(await list('method=GET&vendor=ocamba')).toEqual(['200 /v1/hood/partners']);
@@ -139,7 +139,7 @@ describe('the request journal', () => {
 
   it('is emptied by DELETE /__admin/requests', async () => {
     const session = t.newSession();
-    await t.http().get('/v1/hood/partners').set(auth).set('X-Sandbox-Session', session);
+    await t.session(session).get('/v1/hood/partners').set(auth);
     const res = await admin(session).send('delete', '/requests');
     expect(res.status).toBe(204);
     expect(res).toMatchContract('admin', 'clearRequests');
@@ -191,7 +191,7 @@ describe('the virtual clock', () => {
   it('dates responses with the virtual clock', async () => {
     const session = t.newSession();
     await admin(session).send('put', '/clock', { now: '2030-07-04T12:30:00Z' });
-    const res = await t.http().get('/v1/hood/partners').set(auth).set('X-Sandbox-Session', session);
+    const res = await t.session(session).get('/v1/hood/partners').set(auth);
     expect(res.headers['date']).toBe('Thu, 04 Jul 2030 12:30:00 GMT');
   });
 
@@ -205,7 +205,7 @@ describe('the virtual clock', () => {
 describe('GET /__admin/state/{vendor}', () => {
   it("dumps the vendor's store in this session", async () => {
     const session = t.newSession();
-    await t.http().patch(contact).set(auth).set('X-Sandbox-Session', session).send({ value: 'dumped@example.com' });
+    await t.session(session).patch(contact).set(auth).send({ value: 'dumped@example.com' });
     const res = await admin(session).get('/state/ocamba');
     expect(res.status).toBe(200);
     expect(res).toMatchContract('admin', 'getVendorState');
@@ -222,7 +222,7 @@ describe('GET /__admin/state/{vendor}', () => {
 describe('sessions', () => {
   it('are listed, and dropped by DELETE /__admin/sessions/{id}', async () => {
     const session = t.newSession();
-    await t.http().get('/v1/hood/partners').set(auth).set('X-Sandbox-Session', session);
+    await t.session(session).get('/v1/hood/partners').set(auth);
     const list = await t.http().get('/__admin/sessions');
     expect(list).toMatchContract('admin', 'listSessions');
     expect(list.body.sessions.find((s: { id: string }) => s.id === session)).toMatchObject({ journalSize: 1, active: { ocamba: 'default' } });

@@ -18,7 +18,7 @@ function chunked(parts: readonly string[]): string {
 }
 
 async function storedValue(session: string): Promise<string> {
-  const res = await t.http().get(PATH).set('X-Sandbox-Session', session).set('Authorization', `Bearer ${OCAMBA.keyA}`);
+  const res = await t.session(session).get(PATH).set('Authorization', `Bearer ${OCAMBA.keyA}`);
   expect(res.status).toBe(200);
   return (res.body as { items: { value: string }[] }).items[0]!.value;
 }
@@ -69,7 +69,7 @@ describe('request bodies as the sandbox reads them', () => {
 
   it('reads a body with an empty Content-Encoding as identity, as body-parser did', async () => {
     const session = t.newSession();
-    const res = await t.http().patch(PATH).set('X-Sandbox-Session', session).set('Authorization', `Bearer ${OCAMBA.keyA}`).set('Content-Type', 'application/json').set('Content-Encoding', '').send('{"value":"plain@example.com"}');
+    const res = await t.session(session).patch(PATH).set('Authorization', `Bearer ${OCAMBA.keyA}`).set('Content-Type', 'application/json').set('Content-Encoding', '').send('{"value":"plain@example.com"}');
     expect(res.status).toBe(204);
     expect(await storedValue(session)).toBe('plain@example.com');
   });
@@ -80,7 +80,7 @@ describe('request bodies as the sandbox reads them', () => {
     const suffix = '@example.com"}';
     const body = prefix + 'b'.repeat(LIMIT - prefix.length - suffix.length) + suffix;
     expect(Buffer.byteLength(body)).toBe(LIMIT);
-    const res = await t.http().patch(PATH).set('X-Sandbox-Session', session).set('Authorization', `Bearer ${OCAMBA.keyA}`).set('Content-Type', 'application/json').send(body);
+    const res = await t.session(session).patch(PATH).set('Authorization', `Bearer ${OCAMBA.keyA}`).set('Content-Type', 'application/json').send(body);
     expect(res.status).toBe(204);
     expect(await storedValue(session)).toBe(JSON.parse(body).value);
   });
@@ -94,7 +94,7 @@ describe('request bodies as the sandbox reads them', () => {
     // Give the sandbox time to read the head and start on the body, then drop the connection.
     await new Promise((resolve) => setTimeout(resolve, 200));
     socket.destroy();
-    const journaled = async () => (await t.http().get('/__admin/requests?method=PATCH').set('X-Sandbox-Session', session)).body.requests as unknown[];
+    const journaled = async () => (await t.session(session).get('/__admin/requests?method=PATCH')).body.requests as unknown[];
     for (let i = 0; i < 100 && (await journaled()).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     const requests = await journaled();
     expect(requests).toHaveLength(1);

@@ -50,8 +50,8 @@ describe('requests no vendor serves', () => {
 
   it('are journaled without a vendor', async () => {
     const session = t.newSession();
-    await t.http().get('/favicon.ico').set('X-Sandbox-Session', session);
-    const journal = await t.http().get('/__admin/requests').set('X-Sandbox-Session', session);
+    await t.session(session).get('/favicon.ico');
+    const journal = await t.session(session).get('/__admin/requests');
     expect(journal.body.requests[0]).toMatchObject({ path: '/favicon.ico', vendor: null, operation: null, status: 404 });
   });
 });

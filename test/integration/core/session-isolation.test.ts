@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { IMICONNECT, INSTANTPAY, LOYALTII, OCAMBA } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { PROFILES } from '../imiconnect/imiconnect-client.js';
-import { ipay } from '../instantpay/ipay.js';
-import { iservice } from '../iservice/client.js';
+import { PROFILES } from '../imiconnect/client.js';
+import { ipay } from '../instantpay/client.js';
+import { iserviceClient } from '../iservice/client.js';
 import { contactPath } from '../loyaltii/client.js';
 
 const t = useSandbox();
@@ -20,7 +20,7 @@ async function writeEverywhere(session: string, mark: string): Promise<void> {
   expect(imi.status).toBe(200);
   const added = await ipay(t, session, 'post', '/contacts/profile', { body: { name: mark, email: `${mark}@example.com`, mobile: '9000000001', tagDetails: [{ tagId: INSTANTPAY.tag }] } });
   expect(added.body.statuscode).toBe('TXN');
-  const api = iservice(t);
+  const api = iserviceClient(t);
   const created = await api.custinfo(session, 'newcontact', { details: { properties: [{ propertyID: '1', propertyName: 'First Name', values: [{ value: mark }] }] } }, await api.login(session));
   expect(created.body.contactID).toBe('489');
 }
@@ -32,7 +32,7 @@ async function readEverywhere(session: string): Promise<Record<string, unknown>>
   const loyaltii = await http().get(contactPath(1)).set('Authorization', `Bearer ${LOYALTII.token}`);
   const imi = await http().get(`${PROFILES}/${IMICONNECT.customer}`).set('key', IMICONNECT.key);
   const contacts = await ipay(t, session, 'get', '/contacts/profile');
-  const api = iservice(t);
+  const api = iserviceClient(t);
   const details = (await api.details(session, await api.login(session), 489)) as { details: { properties: { propertyID: string; values: { value: string }[] }[] } };
   return {
     ocamba: ocamba.body.items[0].value,

@@ -15,7 +15,7 @@ async function valueIn(prefix: string, headers: Record<string, string> = {}) {
 describe('sessions', () => {
   it("isolate writes: one session's PATCH is invisible to another and to default", async () => {
     const [a, b] = [t.newSession(), t.newSession()];
-    const res = await t.http().patch(contact).set(auth).set('X-Sandbox-Session', a).send({ value: 'only-a@example.com' });
+    const res = await t.session(a).patch(contact).set(auth).send({ value: 'only-a@example.com' });
     expect(res.status).toBe(204);
     expect(await valueIn('', { 'X-Sandbox-Session': a })).toBe('only-a@example.com');
     expect(await valueIn('', { 'X-Sandbox-Session': b })).toBe('partners@test-partner.example.com');
@@ -34,20 +34,20 @@ describe('sessions', () => {
 
   it('have their own clocks', async () => {
     const [a, b] = [t.newSession(), t.newSession()];
-    await t.http().post('/__admin/clock/advance').set('X-Sandbox-Session', a).send({ ms: 3_600_000 });
-    expect((await t.http().get('/__admin/clock').set('X-Sandbox-Session', a)).body.now).toBe('2026-03-02T11:00:00.000Z');
-    expect((await t.http().get('/__admin/clock').set('X-Sandbox-Session', b)).body.now).toBe('2026-03-02T10:00:00.000Z');
+    await t.admin(a).advanceClock(3_600_000);
+    expect((await t.session(a).get('/__admin/clock')).body.now).toBe('2026-03-02T11:00:00.000Z');
+    expect((await t.session(b).get('/__admin/clock')).body.now).toBe('2026-03-02T10:00:00.000Z');
   });
 
   it('refuses a malformed session id with a JSON 400', async () => {
-    const res = await t.http().get(contact).set(auth).set('X-Sandbox-Session', 'has space');
+    const res = await t.session('has space').get(contact).set(auth);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_session');
   });
 
   it('are dropped after the idle time, and come back from the fixtures', async () => {
     const id = t.newSession();
-    await t.http().patch(contact).set(auth).set('X-Sandbox-Session', id).send({ value: 'soon-gone@example.com' });
+    await t.session(id).patch(contact).set(auth).send({ value: 'soon-gone@example.com' });
     const listed = await t.http().get('/__admin/sessions');
     expect(listed.body.sessions.map((s: { id: string }) => s.id)).toContain(id);
     // Idle time 200 ms; idle sessions are swept at most once a second.
@@ -61,7 +61,7 @@ describe('sessions', () => {
     await t.http().patch(contact).set(auth).send({ value: 'kept@example.com' });
     await new Promise((resolve) => setTimeout(resolve, 1100));
     // Any request sweeps idle sessions; default's data must survive it.
-    await t.http().get('/__admin/health').set('X-Sandbox-Session', t.newSession());
+    await t.session().get('/__admin/health');
     expect(await valueIn('')).toBe('kept@example.com');
     await t.http().post('/__admin/reset');
   });

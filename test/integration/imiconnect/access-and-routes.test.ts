@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../../mock-server/src/index.js';
 import { IMICONNECT } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { error, expectContract, imiconnect, PROFILES, SEED_ONE_RECORD, transidOf } from './imiconnect-client.js';
+import { error, expectContract, imiconnectClient, PROFILES, SEED_ONE_RECORD, transidOf } from './client.js';
 
 // Behind a trusted proxy, the caller's address is the first X-Forwarded-For hop.
 const t = useSandbox({ trustProxy: true });
@@ -12,7 +12,7 @@ const ALLOW_LISTED_CUSTOMER = '8704347';
 const from = (ip: string) => ({ 'X-Forwarded-For': `${ip}, 10.0.0.1` });
 
 describe("a tenant's IP allow-list (§2.8.10)", () => {
-  const allowListed = () => imiconnect(t, t.newSession(), IMICONNECT.allowListedKey);
+  const allowListed = () => imiconnectClient(t, t.newSession(), IMICONNECT.allowListedKey);
 
   it('admits a caller inside the list', async () => {
     const res = await allowListed().get(`${PROFILES}/${ALLOW_LISTED_CUSTOMER}`, from('198.51.100.7'));
@@ -21,10 +21,10 @@ describe("a tenant's IP allow-list (§2.8.10)", () => {
   });
 
   it.each([
-    ['updateProfile', (api: ReturnType<typeof imiconnect>, h: Record<string, string>) => api.update(SEED_ONE_RECORD, h)],
-    ['createProfile', (api: ReturnType<typeof imiconnect>, h: Record<string, string>) => api.create(SEED_ONE_RECORD, h)],
-    ['getProfile', (api: ReturnType<typeof imiconnect>, h: Record<string, string>) => api.get(`${PROFILES}/${ALLOW_LISTED_CUSTOMER}`, h)],
-    ['getProfileStatus', (api: ReturnType<typeof imiconnect>, h: Record<string, string>) => api.status('a61e8729-a404-41cc-909a-bf7de79d14c7', h)],
+    ['updateProfile', (api: ReturnType<typeof imiconnectClient>, h: Record<string, string>) => api.update(SEED_ONE_RECORD, h)],
+    ['createProfile', (api: ReturnType<typeof imiconnectClient>, h: Record<string, string>) => api.create(SEED_ONE_RECORD, h)],
+    ['getProfile', (api: ReturnType<typeof imiconnectClient>, h: Record<string, string>) => api.get(`${PROFILES}/${ALLOW_LISTED_CUSTOMER}`, h)],
+    ['getProfileStatus', (api: ReturnType<typeof imiconnectClient>, h: Record<string, string>) => api.status('a61e8729-a404-41cc-909a-bf7de79d14c7', h)],
   ])('answers 7010 "Source ip is not white listed" with HTTP 403 to a caller outside it: %s', async (operation, call) => {
     const res = await call(allowListed(), from('203.0.113.5'));
     expect(res.status).toBe(403);
@@ -53,12 +53,12 @@ describe("a tenant's IP allow-list (§2.8.10)", () => {
   });
 
   it('checks the key before the address', async () => {
-    const res = await imiconnect(t, t.newSession(), 'unknown-key').get(`${PROFILES}/${ALLOW_LISTED_CUSTOMER}`, from('203.0.113.5'));
+    const res = await imiconnectClient(t, t.newSession(), 'unknown-key').get(`${PROFILES}/${ALLOW_LISTED_CUSTOMER}`, from('203.0.113.5'));
     expect(res.body).toEqual(error('7001', 'Authentication failed'));
   });
 
   it('lets any caller reach a tenant without a list', async () => {
-    const res = await imiconnect(t, t.newSession()).get(`${PROFILES}/${IMICONNECT.customer}`, from('203.0.113.5'));
+    const res = await imiconnectClient(t, t.newSession()).get(`${PROFILES}/${IMICONNECT.customer}`, from('203.0.113.5'));
     expect(res.status).toBe(200);
   });
 
@@ -78,15 +78,15 @@ describe("a tenant's IP allow-list (§2.8.10)", () => {
 describe('tenants', () => {
   it("see only their own customers and transactions", async () => {
     const session = t.newSession();
-    const transid = transidOf(await imiconnect(t, session).update(SEED_ONE_RECORD));
-    const other = imiconnect(t, session, IMICONNECT.allowListedKey);
+    const transid = transidOf(await imiconnectClient(t, session).update(SEED_ONE_RECORD));
+    const other = imiconnectClient(t, session, IMICONNECT.allowListedKey);
     expect((await other.get(`${PROFILES}/${IMICONNECT.customer}`, from('198.51.100.7'))).body).toEqual(error('7014', 'Customer not found'));
     expect((await other.status(transid, from('198.51.100.7'))).body).toEqual(error('7600', 'Invalid transid or request is still queued'));
-    expect((await imiconnect(t, session).status(transid)).body.code).toBe('1000');
+    expect((await imiconnectClient(t, session).status(transid)).body.code).toBe('1000');
   });
 
   it("see only their own fixture transactions", async () => {
-    const other = imiconnect(t, t.newSession(), IMICONNECT.allowListedKey);
+    const other = imiconnectClient(t, t.newSession(), IMICONNECT.allowListedKey);
     expect((await other.status(IMICONNECT.finishedTransid, from('198.51.100.7'))).body).toEqual(error('7600', 'Invalid transid or request is still queued'));
   });
 });
@@ -97,7 +97,7 @@ describe('paths and methods the API does not have', () => {
   it.each(['/resources/v2/customerprofiles', '/resources/v2/customerappprofile/a_1', '/resources/v1/profile/status/x', '/resources/v2/customerprofile/1234568/extra'])(
     'answer 404 {"response":{"code":"404","description":"Not Found"}}: %s',
     async (path) => {
-      const res = await imiconnect(t, t.newSession()).get(path);
+      const res = await imiconnectClient(t, t.newSession()).get(path);
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toBe('application/json');
       expect(res.body).toEqual({ response: { code: '404', description: 'Not Found' } });
@@ -122,7 +122,7 @@ describe('paths and methods the API does not have', () => {
   });
 
   it('keep their HTTP status when the tenant answers everything with 200', async () => {
-    const res = await imiconnect(t, t.newSession()).get('/resources/v2/nothing', { 'X-Sandbox-Scenario': 'imiconnect/always-200' });
+    const res = await imiconnectClient(t, t.newSession()).get('/resources/v2/nothing', { 'X-Sandbox-Scenario': 'imiconnect/always-200' });
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ response: { code: '404', description: 'Not Found' } });
   });

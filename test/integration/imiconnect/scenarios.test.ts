@@ -6,7 +6,7 @@ import { DEFAULT_DIRS } from '../../../mock-server/src/core/paths.js';
 import { createSandbox } from '../../../mock-server/src/index.js';
 import { IMICONNECT, UUID } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { batchOf, error, imiconnect, PROFILES, QUEUED, SEED_ONE_RECORD, SEED_TWO_RECORDS, transidOf } from './imiconnect-client.js';
+import { batchOf, error, imiconnectClient, PROFILES, QUEUED, SEED_ONE_RECORD, SEED_TWO_RECORDS, transidOf } from './client.js';
 
 /** Scenarios of this file's own, beside the built-in ones, for settings no built-in scenario changes. */
 function extraScenarios(): string {
@@ -21,8 +21,8 @@ function extraScenarios(): string {
 }
 
 const t = useSandbox({ scenarioDirs: [DEFAULT_DIRS.scenarios, extraScenarios()] });
-const activate = (session: string, name: string) => t.http().put('/__admin/scenario').set('X-Sandbox-Session', session).send({ name });
-const providerState = (session: string, state: string, action: 'setup' | 'teardown') => t.http().post('/__admin/provider-states').set('X-Sandbox-Session', session).send({ state, params: {}, action });
+const activate = (session: string, name: string) => t.admin(session).activate(name);
+const providerState = (session: string, state: string, action: 'setup' | 'teardown') => t.admin(session).providerState(state, action);
 const header = (name: string) => ({ 'X-Sandbox-Scenario': name });
 const NOT_WHITELISTED = error('7010', 'Source ip is not white listed');
 const INTERNAL = error('7006', 'Internal error occurred');
@@ -45,7 +45,7 @@ describe('the IMIconnect scenarios', () => {
 
 describe('scenario imiconnect/ip-not-whitelisted', () => {
   it('per request: answers 7010 with HTTP 403 to the loopback caller, and only to that request', async () => {
-    const api = imiconnect(t, t.newSession());
+    const api = imiconnectClient(t, t.newSession());
     const res = await api.update(SEED_ONE_RECORD, header('imiconnect/ip-not-whitelisted'));
     expect(res.status).toBe(403);
     expect(res.body).toEqual(NOT_WHITELISTED);
@@ -54,19 +54,19 @@ describe('scenario imiconnect/ip-not-whitelisted', () => {
   });
 
   it('per session: refuses every operation (7208 on delete) until reset', async () => {
-    const api = imiconnect(t, t.newSession());
+    const api = imiconnectClient(t, t.newSession());
     await activate(api.session, 'imiconnect/ip-not-whitelisted');
     expect((await api.get(`${PROFILES}/${IMICONNECT.customer}`)).body).toEqual(NOT_WHITELISTED);
     expect((await api.status('a61e8729-a404-41cc-909a-bf7de79d14c7')).body).toEqual(NOT_WHITELISTED);
     const deleted = await api.delete(`${PROFILES}/${IMICONNECT.customer}`);
     expect(deleted.status).toBe(403);
     expect(deleted.body).toEqual(error('7208', 'Source IP is not whitelisted'));
-    await t.http().post('/__admin/reset').set('X-Sandbox-Session', api.session).send({ vendor: 'imiconnect' });
+    await t.admin(api.session).reset('imiconnect');
     expect((await api.get(`${PROFILES}/${IMICONNECT.customer}`)).status).toBe(200);
   });
 
   it('as a Pact provider state, named in words or by the scenario name', async () => {
-    const api = imiconnect(t, t.newSession());
+    const api = imiconnectClient(t, t.newSession());
     expect((await providerState(api.session, "the caller's IP is not in the IMIconnect allow-list", 'setup')).status).toBe(200);
     expect((await api.update(SEED_ONE_RECORD)).body).toEqual(NOT_WHITELISTED);
     await providerState(api.session, "the caller's IP is not in the IMIconnect allow-list", 'teardown');
@@ -78,7 +78,7 @@ describe('scenario imiconnect/ip-not-whitelisted', () => {
 
 describe('scenario imiconnect/internal-error', () => {
   it('per request: answers 7006 "Internal error occurred" with HTTP 500 and queues nothing', async () => {
-    const api = imiconnect(t, t.newSession());
+    const api = imiconnectClient(t, t.newSession());
     const res = await api.update(SEED_TWO_RECORDS, header('imiconnect/internal-error'));
     expect(res.status).toBe(500);
     expect(res.body).toEqual(INTERNAL);
@@ -87,7 +87,7 @@ describe('scenario imiconnect/internal-error', () => {
   });
 
   it('per session (provider state, admin API): every operation fails, authentication still comes first', async () => {
-    const api = imiconnect(t, t.newSession());
+    const api = imiconnectClient(t, t.newSession());
     await providerState(api.session, 'IMIconnect has an internal error', 'setup');
     for (const [res, operation] of [
       [await api.create(SEED_ONE_RECORD), 'createProfile'],
@@ -99,7 +99,7 @@ describe('scenario imiconnect/internal-error', () => {
       expect(res.body).toEqual(INTERNAL);
       expect(res).toMatchContract('imiconnect', operation);
     }
-    expect((await imiconnect(t, api.session, 'wrong').get(`${PROFILES}/${IMICONNECT.customer}`)).body).toEqual(error('7001', 'Authentication failed'));
+    expect((await imiconnectClient(t, api.session, 'wrong').get(`${PROFILES}/${IMICONNECT.customer}`)).body).toEqual(error('7001', 'Authentication failed'));
     await activate(api.session, 'default');
     expect((await api.get(`${PROFILES}/${IMICONNECT.customer}`)).status).toBe(200);
     expect((await activate(api.session, 'imiconnect/internal-error')).status).toBe(200);
@@ -109,7 +109,7 @@ describe('scenario imiconnect/internal-error', () => {
 
 describe('scenario imiconnect/slow-queue', () => {
   it('per request: the update sent with it waits 30 s of virtual time; others do not', async () => {
-    const api = imiconnect(t, t.newSession());
+    const api = imiconnectClient(t, t.newSession());
     const slow = transidOf(await api.update({ Records: [{ customerId: IMICONNECT.customer, Attributes: { name: 'slow' } }] }, header('imiconnect/slow-queue')));
     const fast = transidOf(await api.update({ Records: [{ customerId: IMICONNECT.otherCustomer, Attributes: { name: 'fast' } }] }));
     expect((await api.status(fast)).body.code).toBe('1000');
@@ -123,7 +123,7 @@ describe('scenario imiconnect/slow-queue', () => {
   });
 
   it('as a provider state', async () => {
-    const api = imiconnect(t, t.newSession());
+    const api = imiconnectClient(t, t.newSession());
     await providerState(api.session, 'the IMIconnect profile queue is slow', 'setup');
     const transid = transidOf(await api.delete(`${PROFILES}/${IMICONNECT.customer}`));
     expect((await api.get(`${PROFILES}/${IMICONNECT.customer}`)).status).toBe(200);
@@ -135,7 +135,7 @@ describe('scenario imiconnect/slow-queue', () => {
 
 describe('scenario imiconnect/batch-limit-1000 (M-3)', () => {
   it('per request: accepts 1000 records and refuses 1001 with "Batch size limit(1000) exceeded"', async () => {
-    const api = imiconnect(t, t.newSession());
+    const api = imiconnectClient(t, t.newSession());
     expect((await api.update(batchOf(1000), header('imiconnect/batch-limit-1000'))).body).toEqual(QUEUED);
     const res = await api.update(batchOf(1001), header('imiconnect/batch-limit-1000'));
     expect(res.status).toBe(400);
@@ -145,14 +145,14 @@ describe('scenario imiconnect/batch-limit-1000 (M-3)', () => {
   });
 
   it('per session (admin API) and as a provider state, for create and delete too', async () => {
-    const api = imiconnect(t, t.newSession());
+    const api = imiconnectClient(t, t.newSession());
     await providerState(api.session, 'IMIconnect accepts batches of 1000 records', 'setup');
     const ids = Array.from({ length: 500 }, (_, i) => `${5_000_000 + i}`);
     const created = transidOf(await api.create({ Records: ids.map((customerId) => ({ customerId, Attributes: { name: 'bulk' } })) }));
     expect((await api.status(created)).body).toMatchObject({ code: '1000', TotalCount: 500, SuccessCount: 500 });
     const deleted = await api.delete(`/resources/v1/customerprofile?${ids.map((id) => `customerId=${id}`).join('&')}`);
     expect(deleted.body).toEqual(QUEUED);
-    const other = imiconnect(t, t.newSession());
+    const other = imiconnectClient(t, t.newSession());
     expect((await activate(other.session, 'imiconnect/batch-limit-1000')).status).toBe(200);
     expect((await other.update(batchOf(1000))).body).toEqual(QUEUED);
     expect((await other.update(batchOf(1001))).body).toEqual(error('7012', 'Batch size limit(1000) exceeded'));
@@ -163,7 +163,7 @@ describe('scenario imiconnect/always-200 (§2.2)', () => {
   const h = header('imiconnect/always-200');
 
   it('answers every error with HTTP 200 and the same body, which the contract allows', async () => {
-    const api = imiconnect(t, t.newSession());
+    const api = imiconnectClient(t, t.newSession());
     const cases = [
       [await t.http().put(PROFILES).set(h).send(SEED_ONE_RECORD), 'updateProfile', error('7002', 'Service Key Missing')],
       [await api.update('{"Records":[', h), 'updateProfile', error('7000', 'Invalid JSON')],
@@ -180,15 +180,15 @@ describe('scenario imiconnect/always-200 (§2.2)', () => {
   });
 
   it('per session and as a provider state', async () => {
-    const api = imiconnect(t, t.newSession());
+    const api = imiconnectClient(t, t.newSession());
     await providerState(api.session, 'IMIconnect answers every error with HTTP 200', 'setup');
-    const res = await imiconnect(t, api.session, 'wrong').update(SEED_ONE_RECORD);
+    const res = await imiconnectClient(t, api.session, 'wrong').update(SEED_ONE_RECORD);
     expect(res.status).toBe(200);
     expect(res.body).toEqual(error('7001', 'Authentication failed'));
     await activate(api.session, 'default');
-    expect((await imiconnect(t, api.session, 'wrong').update(SEED_ONE_RECORD)).status).toBe(401);
+    expect((await imiconnectClient(t, api.session, 'wrong').update(SEED_ONE_RECORD)).status).toBe(401);
     expect((await activate(api.session, 'imiconnect/always-200')).status).toBe(200);
-    expect((await imiconnect(t, api.session, 'wrong').update(SEED_ONE_RECORD)).status).toBe(200);
+    expect((await imiconnectClient(t, api.session, 'wrong').update(SEED_ONE_RECORD)).status).toBe(200);
   });
 });
 
@@ -196,7 +196,7 @@ describe('scenario imiconnect/reject-unknown-customers (M-11)', () => {
   const allUnknown = { Records: [{ customerId: IMICONNECT.absentCustomer, Attributes: { name: 'x' } }, { customerId: '8888888', Attributes: { name: 'y' } }] };
 
   it('answers 7014 with HTTP 404 at once when every customer is unknown, queueing nothing', async () => {
-    const api = imiconnect(t, t.newSession());
+    const api = imiconnectClient(t, t.newSession());
     await activate(api.session, 'imiconnect/reject-unknown-customers');
     const res = await api.update(allUnknown);
     expect(res.status).toBe(404);
@@ -206,7 +206,7 @@ describe('scenario imiconnect/reject-unknown-customers (M-11)', () => {
   });
 
   it('still queues a batch with some known customers; per request and as a provider state', async () => {
-    const api = imiconnect(t, t.newSession());
+    const api = imiconnectClient(t, t.newSession());
     const mixed = { Records: [...allUnknown.Records, { customerId: IMICONNECT.customer, Attributes: { name: 'z' } }] };
     expect((await api.update(mixed, header('imiconnect/reject-unknown-customers'))).body).toEqual(QUEUED);
     expect((await api.update(allUnknown)).body).toEqual(QUEUED);
@@ -229,23 +229,23 @@ describe('settings a scenario may change', () => {
       [413, error('7012', 'Batch size limit(100) exceeded')],
     ]);
     for (const res of remapped) expect(res).toMatchContractSchema('imiconnect', '#/components/schemas/ErrorEnvelope');
-    expect((await imiconnect(t, t.newSession(), 'wrong').update(SEED_ONE_RECORD)).status).toBe(401);
+    expect((await imiconnectClient(t, t.newSession(), 'wrong').update(SEED_ONE_RECORD)).status).toBe(401);
   });
 
   it('queuedCode answers Queued with 1000, as the code tables say (M-1)', async () => {
-    const res = await imiconnect(t, t.newSession()).update(SEED_ONE_RECORD, header('test/queued-1000'));
+    const res = await imiconnectClient(t, t.newSession()).update(SEED_ONE_RECORD, header('test/queued-1000'));
     expect(res.body).toEqual({ response: { code: '1000', description: 'Queued', transid: expect.stringMatching(UUID) } });
     expect(res).toMatchContract('imiconnect', 'updateProfile');
   });
 
   it('unknownTransactionCode changes what an unknown transid answers (§2.8.13)', async () => {
-    const res = await imiconnect(t, t.newSession()).status('x', header('test/status-7014'));
+    const res = await imiconnectClient(t, t.newSession()).status('x', header('test/status-7014'));
     expect(res.status).toBe(404);
     expect(res.body).toEqual(error('7014', 'Customer not found'));
   });
 
   it('rejectWhenEveryRecordFails: create and delete can queue unknown/existing customers instead', async () => {
-    const api = imiconnect(t, t.newSession());
+    const api = imiconnectClient(t, t.newSession());
     await activate(api.session, 'test/create-async');
     const created = transidOf(await api.create({ Records: [{ customerId: IMICONNECT.customer, Attributes: { name: 'dup' } }] }));
     expect((await api.status(created)).body.Results).toEqual([{ code: '7015', customerId: IMICONNECT.customer, description: 'customer already exists' }]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../../../mock-server/src/index.js';
 import { IMICONNECT } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { batchOf, error, imiconnect, PROFILES, QUEUED, SEED_ONE_RECORD, SEED_TWO_RECORDS, transidOf } from './imiconnect-client.js';
+import { batchOf, error, imiconnectClient, PROFILES, QUEUED, SEED_ONE_RECORD, SEED_TWO_RECORDS, transidOf } from './client.js';
 
 const t = useSandbox();
 
@@ -14,7 +14,7 @@ const ORIGINAL_1234568 = { msisdn: '919166708508', email: 'myriam_metz@example.c
 describe('PUT /resources/v2/customerprofile', () => {
   describe("the seed's request examples, sent as they are", () => {
     it('queues the two-record example: 200 {"response":{"code":"1001","description":"Queued","transid":<uuid4>}} (§2.8.1)', async () => {
-      const api = imiconnect(t, t.newSession());
+      const api = imiconnectClient(t, t.newSession());
       const res = await api.update(SEED_TWO_RECORDS);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/json');
@@ -23,7 +23,7 @@ describe('PUT /resources/v2/customerprofile', () => {
     });
 
     it('queues the one-record example, and the update reaches the profile', async () => {
-      const api = imiconnect(t, t.newSession());
+      const api = imiconnectClient(t, t.newSession());
       const res = await api.update(SEED_ONE_RECORD);
       expect(res.body).toEqual(QUEUED);
       expect(res).toMatchContract('imiconnect', 'updateProfile');
@@ -31,7 +31,7 @@ describe('PUT /resources/v2/customerprofile', () => {
     });
 
     it('gives every request its own transid', async () => {
-      const api = imiconnect(t, t.newSession());
+      const api = imiconnectClient(t, t.newSession());
       const [a, b] = [transidOf(await api.update(SEED_ONE_RECORD)), transidOf(await api.update(SEED_ONE_RECORD))];
       expect(a).not.toBe(b);
     });
@@ -39,20 +39,20 @@ describe('PUT /resources/v2/customerprofile', () => {
 
   describe('authentication', () => {
     it('answers 7002 "Service Key Missing" with HTTP 401 without a key header (§2.8.4)', async () => {
-      const res = await t.http().put(PROFILES).set('X-Sandbox-Session', t.newSession()).set('content-type', 'application/json').send(SEED_ONE_RECORD);
+      const res = await t.session().put(PROFILES).set('content-type', 'application/json').send(SEED_ONE_RECORD);
       expect(res.status).toBe(401);
       expect(res.body).toEqual(error('7002', 'Service Key Missing'));
       expect(res).toMatchContract('imiconnect', 'updateProfile');
     });
 
     it('treats an empty key header as no key (7002)', async () => {
-      const res = await imiconnect(t, t.newSession(), '').update(SEED_ONE_RECORD);
+      const res = await imiconnectClient(t, t.newSession(), '').update(SEED_ONE_RECORD);
       expect(res.status).toBe(401);
       expect(res.body).toEqual(error('7002', 'Service Key Missing'));
     });
 
     it('answers 7001 "Authentication failed" with HTTP 401 for a wrong key (§2.8.5)', async () => {
-      const res = await imiconnect(t, t.newSession(), '00000000-0000-4000-8000-000000000000').update(SEED_ONE_RECORD);
+      const res = await imiconnectClient(t, t.newSession(), '00000000-0000-4000-8000-000000000000').update(SEED_ONE_RECORD);
       expect(res.status).toBe(401);
       expect(res.body).toEqual(error('7001', 'Authentication failed'));
       expect(res).toMatchContract('imiconnect', 'updateProfile');
@@ -60,14 +60,14 @@ describe('PUT /resources/v2/customerprofile', () => {
 
     it('accepts the key in a secretKey header instead (§2.8.11, M-7)', async () => {
       const session = t.newSession();
-      const res = await t.http().put(PROFILES).set({ 'X-Sandbox-Session': session, secretKey: IMICONNECT.key, 'content-type': 'application/json' }).send(SEED_ONE_RECORD);
+      const res = await t.session(session).put(PROFILES).set({ secretKey: IMICONNECT.key, 'content-type': 'application/json' }).send(SEED_ONE_RECORD);
       expect(res.status).toBe(200);
       expect(res.body).toEqual(QUEUED);
       expect(res).toMatchContract('imiconnect', 'updateProfile');
     });
 
     it('reads key before secretKey when both are sent', async () => {
-      const res = await imiconnect(t, t.newSession(), 'wrong').update(SEED_ONE_RECORD, { secretKey: IMICONNECT.key });
+      const res = await imiconnectClient(t, t.newSession(), 'wrong').update(SEED_ONE_RECORD, { secretKey: IMICONNECT.key });
       expect(res.body).toEqual(error('7001', 'Authentication failed'));
     });
 
@@ -79,8 +79,8 @@ describe('PUT /resources/v2/customerprofile', () => {
   });
 
   describe('when the body is not acceptable, answers the code and changes nothing', () => {
-    const api = () => imiconnect(t, t.newSession());
-    async function expectUnchanged(client: ReturnType<typeof imiconnect>) {
+    const api = () => imiconnectClient(t, t.newSession());
+    async function expectUnchanged(client: ReturnType<typeof imiconnectClient>) {
       expect(await client.attributes(IMICONNECT.customer)).toMatchObject(ORIGINAL_1234568);
       expect((await client.state()).queue).toEqual({ pending: [], finished: [] });
     }
@@ -146,12 +146,12 @@ describe('PUT /resources/v2/customerprofile', () => {
 
   describe('the batch limit (M-3)', () => {
     it('queues 100 records', async () => {
-      const res = await imiconnect(t, t.newSession()).update(batchOf(100));
+      const res = await imiconnectClient(t, t.newSession()).update(batchOf(100));
       expect(res.body).toEqual(QUEUED);
     });
 
     it('answers 7012 "Batch size limit(100) exceeded" with HTTP 400 for 101 records, and queues nothing (§2.8.8)', async () => {
-      const api = imiconnect(t, t.newSession());
+      const api = imiconnectClient(t, t.newSession());
       const res = await api.update(batchOf(101));
       expect(res.status).toBe(400);
       expect(res.body).toEqual(error('7012', 'Batch size limit(100) exceeded'));
@@ -162,12 +162,12 @@ describe('PUT /resources/v2/customerprofile', () => {
     it('checks the batch size before the records themselves', async () => {
       const records = JSON.parse(batchOf(101)) as { Records: object[] };
       records.Records.push({ Attributes: { email: 'bad' } });
-      const res = await imiconnect(t, t.newSession()).update(records);
+      const res = await imiconnectClient(t, t.newSession()).update(records);
       expect(res.body).toEqual(error('7012', 'Batch size limit(100) exceeded'));
     });
 
     it('answers a body over the 1 MiB size limit with 7012 and HTTP 400', async () => {
-      const res = await imiconnect(t, t.newSession()).update({ Records: [{ customerId: '1234568', Attributes: { name: 'x'.repeat(1024 * 1024) } }] });
+      const res = await imiconnectClient(t, t.newSession()).update({ Records: [{ customerId: '1234568', Attributes: { name: 'x'.repeat(1024 * 1024) } }] });
       expect(res.status).toBe(400);
       expect(res.body).toEqual(error('7012', 'Batch size limit(100) exceeded'));
       expect(res).toMatchContract('imiconnect', 'updateProfile');
@@ -176,14 +176,14 @@ describe('PUT /resources/v2/customerprofile', () => {
 
   describe('key spellings (M-4)', () => {
     it('accepts customerid and attributes as the body table spells them, and records in lower case', async () => {
-      const api = imiconnect(t, t.newSession());
+      const api = imiconnectClient(t, t.newSession());
       const res = await api.update({ records: [{ customerid: '1234568', attributes: { name: 'lower' } }] });
       expect(res.body).toEqual(QUEUED);
       expect((await api.attributes('1234568'))['name']).toBe('lower');
     });
 
     it("prefers the examples' spelling when a record carries both", async () => {
-      const api = imiconnect(t, t.newSession());
+      const api = imiconnectClient(t, t.newSession());
       await api.update({ Records: [{ customerId: '1234568', customerid: '1234569', Attributes: { name: 'upper' }, attributes: { name: 'lower' } }] });
       expect((await api.attributes('1234568'))['name']).toBe('upper');
       expect((await api.attributes('1234569'))['name']).toBe('flo');
@@ -192,7 +192,7 @@ describe('PUT /resources/v2/customerprofile', () => {
 
   describe('attribute values', () => {
     it('adds new attributes, keeps the IDs of changed ones, stores scalars as strings and never changes customerId', async () => {
-      const api = imiconnect(t, t.newSession());
+      const api = imiconnectClient(t, t.newSession());
       const before = await api.get(`${PROFILES}/1234568`);
       await api.update({ Records: [{ customerId: '1234568', Attributes: { name: 'renamed', tier: 3, vip: true, customerId: '42', msisdn: '+447522178657' } }] });
       const after = await api.get(`${PROFILES}/1234568`);
@@ -220,12 +220,12 @@ describe('PUT /resources/v2/customerprofile', () => {
     });
 
     it('reads a JSON body under another content type', async () => {
-      const res = await imiconnect(t, t.newSession()).update(SEED_ONE_RECORD, { 'content-type': 'text/plain' });
+      const res = await imiconnectClient(t, t.newSession()).update(SEED_ONE_RECORD, { 'content-type': 'text/plain' });
       expect(res.body).toEqual(QUEUED);
     });
 
     it('answers a form body with 7000', async () => {
-      const res = await imiconnect(t, t.newSession()).update('Records=1234568', { 'content-type': 'application/x-www-form-urlencoded' });
+      const res = await imiconnectClient(t, t.newSession()).update('Records=1234568', { 'content-type': 'application/x-www-form-urlencoded' });
       expect(res.status).toBe(400);
       expect(res.body).toEqual(error('7000', 'Invalid JSON'));
     });

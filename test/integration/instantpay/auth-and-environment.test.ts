@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANTPAY } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { envelopeOf, ipay, rawCall, seedContact, userIdOf } from './ipay.js';
+import { envelopeOf, ipay, rawCall, seedContact, userIdOf } from './client.js';
 
 const t = useSandbox();
 const UPDATE = { contactId: INSTANTPAY.contact, name: 'Changed', email: 'changed@example.com', mobile: '9876543210', tagDetails: [{ tagId: INSTANTPAY.tag }] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANTPAY } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { admin, envelopeOf, ipay, seedContact, userIdOf } from './ipay.js';
+import { admin, envelopeOf, ipay, seedContact, userIdOf } from './client.js';
 
 const t = useSandbox();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANTPAY } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { rawCall } from './ipay.js';
+import { rawCall } from './client.js';
 
 const t = useSandbox();
 

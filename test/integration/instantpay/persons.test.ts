@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANTPAY } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { envelopeOf, ipay } from './ipay.js';
+import { envelopeOf, ipay } from './client.js';
 
 const t = useSandbox();
 /** The vendor's person samples send this extra header; it changes nothing. */

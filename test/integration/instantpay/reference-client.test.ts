@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InstantpayApiError, InstantpayClient } from '../../../mock-server/src/clients/instantpay.js';
 import { INSTANTPAY } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { admin } from './ipay.js';
+import { admin } from './client.js';
 
 const t = useSandbox();
 

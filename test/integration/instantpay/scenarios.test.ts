@@ -6,7 +6,7 @@ import { DEFAULT_DIRS } from '../../../mock-server/src/core/paths.js';
 import { createSandbox } from '../../../mock-server/src/index.js';
 import { INSTANTPAY } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { admin, envelopeOf, ipay, ipayHeaders, rawCall, seedContact, userIdOf } from './ipay.js';
+import { admin, envelopeOf, ipay, ipayHeaders, rawCall, seedContact, userIdOf } from './client.js';
 
 const t = useSandbox();
 const UPDATE = { contactId: INSTANTPAY.contact, name: 'Changed', email: 'changed@example.com', mobile: '9876543210', tagDetails: [{ tagId: INSTANTPAY.tag }] };

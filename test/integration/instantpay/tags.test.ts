@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANTPAY } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { envelopeOf, ipay, userIdOf } from './ipay.js';
+import { envelopeOf, ipay, userIdOf } from './client.js';
 
 const t = useSandbox();
 const listTags = (session: string) => ipay(t, session, 'get', '/contacts/tag');

@@ -97,10 +97,10 @@ const operationOf = (path: string) => (path.startsWith(CUSTINFO) ? 'webappApiCus
  * iService calls against one test sandbox, each in the sandbox session given.
  * Every answer to a form is checked against the contract before it is returned.
  */
-export function iservice(t: TestSandbox) {
+export function iserviceClient(t: TestSandbox) {
   /** POST to a form; a string body is sent as is, an object as JSON (or as form fields with `type` 'form'). */
   async function post(path: string, session: string, headers: Record<string, string> = {}, body?: string | object, type?: 'form'): Promise<Response> {
-    const req = t.http().post(path).set('X-Sandbox-Session', session).set(headers);
+    const req = t.session(session).post(path).set(headers);
     if (type) req.type(type);
     const res = await (body === undefined ? req : req.send(body));
     expect(res).toMatchContract('iservice', operationOf(path));

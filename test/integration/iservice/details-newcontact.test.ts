@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ISERVICE } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { CONTACT_466, iservice, notLoggedIn } from './client.js';
+import { CONTACT_466, iserviceClient, notLoggedIn } from './client.js';
 
 const t = useSandbox();
-const api = iservice(t);
+const api = iserviceClient(t);
 
 const NEW_CONTACT = {
   details: {

@@ -3,15 +3,15 @@ import { createSandbox } from '../../../mock-server/src/index.js';
 import { contractOf, schemaProblems } from '../../helpers/contract-matchers.js';
 import { rawRequest } from '../../helpers/raw-http.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { CUSTINFO, iservice, LOGIN, OK, SEED_PAYLOAD } from './client.js';
+import { CUSTINFO, iserviceClient, LOGIN, OK, SEED_PAYLOAD } from './client.js';
 
 const t = useSandbox();
-const api = iservice(t);
+const api = iserviceClient(t);
 const schema = (name: string) => `#/components/responses/${name}/content/application~1json/schema`;
 
 describe('paths under /f that are not emulated forms', () => {
   it.each(['/f/webapp-api-findanswers', '/f/webapp-api-custinfo/extra', '/f', '/f/'])("answer 404 with iService's envelope: %s", async (path) => {
-    const res = await t.http().post(path).set('X-Sandbox-Session', t.newSession()).send('{}');
+    const res = await t.session().post(path).send('{}');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.body).toEqual({ errors: ['Unknown form.'], errorDetails: [`No API form is served at ${path}.`] });
@@ -47,7 +47,7 @@ describe('methods other than POST (S-6)', () => {
   });
 
   it('is checked against the MethodNotAllowed schema', async () => {
-    const res = await t.http().get(`${LOGIN}?api=loggedin`).set('X-Sandbox-Session', t.newSession());
+    const res = await t.session().get(`${LOGIN}?api=loggedin`);
     expect(res).toMatchContractSchema('iservice', schema('MethodNotAllowed'));
   });
 });
@@ -88,14 +88,14 @@ describe('sessions of the sandbox', () => {
     const session = t.newSession();
     const cookie = await api.login(session);
     await api.custinfo(session, 'setdetails', SEED_PAYLOAD, cookie);
-    const journal = await t.http().get('/__admin/requests?vendor=iservice&operation=webappApiCustinfo').set('X-Sandbox-Session', session);
+    const journal = await t.session(session).get('/__admin/requests?vendor=iservice&operation=webappApiCustinfo');
     expect(journal.body.requests.map((r: { query: unknown; status: number }) => [r.query, r.status])).toEqual([[{ api: 'setdetails' }, 200]]);
   });
 
   it('dump the store without passwords', async () => {
     const session = t.newSession();
     await api.login(session);
-    const res = await t.http().get('/__admin/state/iservice').set('X-Sandbox-Session', session);
+    const res = await t.admin(session).state('iservice');
     expect(res.body.users).toEqual([
       { contactID: 100, userType: 'Agent', segments: ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] },
       { contactID: 466, userType: 'Customer', segments: [] },

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ISERVICE } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { iservice, LOGIN, notLoggedIn, SESSION_COOKIE } from './client.js';
+import { iserviceClient, LOGIN, notLoggedIn, SESSION_COOKIE } from './client.js';
 
 const t = useSandbox();
-const api = iservice(t);
-const advance = (session: string, minutes: number) => t.http().post('/__admin/clock/advance').set('X-Sandbox-Session', session).send({ ms: minutes * 60_000 });
+const api = iserviceClient(t);
+const advance = (session: string, minutes: number) => t.admin(session).advanceClock(minutes * 60_000);
 
 const agentLoggedIn = {
   isLoggedIn: true,

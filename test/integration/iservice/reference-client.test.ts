@@ -8,7 +8,7 @@ const t = useSandbox();
 /** The reference client in a sandbox session of its own, with a scenario when given one. */
 async function client(scenario?: string): Promise<IServiceClient> {
   const session = t.newSession();
-  if (scenario !== undefined) expect((await t.http().put('/__admin/scenario').set('X-Sandbox-Session', session).send({ name: scenario })).status).toBe(200);
+  if (scenario !== undefined) expect((await t.admin(session).activate(scenario)).status).toBe(200);
   return new IServiceClient({ baseUrl: t.url, headers: { 'X-Sandbox-Session': session } });
 }
 

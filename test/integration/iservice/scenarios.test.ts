@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DIRS } from '../../../mock-server/src/core/paths.js';
 import { ISERVICE } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { CONTACT_466, CUSTINFO, iservice, LOGIN, notLoggedIn, OK, SEED_PAYLOAD } from './client.js';
+import { CONTACT_466, CUSTINFO, iserviceClient, LOGIN, notLoggedIn, OK, SEED_PAYLOAD } from './client.js';
 
 /** A scenario of our own, to show the idle limit is a setting. */
 function extraScenarios(): string {
@@ -16,16 +16,16 @@ function extraScenarios(): string {
 }
 
 const t = useSandbox({ scenarioDirs: [DEFAULT_DIRS.scenarios, extraScenarios()] });
-const api = iservice(t);
+const api = iserviceClient(t);
 const serverError = { errors: ['An unexpected error occurred.'], errorDetails: ['The server could not complete the request.'] };
 const agentCookie = `SessionID=${ISERVICE.presetAgentSession}`;
 const customerCookie = `SessionID=${ISERVICE.presetCustomerSession}`;
 
-const activate = (session: string, name: string) => t.http().put('/__admin/scenario').set('X-Sandbox-Session', session).send({ name });
+const activate = (session: string, name: string) => t.admin(session).activate(name);
 const providerState = (session: string, state: string, action: 'setup' | 'teardown' = 'setup') =>
-  t.http().post('/__admin/provider-states').set('X-Sandbox-Session', session).send({ state, params: {}, action });
+  t.admin(session).providerState(state, action);
 const storedFirstName = async (session: string, contactID = 466) => {
-  const res = await t.http().get('/__admin/state/iservice').set('X-Sandbox-Session', session);
+  const res = await t.admin(session).state('iservice');
   return res.body.contacts.find((c: { contactID: number }) => c.contactID === contactID).properties[0].values;
 };
 
@@ -144,7 +144,7 @@ describe('scenario iservice/agent-user', () => {
     const session = t.newSession();
     await activate(session, 'iservice/agent-user');
     expect((await api.custinfo(session, 'details', { contactID: 466 }, agentCookie)).body.errors).toEqual([]);
-    await t.http().post('/__admin/clock/advance').set('X-Sandbox-Session', session).send({ ms: 90 * 60_000 });
+    await t.admin(session).advanceClock(90 * 60_000);
     expect((await api.custinfo(session, 'details', { contactID: 466 }, agentCookie)).body).toEqual(notLoggedIn('The session ended after 90 minutes without a request.'));
   });
 });
@@ -160,7 +160,7 @@ describe('scenario iservice/strict-http-status', () => {
   });
 
   it('answers a method other than POST with 405 and Allow: POST, per request', async () => {
-    const res = await t.http().get(`${CUSTINFO}?api=details`).set('X-Sandbox-Session', t.newSession()).set('X-Sandbox-Scenario', 'iservice/strict-http-status');
+    const res = await t.session().get(`${CUSTINFO}?api=details`).set('X-Sandbox-Scenario', 'iservice/strict-http-status');
     expect(res.status).toBe(405);
     expect(res.headers['allow']).toBe('POST');
     expect(res.body).toEqual({ errors: ['Method not allowed.'], errorDetails: ['GET is not accepted; the iService API forms only accept POST.'] });
@@ -216,9 +216,9 @@ describe('the idle limit is a setting', () => {
     const session = t.newSession();
     await activate(session, 'test/idle-5');
     const cookie = await api.login(session);
-    await t.http().post('/__admin/clock/advance').set('X-Sandbox-Session', session).send({ ms: 4 * 60_000 });
+    await t.admin(session).advanceClock(4 * 60_000);
     expect((await api.custinfo(session, 'details', { contactID: 466 }, cookie)).body.errors).toEqual([]);
-    await t.http().post('/__admin/clock/advance').set('X-Sandbox-Session', session).send({ ms: 5 * 60_000 });
+    await t.admin(session).advanceClock(5 * 60_000);
     expect((await api.custinfo(session, 'details', { contactID: 466 }, cookie)).body).toEqual(notLoggedIn('The session ended after 5 minutes without a request.'));
   });
 });

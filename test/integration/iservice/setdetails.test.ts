@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ISERVICE } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
-import { CONTACT_466, CUSTINFO, iservice, notLoggedIn, OK, SEED_PAYLOAD, SEED_PAYLOAD_LITERAL } from './client.js';
+import { CONTACT_466, CUSTINFO, iserviceClient, notLoggedIn, OK, SEED_PAYLOAD, SEED_PAYLOAD_LITERAL } from './client.js';
 
 const t = useSandbox();
-const api = iservice(t);
+const api = iserviceClient(t);
 
 /** The seed's payload with changes, as an object. */
 const seedWith = (change: (body: Record<string, any>) => void): Record<string, unknown> => {
@@ -23,7 +23,7 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
     it('answers {"errors":[],"errorDetails":[]} (§5.5.2)', async () => {
       const session = t.newSession();
       const cookie = await api.login(session);
-      const res = await t.http().post(`${CUSTINFO}?api=setdetails`).set('X-Sandbox-Session', session).set('Cookie', cookie).set('Content-Type', 'application/json').send(SEED_PAYLOAD);
+      const res = await t.session(session).post(`${CUSTINFO}?api=setdetails`).set('Cookie', cookie).set('Content-Type', 'application/json').send(SEED_PAYLOAD);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(res.text).toBe('{"errors":[],"errorDetails":[]}');
@@ -36,7 +36,7 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
       const spaced = t.newSession();
       const literalCookie = await api.login(literal);
       const spacedCookie = await api.login(spaced);
-      const res = await t.http().post(`${CUSTINFO}?api=setdetails`).set('X-Sandbox-Session', literal).set('Cookie', literalCookie).set('Content-Type', 'application/json').send(SEED_PAYLOAD_LITERAL);
+      const res = await t.session(literal).post(`${CUSTINFO}?api=setdetails`).set('Cookie', literalCookie).set('Content-Type', 'application/json').send(SEED_PAYLOAD_LITERAL);
       expect(res.status).toBe(200);
       expect(res.text).toBe('{"errors":[],"errorDetails":[]}');
       expect(res).toMatchContract('iservice', 'webappApiCustinfo');
@@ -48,7 +48,7 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
     it('still refuses a body that is not JSON once its non-breaking spaces are read as spaces', async () => {
       const session = t.newSession();
       const cookie = await api.login(session);
-      const res = await t.http().post(`${CUSTINFO}?api=setdetails`).set('X-Sandbox-Session', session).set('Cookie', cookie).set('Content-Type', 'application/json').send(`{\u00a0"contactID":\u00a0466,\u00a0}`);
+      const res = await t.session(session).post(`${CUSTINFO}?api=setdetails`).set('Cookie', cookie).set('Content-Type', 'application/json').send(`{\u00a0"contactID":\u00a0466,\u00a0}`);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ errors: ['The request could not be read.'], errorDetails: ['The request body is not valid JSON.'] });
       await expectUnchanged(session, cookie);
@@ -188,7 +188,7 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
       });
       expect((await api.custinfo(session, 'setdetails', body, cookie)).body).toEqual(OK);
       expect(((await api.details(session, cookie, 467)) as typeof CONTACT_466).membership).toEqual(['2', '3', '4', '5', '6', '7', '8', '10', '11', '12']);
-      const state = await t.http().get('/__admin/state/iservice').set('X-Sandbox-Session', session);
+      const state = await t.admin(session).state('iservice');
       expect(state.body.contacts.find((c: { contactID: number }) => c.contactID === 467).membership).toEqual(['2', '3', '4', '5', '6', '7', '8', '10', '11', '12', '13']);
     });
 
@@ -311,7 +311,7 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
       const session = t.newSession();
       const cookie = await api.login(session);
       expect((await api.custinfo(session, 'setdetails', SEED_PAYLOAD, cookie, { 'Content-Type': 'text/plain' })).body).toEqual(OK);
-      const bare = await t.http().post(`${CUSTINFO}?api=setdetails`).set('X-Sandbox-Session', session).set('Cookie', cookie).serialize((b: string) => b).send(SEED_PAYLOAD).unset('Content-Type');
+      const bare = await t.session(session).post(`${CUSTINFO}?api=setdetails`).set('Cookie', cookie).serialize((b: string) => b).send(SEED_PAYLOAD).unset('Content-Type');
       expect(bare.body).toEqual(OK);
       expect(bare).toMatchContract('iservice', 'webappApiCustinfo');
     });

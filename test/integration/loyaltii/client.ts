@@ -78,7 +78,7 @@ export function loyaltiiClient(t: TestSandbox, session: string) {
       checked(await base(t.http()[method](path).set('Content-Type', 'application/json'), headers).send(typeof body === 'string' ? body : JSON.stringify(body))),
     /** The stored contact with what the API never returns (Password, ProfileLastUpdated), from the admin state dump. */
     stored: async (id: number) => {
-      const res = await t.http().get('/__admin/state/loyaltii').set('X-Sandbox-Session', session);
+      const res = await t.admin(session).state('loyaltii');
       expect(res).toMatchContract('admin', 'getVendorState');
       return (res.body as { contacts: { Id: number }[] }).contacts.find((c) => c.Id === id) as Record<string, unknown> | undefined;
     },

@@ -17,7 +17,7 @@ function patch(session: string, id: number, body: object): Promise<RawResult> {
 }
 
 async function read(session: string, id: number): Promise<{ Version: string; FirstName: string; LatestPermissionSource: string }> {
-  const res = checked(await t.http().get(contactPath(id)).set('Authorization', `Bearer ${LOYALTII.token}`).set('X-Sandbox-Session', session));
+  const res = checked(await t.session(session).get(contactPath(id)).set('Authorization', `Bearer ${LOYALTII.token}`));
   return res.body;
 }
 

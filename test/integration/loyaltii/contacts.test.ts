@@ -37,7 +37,7 @@ describe('GET /api/v1/Contacts/{id} (suggested, docs/vendors/loyaltii.md §3.5)'
   });
 
   it('lets the second account read its own contact 8 with its own token', async () => {
-    const res = checked(await t.http().get(contactPath(8)).set('Authorization', `Bearer ${LOYALTII.secondAccountToken}`).set('X-Sandbox-Session', t.newSession()));
+    const res = checked(await t.session().get(contactPath(8)).set('Authorization', `Bearer ${LOYALTII.secondAccountToken}`));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ Id: 8, Email: contact1.email, Phone: contact1.phone });
   });
@@ -226,7 +226,7 @@ describe('PATCH /api/v1/Contacts (bulk, the PATCH-api-v1-Contacts help page)', (
   });
 
   it('answers empty lists for a request without a body', async () => {
-    const res = checked(await t.http().patch(CONTACTS).set('Authorization', `Bearer ${LOYALTII.token}`).set('X-Sandbox-Session', t.newSession()));
+    const res = checked(await t.session().patch(CONTACTS).set('Authorization', `Bearer ${LOYALTII.token}`));
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ Updated: [], NotFound: [] });
   });
@@ -289,7 +289,7 @@ describe('GET /api/v1/Contacts/Registration?timespan=&source=&ip=', () => {
     const client = loyaltiiClient(t, session);
     const created = await client.send('post', CONTACTS, { RegistrationSource: 'campaign' });
     expect((await client.get(`${CONTACTS}/Registration?timespan=5`)).body).toEqual([{ Id: created.body.Id, RegistrationDateTime: NOW, RegistrationSource: 'campaign', RegistrationIp: '127.0.0.1' }]);
-    await t.http().post('/__admin/clock/advance').set('X-Sandbox-Session', session).send({ ms: 6 * 60_000 });
+    await t.admin(session).advanceClock(6 * 60_000);
     expect((await client.get(`${CONTACTS}/Registration?timespan=5`)).body).toEqual([]);
     expect((await client.get(`${CONTACTS}/Registration?timespan=7`)).body).toHaveLength(1);
   });

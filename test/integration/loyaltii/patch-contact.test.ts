@@ -135,7 +135,7 @@ describe('PATCH /api/v1/Contacts/{id}', () => {
     });
 
     it('10. no credentials answer 401 with the framework message', async () => {
-      const res = checked(await t.http().patch(contactPath(1)).set('X-Sandbox-Session', t.newSession()).set('Content-Type', 'application/json').send(JSON.stringify({ Version: contact1.version, FirstName: 'Ann' })));
+      const res = checked(await t.session().patch(contactPath(1)).set('Content-Type', 'application/json').send(JSON.stringify({ Version: contact1.version, FirstName: 'Ann' })));
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ Message: 'Authorization has been denied for this request.' });
       expect(res.headers['www-authenticate']).toBe('Bearer');
@@ -198,7 +198,7 @@ describe('PATCH /api/v1/Contacts/{id}', () => {
       const second = await client.send('patch', contactPath(1), { Version: first.body.Version });
       expect([first.status, second.status]).toEqual([200, 200]);
       expect([first.body.Version, second.body.Version]).toEqual([NEXT_VERSIONS[0], NEXT_VERSIONS[1]]);
-      await t.http().post('/__admin/clock/advance').set('X-Sandbox-Session', session).send({ ms: 1500 });
+      await t.admin(session).advanceClock(1500);
       const third = await client.send('patch', contactPath(1), { Version: second.body.Version });
       expect(third.body).toMatchObject({ Version: NEXT_VERSIONS[2], LastModified: '2026-03-02T10:00:01.5000000+00:00' });
     });

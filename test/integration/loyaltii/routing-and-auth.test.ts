@@ -18,7 +18,7 @@ describe('authentication (docs/vendors/loyaltii.md §3.2: Bearer suggested, conf
     ['the token without its scheme', LOYALTII.token],
     ['Basic credentials while the API takes Bearer', `Basic ${Buffer.from(`${LOYALTII.basic.user}:${LOYALTII.basic.password}`).toString('base64')}`],
   ])('answers 401 with the framework message and a Bearer challenge: %s', async (_case, authorization) => {
-    const req = t.http().get(contactPath(1)).set('X-Sandbox-Session', t.newSession());
+    const req = t.session().get(contactPath(1));
     if (authorization !== undefined) req.set('Authorization', authorization);
     const res = checked(await req);
     expect(res.status).toBe(401);

@@ -8,8 +8,8 @@ import { checked, CONTACT_1, contactPath, loyaltiiClient, NEXT_VERSIONS, NOW } f
 
 const t = useSandbox();
 const { contact1 } = LOYALTII;
-const activate = (session: string, name: string) => t.http().put('/__admin/scenario').set('X-Sandbox-Session', session).send({ name });
-const providerState = (session: string, state: string, action: 'setup' | 'teardown') => t.http().post('/__admin/provider-states').set('X-Sandbox-Session', session).send({ state, params: {}, action });
+const activate = (session: string, name: string) => t.admin(session).activate(name);
+const providerState = (session: string, state: string, action: 'setup' | 'teardown') => t.admin(session).providerState(state, action);
 const firstNameAnn = { Version: contact1.version, FirstName: 'Ann' };
 const SERVER_ERROR = { Message: 'An error has occurred.' };
 
@@ -126,7 +126,7 @@ describe('scenario loyaltii/server-error', () => {
       expect(res.body).toEqual(SERVER_ERROR);
       expect(res).toMatchContract('loyaltii', operation);
     }
-    await t.http().post('/__admin/reset').set('X-Sandbox-Session', session).send({ vendor: 'loyaltii' });
+    await t.admin(session).reset('loyaltii');
     expect((await client.get(contactPath(1))).body).toEqual(CONTACT_1);
   });
 
@@ -169,11 +169,11 @@ describe('scenario loyaltii/basic-auth (the credential type is configurable, doc
   it('takes the fixture account\'s Basic credentials and refuses the bearer token', async () => {
     const session = t.newSession();
     await activate(session, 'loyaltii/basic-auth');
-    const ok = checked(await t.http().get(contactPath(1)).set('X-Sandbox-Session', session).set('Authorization', basic(LOYALTII.basic.user, LOYALTII.basic.password)));
+    const ok = checked(await t.session(session).get(contactPath(1)).set('Authorization', basic(LOYALTII.basic.user, LOYALTII.basic.password)));
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual(CONTACT_1);
     for (const authorization of [`Bearer ${LOYALTII.token}`, basic(LOYALTII.basic.user, 'wrong'), 'Basic !!!']) {
-      const res = checked(await t.http().get(contactPath(1)).set('X-Sandbox-Session', session).set('Authorization', authorization));
+      const res = checked(await t.session(session).get(contactPath(1)).set('Authorization', authorization));
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toBe('Basic realm="Loyaltii"');
       expect(res.body).toEqual({ Message: 'Authorization has been denied for this request.' });

@@ -98,7 +98,7 @@ describe('PATCH /api/v1/Contacts/{id}: validation as Web API 2 renders it (docs/
   });
 
   it('validates a request without a body as an empty DTO (docs/decisions/0303)', async () => {
-    const res = checked(await t.http().patch(contactPath(1)).set('X-Sandbox-Session', t.newSession()).set('Authorization', `Bearer ${LOYALTII.token}`));
+    const res = checked(await t.session().patch(contactPath(1)).set('Authorization', `Bearer ${LOYALTII.token}`));
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ Message: INVALID, ModelState: { 'patchContactDto.Version': ['The Version field is required.'] } });
   });

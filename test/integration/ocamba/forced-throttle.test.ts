@@ -7,14 +7,14 @@ const t = useSandbox();
 const path = `/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.emailContact}`;
 
 function update(session: string, scenario?: string) {
-  const req = t.http().patch(path).set('X-Sandbox-Session', session).set('Authorization', `Bearer ${OCAMBA.keyA}`).set('Content-Type', 'application/json');
+  const req = t.session(session).patch(path).set('Authorization', `Bearer ${OCAMBA.keyA}`).set('Content-Type', 'application/json');
   return (scenario === undefined ? req : req.set('X-Sandbox-Scenario', scenario)).send('{"value":"a@b.co"}');
 }
 
 describe('a scenario-forced Ocamba 429 (ocamba/throttled), as Ocamba documents a 429 (§4.3, decisions 0005, 0070)', () => {
   it('carries Retry-After and none of the X-RateLimit headers, like the natural 429', async () => {
     const session = t.newSession();
-    const activated = await t.http().put('/__admin/scenario').set('X-Sandbox-Session', session).send({ name: 'ocamba/throttled' });
+    const activated = await t.admin(session).activate('ocamba/throttled');
     expect(activated.status).toBe(200);
     const res = await update(session);
     expect(res.status).toBe(429);

@@ -88,7 +88,7 @@ describe('POST /v2/ocamba/personal-api-keys/validate', () => {
 
   it('accepts the expired key while the virtual clock is inside its validity window', async () => {
     const session = t.newSession();
-    await t.http().put('/__admin/clock').set('X-Sandbox-Session', session).send({ now: '2023-06-01T00:00:00Z' });
+    await t.admin(session).setClock('2023-06-01T00:00:00Z');
     const res = await t.http().post('/v2/ocamba/personal-api-keys/validate').set(as(session, OCAMBA.expiredKey));
     expect(res.status).toBe(204);
   });

@@ -7,11 +7,11 @@ const t = useSandbox();
 const path = `/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.emailContact}`;
 
 function update(session: string, key: string = OCAMBA.keyA) {
-  return t.http().patch(path).set('X-Sandbox-Session', session).set('Authorization', `Bearer ${key}`).set('Content-Type', 'application/json').send('{"value":"a@b.co"}');
+  return t.session(session).patch(path).set('Authorization', `Bearer ${key}`).set('Content-Type', 'application/json').send('{"value":"a@b.co"}');
 }
 
 async function advance(session: string, ms: number) {
-  const res = await t.http().post('/__admin/clock/advance').set('X-Sandbox-Session', session).send({ ms });
+  const res = await t.admin(session).advanceClock(ms);
   expect(res.status).toBe(200);
 }
 
@@ -93,7 +93,7 @@ describe('Ocamba rate limits (tier C: 10/s, 150/min per account, fixed windows)'
     const session = t.newSession();
     for (let i = 0; i < 11; i++) await update(session, OCAMBA.keyA);
     expect((await update(session, OCAMBA.keyA)).status).toBe(429);
-    const other = await t.http().get(`/v1/hood/partners/${OCAMBA.partnerOfB}/contacts`).set('X-Sandbox-Session', session).set('Authorization', `Bearer ${OCAMBA.keyB}`);
+    const other = await t.session(session).get(`/v1/hood/partners/${OCAMBA.partnerOfB}/contacts`).set('Authorization', `Bearer ${OCAMBA.keyB}`);
     expect(other.status).toBe(200);
     expect(other.headers['x-ratelimit-remaining']).toBe('9');
   });
@@ -116,14 +116,14 @@ describe('Ocamba rate limits (tier C: 10/s, 150/min per account, fixed windows)'
   it('counts every endpoint of the account in the same windows', async () => {
     const session = t.newSession();
     for (let i = 0; i < 5; i++) await update(session);
-    const res = await t.http().get('/v1/hood/partners').set('X-Sandbox-Session', session).set('Authorization', `Bearer ${OCAMBA.keyA}`);
+    const res = await t.session(session).get('/v1/hood/partners').set('Authorization', `Bearer ${OCAMBA.keyA}`);
     expect(res.headers['x-ratelimit-remaining']).toBe('4');
   });
 });
 
 async function untilInFlight(session: string, count: number): Promise<void> {
   for (;;) {
-    const state = await t.http().get('/__admin/state/ocamba').set('X-Sandbox-Session', session);
+    const state = await t.admin(session).state('ocamba');
     if (state.body.inFlight[OCAMBA.companyA] === count) return;
   }
 }
@@ -131,7 +131,7 @@ async function untilInFlight(session: string, count: number): Promise<void> {
 describe('the parallel-request cap (scenario ocamba/parallel-limit: 2 in flight, 300 ms each)', () => {
   it('answers a third concurrent request with 429 and Retry-After: -1, and frees the slots afterwards (§4.6.9)', async () => {
     const session = t.newSession();
-    const activate = await t.http().put('/__admin/scenario').set('X-Sandbox-Session', session).send({ name: 'ocamba/parallel-limit' });
+    const activate = await t.admin(session).activate('ocamba/parallel-limit');
     expect(activate.status).toBe(200);
     // `.then` sends a supertest request; both are now in flight for 300 ms.
     const first = [update(session), update(session)].map((r) => r.then((x) => x));
@@ -149,7 +149,7 @@ describe('the parallel-request cap (scenario ocamba/parallel-limit: 2 in flight,
 describe('scenario ocamba/rate-limited (tier A: 1/s, 15/min)', () => {
   it('refuses the second request in a second', async () => {
     const session = t.newSession();
-    await t.http().put('/__admin/scenario').set('X-Sandbox-Session', session).send({ name: 'ocamba/rate-limited' });
+    await t.admin(session).activate('ocamba/rate-limited');
     const first = await update(session);
     expect(first.headers['x-ratelimit-limit']).toBe('1');
     expect(first.headers['x-ratelimit-remaining']).toBe('0');

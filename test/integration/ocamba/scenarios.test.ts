@@ -9,7 +9,7 @@ const t = useSandbox();
 const contactPath = `/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.emailContact}`;
 const as = (session: string) => ({ 'X-Sandbox-Session': session, Authorization: `Bearer ${OCAMBA.keyA}` });
 const update = (session: string, headers: Record<string, string> = {}) => t.http().patch(contactPath).set(as(session)).set(headers).send({ value: 'a@b.co' });
-const activate = (session: string, name: string) => t.http().put('/__admin/scenario').set('X-Sandbox-Session', session).send({ name });
+const activate = (session: string, name: string) => t.admin(session).activate(name);
 const internalError = { code: 500, title: 'Internal server error.', trace_id: expect.stringMatching(UUID) };
 
 describe('scenario ocamba/server-error-then-recover', () => {
@@ -67,16 +67,16 @@ describe('scenario ocamba/server-error-then-recover', () => {
   it('answers an unknown X-Sandbox-Scenario with a 400 listing the known scenarios', async () => {
     const res = await update(t.newSession(), { 'X-Sandbox-Scenario': 'ocamba/nope' });
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('unknown_scenario');
+    expect(res.body.error.code).toBe('invalid_scenario_header');
     expect(res.body.error.known).toContain('ocamba/server-error-then-recover');
   });
 
   it('is selected by a Pact provider state', async () => {
     const session = t.newSession();
-    const state = await t.http().post('/__admin/provider-states').set('X-Sandbox-Session', session).send({ state: 'ocamba/server-error-then-recover', params: {}, action: 'setup' });
+    const state = await t.session(session).post('/__admin/provider-states').send({ state: 'ocamba/server-error-then-recover', params: {}, action: 'setup' });
     expect(state.status).toBe(200);
     expect((await update(session)).status).toBe(500);
-    await t.http().post('/__admin/provider-states').set('X-Sandbox-Session', session).send({ state: 'ocamba/server-error-then-recover', action: 'teardown' });
+    await t.session(session).post('/__admin/provider-states').send({ state: 'ocamba/server-error-then-recover', action: 'teardown' });
     expect((await update(session)).status).toBe(204);
   });
 });
@@ -112,7 +112,7 @@ describe('scenario ocamba/unknown-partner', () => {
   it('is undone by POST /__admin/reset for the vendor', async () => {
     const session = t.newSession();
     await activate(session, 'ocamba/unknown-partner');
-    await t.http().post('/__admin/reset').set('X-Sandbox-Session', session).send({ vendor: 'ocamba' });
+    await t.admin(session).reset('ocamba');
     expect((await update(session)).status).toBe(204);
   });
 });
@@ -137,7 +137,7 @@ describe('faults: scenario ocamba/flaky-network', () => {
     expect(await call()).toEqual({ kind: 'error', code: 'ECONNRESET', message: 'socket hang up' });
     expect(await call()).toEqual({ kind: 'error', code: 'ECONNRESET', message: 'read ECONNRESET' });
     expect(await call()).toMatchObject({ kind: 'response', status: 204 });
-    const journal = await t.http().get('/__admin/requests?vendor=ocamba').set('X-Sandbox-Session', session);
+    const journal = await t.session(session).get('/__admin/requests?vendor=ocamba');
     expect(journal.body.requests.map((r: { status: number; fault: string | null }) => [r.status, r.fault])).toEqual([
       [0, 'empty-reply'],
       [0, 'connection-reset'],

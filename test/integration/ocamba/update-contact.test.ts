@@ -18,7 +18,7 @@ function patch(session: string, body: string | object, headers: Record<string, s
 }
 
 async function storedContact(session: string, contact: string = OCAMBA.emailContact) {
-  const res = await t.http().get(contactPath(OCAMBA.partner, contact)).set('X-Sandbox-Session', session).set('Authorization', `Bearer ${OCAMBA.keyA}`);
+  const res = await t.session(session).get(contactPath(OCAMBA.partner, contact)).set('Authorization', `Bearer ${OCAMBA.keyA}`);
   expect(res.status).toBe(200);
   return res.body.items[0] as { id: string; type: string; value: string };
 }
@@ -127,7 +127,7 @@ describe('PATCH /v1/hood/partners/{id}/contacts/{contact_id}', () => {
       ['Basic instead of Bearer', `Basic ${OCAMBA.keyA}`],
       ['a key whose validity window has ended', `Bearer ${OCAMBA.expiredKey}`],
     ])('answers 401 with no rate-limit headers: %s', async (_case, authorization) => {
-      const req = t.http().patch(contactPath()).set('Content-Type', 'application/json').set('X-Sandbox-Session', t.newSession());
+      const req = t.session().patch(contactPath()).set('Content-Type', 'application/json');
       if (authorization !== undefined) req.set('Authorization', authorization);
       const res = await req.send('{"value":"a@b.co"}');
       expect(res.status).toBe(401);

@@ -1,22 +1,9 @@
-import type { Logger } from 'pino';
 import { CLOCK_RANGE_TEXT, isClockInstant } from '../clock.js';
 import type { HttpOutcome } from '../http-outcome.js';
 import type { JournalFilter } from '../journal.js';
+import { sandboxError } from '../sandbox-errors.js';
 import { scenarioVendors } from '../scenario.js';
-import type { ScenarioCatalogue } from '../scenario-catalogue.js';
-import type { SessionRegistry } from '../session.js';
-import { sandboxError } from '../vendor-dispatch.js';
-import type { PreparedVendor } from '../vendor-module.js';
-import type { AdminCall, AdminRoute } from './admin-router.js';
-
-export interface AdminDeps {
-  readonly sessions: SessionRegistry;
-  readonly scenarios: ScenarioCatalogue;
-  readonly vendors: readonly PreparedVendor[];
-  readonly seed: number;
-  readonly version: string;
-  readonly log: Logger;
-}
+import type { AdminDeps, AdminHandler } from './admin-types.js';
 
 /** Entries per page of `GET /__admin/requests` when `limit` is not given (contracts/admin.openapi.yaml). */
 export const REQUESTS_PAGE_SIZE = 100;
@@ -24,168 +11,108 @@ export const REQUESTS_PAGE_SIZE = 100;
 const ok = (body: unknown): HttpOutcome => ({ status: 200, body });
 const noContent: HttpOutcome = { status: 204 };
 
-/** The admin route table, in one place, for one sandbox (its sessions, scenarios and vendors). */
-export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
+/** The admin handlers of one sandbox (its sessions, scenarios and vendors), named for the route table in `admin-routes.ts`. */
+export function adminHandlers(deps: AdminDeps) {
   const vendorIds = deps.vendors.map((v) => v.module.id);
-  const clock = ({ session }: AdminCall) => ok(session.clock.snapshot());
-  const clockOutOfRange = (what: string) => sandboxError(400, 'clock_out_of_range', `${what} the range the clock may show, ${CLOCK_RANGE_TEXT}; the clock is unchanged.`);
-  const unknownScenario = (name: string) => sandboxError(404, 'unknown_scenario', `No scenario named "${name}".`, { known: deps.scenarios.names() });
+  const getClock: AdminHandler = ({ session }) => ok(session.clock.snapshot());
+  const clockOutOfRange = (what: string) => sandboxError('clock_out_of_range', `${what} the range the clock may show, ${CLOCK_RANGE_TEXT}; the clock is unchanged.`);
+  const unknownScenario = (name: string) => sandboxError('unknown_scenario', `No scenario named "${name}".`, { known: deps.scenarios.names() });
 
-  return [
-    {
-      method: 'get',
-      path: '/health',
-      operationId: 'getHealth',
-      handle: () =>
-        ok({
-          status: 'ok',
-          version: deps.version,
-          seed: deps.seed,
-          sessions: deps.sessions.list().length,
-          maxSessions: deps.sessions.maxSessions,
-          sessionsEvicted: deps.sessions.dropped.evicted,
-          sessionsExpired: deps.sessions.dropped.expired,
-          vendors: deps.vendors.map((v) => ({ id: v.module.id, title: v.module.title, basePaths: v.module.basePaths })),
-        }),
+  return {
+    getClock,
+    health: () =>
+      ok({
+        status: 'ok',
+        version: deps.version,
+        seed: deps.seed,
+        sessions: deps.sessions.list().length,
+        maxSessions: deps.sessions.maxSessions,
+        sessionsEvicted: deps.sessions.dropped.evicted,
+        sessionsExpired: deps.sessions.dropped.expired,
+        vendors: deps.vendors.map((v) => ({ id: v.module.id, title: v.module.title, basePaths: v.module.basePaths })),
+      }),
+    reset: ({ session, body }) => {
+      const vendor = (body as { vendor?: string } | undefined)?.vendor;
+      if (vendor !== undefined && !vendorIds.includes(vendor)) return sandboxError('unknown_vendor', `No vendor "${vendor}".`, { known: vendorIds });
+      session.reset(vendor);
+      return ok({ session: session.id, vendors: vendor === undefined ? vendorIds : [vendor] });
     },
-    {
-      method: 'post',
-      path: '/reset',
-      operationId: 'reset',
-      handle: ({ session, body }) => {
-        const vendor = (body as { vendor?: string } | undefined)?.vendor;
-        if (vendor !== undefined && !vendorIds.includes(vendor)) return sandboxError(404, 'unknown_vendor', `No vendor "${vendor}".`, { known: vendorIds });
-        session.reset(vendor);
-        return ok({ session: session.id, vendors: vendor === undefined ? vendorIds : [vendor] });
-      },
+    listScenarios: ({ session }) =>
+      ok({
+        session: session.id,
+        active: Object.fromEntries(vendorIds.map((id) => [id, session.scenarioFor(id).name])),
+        scenarios: deps.scenarios.list().map((s) => ({ name: s.name, description: s.description, vendors: scenarioVendors(s, vendorIds), providerStates: s.providerStates })),
+      }),
+    activateScenario: ({ session, body }) => {
+      const { name } = body as { name: string };
+      const scenario = deps.scenarios.get(name);
+      if (!scenario) return unknownScenario(name);
+      return ok({ session: session.id, scenario: scenario.name, vendors: session.activate(scenario) });
     },
-    {
-      method: 'get',
-      path: '/scenarios',
-      operationId: 'listScenarios',
-      handle: ({ session }) =>
-        ok({
-          session: session.id,
-          active: Object.fromEntries(vendorIds.map((id) => [id, session.scenarioFor(id).name])),
-          scenarios: deps.scenarios.list().map((s) => ({ name: s.name, description: s.description, vendors: scenarioVendors(s, vendorIds), providerStates: s.providerStates })),
-        }),
+    listRequests: ({ session, query }) => {
+      const filter: JournalFilter = {
+        vendor: str(query['vendor']),
+        operation: str(query['operation']),
+        method: str(query['method']),
+        path: str(query['path']),
+        status: typeof query['status'] === 'number' ? query['status'] : undefined,
+      };
+      const limit = typeof query['limit'] === 'number' ? query['limit'] : REQUESTS_PAGE_SIZE;
+      const after = typeof query['after'] === 'number' ? query['after'] : undefined;
+      const page = session.journal.page(filter, limit, after);
+      return ok({ session: session.id, capacity: session.journal.capacity, total: page.total, limit, next: page.next, requests: page.entries });
     },
-    {
-      method: 'put',
-      path: '/scenario',
-      operationId: 'activateScenario',
-      handle: ({ session, body }) => {
-        const { name } = body as { name: string };
-        const scenario = deps.scenarios.get(name);
-        if (!scenario) return unknownScenario(name);
-        return ok({ session: session.id, scenario: scenario.name, vendors: session.activate(scenario) });
-      },
+    clearRequests: ({ session }) => {
+      session.journal.clear();
+      return noContent;
     },
-    {
-      method: 'get',
-      path: '/requests',
-      operationId: 'listRequests',
-      handle: ({ session, query }) => {
-        const filter: JournalFilter = {
-          vendor: str(query['vendor']),
-          operation: str(query['operation']),
-          method: str(query['method']),
-          path: str(query['path']),
-          status: typeof query['status'] === 'number' ? query['status'] : undefined,
-        };
-        const limit = typeof query['limit'] === 'number' ? query['limit'] : REQUESTS_PAGE_SIZE;
-        const after = typeof query['after'] === 'number' ? query['after'] : undefined;
-        const page = session.journal.page(filter, limit, after);
-        return ok({ session: session.id, capacity: session.journal.capacity, total: page.total, limit, next: page.next, requests: page.entries });
-      },
+    setProviderState: ({ session, body }) => {
+      const { state, action = 'setup' } = body as { state: string; action?: 'setup' | 'teardown' };
+      const scenario = deps.scenarios.forProviderState(state);
+      if (!scenario) {
+        // Pact verifiers report a failed state change tersely: the sandbox's log says which state and what exists.
+        deps.log.warn({ state, known: deps.scenarios.providerStates() }, `unknown provider state "${state}"`);
+        return sandboxError('unknown_provider_state', `No scenario answers the provider state "${state}".`, { known: deps.scenarios.providerStates() });
+      }
+      const vendors = scenarioVendors(scenario, vendorIds);
+      if (action === 'setup') {
+        session.activate(scenario);
+        return ok({ scenario: scenario.name, session: session.id, vendors });
+      }
+      for (const vendor of vendors) session.reset(vendor);
+      // Those vendors are back on the start-up scenario: answer with the scenario now in force.
+      const inForce = vendors[0] === undefined ? scenario.name : session.scenarioFor(vendors[0]).name;
+      return ok({ scenario: inForce, session: session.id, vendors });
     },
-    {
-      method: 'delete',
-      path: '/requests',
-      operationId: 'clearRequests',
-      handle: ({ session }) => {
-        session.journal.clear();
-        return noContent;
-      },
+    setClock: (call) => {
+      const { now, mode } = call.body as { now: string; mode?: 'real' | 'frozen' };
+      const instant = Date.parse(now);
+      // The contract bounds the year; an offset can still put the instant just outside the range.
+      if (!isClockInstant(instant)) return clockOutOfRange(`"now" ${now} is outside`);
+      call.session.clock.set(instant, mode);
+      return getClock(call);
     },
-    {
-      method: 'post',
-      path: '/provider-states',
-      operationId: 'setProviderState',
-      handle: ({ session, body }) => {
-        const { state, action = 'setup' } = body as { state: string; action?: 'setup' | 'teardown' };
-        const scenario = deps.scenarios.forProviderState(state);
-        if (!scenario) {
-          // Pact verifiers report a failed state change tersely: the sandbox's log says which state and what exists.
-          deps.log.warn({ state, known: deps.scenarios.providerStates() }, `unknown provider state "${state}"`);
-          return sandboxError(400, 'unknown_provider_state', `No scenario answers the provider state "${state}".`, { known: deps.scenarios.providerStates() });
-        }
-        const vendors = scenarioVendors(scenario, vendorIds);
-        if (action === 'setup') {
-          session.activate(scenario);
-          return ok({ scenario: scenario.name, session: session.id, vendors });
-        }
-        for (const vendor of vendors) session.reset(vendor);
-        // Those vendors are back on the start-up scenario: answer with the scenario now in force.
-        const inForce = vendors[0] === undefined ? scenario.name : session.scenarioFor(vendors[0]).name;
-        return ok({ scenario: inForce, session: session.id, vendors });
-      },
+    advanceClock: (call) => {
+      const { ms } = call.body as { ms: number };
+      const to = call.session.clock.now() + ms;
+      if (!isClockInstant(to)) return clockOutOfRange(`advancing ${call.session.clock.snapshot().now} by ${ms} ms would leave`);
+      call.session.clock.advance(ms);
+      return getClock(call);
     },
-    { method: 'get', path: '/clock', operationId: 'getClock', handle: clock },
-    {
-      method: 'put',
-      path: '/clock',
-      operationId: 'setClock',
-      handle: (call) => {
-        const { now, mode } = call.body as { now: string; mode?: 'real' | 'frozen' };
-        const instant = Date.parse(now);
-        // The contract bounds the year; an offset can still put the instant just outside the range.
-        if (!isClockInstant(instant)) return clockOutOfRange(`"now" ${now} is outside`);
-        call.session.clock.set(instant, mode);
-        return clock(call);
-      },
+    getVendorState: ({ session, params }) => {
+      const vendor = String(params['vendor']);
+      if (!vendorIds.includes(vendor)) return sandboxError('unknown_vendor', `No vendor "${vendor}".`, { known: vendorIds });
+      return ok(session.instance(vendor).dump());
     },
-    {
-      method: 'post',
-      path: '/clock/advance',
-      operationId: 'advanceClock',
-      handle: (call) => {
-        const { ms } = call.body as { ms: number };
-        const to = call.session.clock.now() + ms;
-        if (!isClockInstant(to)) return clockOutOfRange(`advancing ${call.session.clock.snapshot().now} by ${ms} ms would leave`);
-        call.session.clock.advance(ms);
-        return clock(call);
-      },
+    listSessions: () =>
+      ok({
+        sessions: deps.sessions.list().map((s) => ({ id: s.id, active: Object.fromEntries(vendorIds.map((id) => [id, s.scenarioFor(id).name])), journalSize: s.journal.size, clock: s.clock.snapshot() })),
+      }),
+    dropSession: ({ params }) => {
+      const id = String(params['id']);
+      return deps.sessions.drop(id) ? noContent : sandboxError('unknown_session', `No session "${id}".`, { known: deps.sessions.list().map((s) => s.id) });
     },
-    {
-      method: 'get',
-      path: '/state/:vendor',
-      operationId: 'getVendorState',
-      handle: ({ session, params }) => {
-        const vendor = String(params['vendor']);
-        if (!vendorIds.includes(vendor)) return sandboxError(404, 'unknown_vendor', `No vendor "${vendor}".`, { known: vendorIds });
-        return ok(session.instance(vendor).dump());
-      },
-    },
-    {
-      method: 'get',
-      path: '/sessions',
-      operationId: 'listSessions',
-      handle: () =>
-        ok({
-          sessions: deps.sessions.list().map((s) => ({ id: s.id, active: Object.fromEntries(vendorIds.map((id) => [id, s.scenarioFor(id).name])), journalSize: s.journal.size, clock: s.clock.snapshot() })),
-        }),
-    },
-    {
-      method: 'delete',
-      path: '/sessions/:id',
-      operationId: 'dropSession',
-      handle: ({ params }) => {
-        const id = String(params['id']);
-        return deps.sessions.drop(id) ? noContent : sandboxError(404, 'unknown_session', `No session "${id}".`, { known: deps.sessions.list().map((s) => s.id) });
-      },
-    },
-  ];
+  } satisfies Record<string, AdminHandler>;
 }
 
 function str(value: unknown): string | undefined {

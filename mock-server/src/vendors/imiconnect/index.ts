@@ -10,6 +10,7 @@ import { ImiconnectStore } from './store.js';
 export const imiconnect = defineVendor({
   id: 'imiconnect',
   title: 'IMIconnect (Webex Connect)',
+  pactProvider: 'imiconnect-profile',
   basePaths: ['/resources/v1', '/resources/v2'],
   contract: 'imiconnect/openapi.yaml',
   settingsSchema: 'imiconnect/settings.schema.json',

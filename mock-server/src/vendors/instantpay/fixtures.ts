@@ -52,7 +52,10 @@ function consistencyProblems({ accounts, tags, contacts, persons }: InstantpayFi
   const owned = (where: string, record: { _id: string; userId: number }) => {
     if (!userIds.has(record.userId)) problems.push(`${where} ${record._id}: no account has userId ${record.userId}`);
   };
-  for (const tag of tags) (owned('tags.json', tag), timed('tags.json', tag));
+  for (const tag of tags) {
+    owned('tags.json', tag);
+    timed('tags.json', tag);
+  }
   for (const contact of contacts) {
     owned('contacts.json', contact);
     timed('contacts.json', contact);

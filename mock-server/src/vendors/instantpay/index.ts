@@ -10,6 +10,7 @@ import { InstantpayStore } from './store.js';
 export const instantpay = defineVendor({
   id: 'instantpay',
   title: 'Instantpay',
+  pactProvider: 'instantpay-contacts',
   basePaths: ['/contacts'],
   contract: 'instantpay/openapi.yaml',
   settingsSchema: 'instantpay/settings.schema.json',

@@ -10,6 +10,7 @@ import { IServiceStore } from './store.js';
 export const iservice = defineVendor({
   id: 'iservice',
   title: 'iService',
+  pactProvider: 'iservice-custinfo',
   // Every API form lives under /f/ (https://www.iservice.info/guides/api/api-overview.html).
   basePaths: ['/f'],
   contract: 'iservice/openapi.yaml',

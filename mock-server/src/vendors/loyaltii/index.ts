@@ -10,6 +10,7 @@ import { LoyaltiiStore } from './store.js';
 export const loyaltii = defineVendor({
   id: 'loyaltii',
   title: 'Loyaltii',
+  pactProvider: 'loyaltii-contacts',
   basePaths: ['/api/v1'],
   // ASP.NET routing ignores case: /API/V1/contacts/17 is the same resource.
   caseSensitivePaths: false,

@@ -52,7 +52,7 @@ const dtoCache = new WeakMap<Contract, Map<string, Dto>>();
 
 function dtoOf(contract: Contract, operationId: string, format: BodyFormat): Dto {
   let byKey = dtoCache.get(contract);
-  if (!byKey) dtoCache.set(contract, (byKey = new Map()));
+  if (!byKey) dtoCache.set(contract, (byKey = new Map<string, Dto>()));
   const mediaType = format === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
   const key = `${operationId} ${mediaType}`;
   let dto = byKey.get(key);

@@ -19,7 +19,7 @@ const answer = (call: Call, status: number, body?: unknown, headers?: Readonly<R
 function queryText(call: Call, name: string): string | undefined {
   const key = Object.keys(call.request.query).find((k) => k.toLowerCase() === name);
   const value = key === undefined ? undefined : call.request.query[key];
-  const text = Array.isArray(value) ? value[0] : value;
+  const text: unknown = Array.isArray(value) ? value[0] : value;
   return text === undefined || text === null ? undefined : String(text);
 }
 

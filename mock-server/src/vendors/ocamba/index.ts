@@ -10,6 +10,7 @@ import { OcambaStore } from './store.js';
 export const ocamba = defineVendor({
   id: 'ocamba',
   title: 'Ocamba Hood',
+  pactProvider: 'ocamba-hood',
   basePaths: ['/v1/hood', '/v2/ocamba'],
   contract: 'ocamba/openapi.yaml',
   settingsSchema: 'ocamba/settings.schema.json',

@@ -155,7 +155,7 @@ export class OcambaStore {
 
   #writableContacts(partnerId: string): CowMap<string, Contact> {
     let contacts = this.#contacts.get(partnerId);
-    if (!contacts) this.#contacts.set(partnerId, (contacts = new CowMap(this.#baseContacts.get(partnerId) ?? new Map())));
+    if (!contacts) this.#contacts.set(partnerId, (contacts = new CowMap<string, Contact>(this.#baseContacts.get(partnerId) ?? new Map())));
     return contacts;
   }
 

@@ -65,13 +65,11 @@ async function checked(request: PromiseLike<Response>): Promise<Response> {
 }
 
 /** Requests as the seed documents them: `key` and `content-type: application/json`, in a session of the test's own. */
-export function imiconnect(t: TestSandbox, session: string, key: string = IMICONNECT.key) {
+export function imiconnectClient(t: TestSandbox, session: string, key: string = IMICONNECT.key) {
   const headers = { 'X-Sandbox-Session': session, key, 'content-type': 'application/json' };
   const send = (method: 'put' | 'post', path: string, body: string | object, extra: Record<string, string> = {}) =>
     checked(
-      t
-        .http()
-        [method](path)
+      t.http()[method](path)
         .set(headers)
         .set(extra)
         .send(typeof body === 'string' ? body : JSON.stringify(body)),
@@ -91,8 +89,8 @@ export function imiconnect(t: TestSandbox, session: string, key: string = IMICON
       return Object.fromEntries((res.body.Records[0].Attributes as { Name: string; Value: string }[]).map((a) => [a.Name, a.Value]));
     },
     /** The store dump of the admin API (customers and the transaction queue). */
-    state: async () => (await t.http().get('/__admin/state/imiconnect').set('X-Sandbox-Session', session)).body as { queue: { pending: unknown[]; finished: unknown[] } },
-    advance: (ms: number) => t.http().post('/__admin/clock/advance').set('X-Sandbox-Session', session).send({ ms }),
+    state: async () => (await t.admin(session).state('imiconnect')).body as { queue: { pending: unknown[]; finished: unknown[] } },
+    advance: (ms: number) => t.admin(session).advanceClock(ms),
   };
 }
 

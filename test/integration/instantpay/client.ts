@@ -86,7 +86,7 @@ export async function rawCall(url: string, method: string, path: string, headers
 
 /** An admin API call in a session, its answer checked against contracts/admin.openapi.yaml. */
 export async function admin(t: TestSandbox, session: string, method: 'get' | 'put' | 'post', path: string, operationId: string, body?: object): Promise<Response> {
-  const req = t.http()[method](`/__admin${path}`).set('X-Sandbox-Session', session);
+  const req = t.session(session)[method](`/__admin${path}`);
   const res = body === undefined ? await req : await req.send(body);
   expect(res, `${method} /__admin${path}`).toMatchContract('admin', operationId);
   return res;
