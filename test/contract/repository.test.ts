@@ -63,7 +63,9 @@ describe('Docker build context (test/docker/stage-image.ts stages the image from
   it('.dockerignore leaves out dependencies, builds, tests and CI, and keeps what the COPY lines name', () => {
     const files = buildContext(PROJECT_ROOT);
     expect([...files].filter((f) => /^(node_modules|mock-server\/dist|test|\.ci|\.git)\//.test(f))).toEqual([]);
-    for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build-stamp.mjs', 'mock-server/src/main.ts', 'contracts/scenario.schema.json', 'scenarios/default.yaml', 'fixtures/ocamba/default/contacts.json']) expect(files, file).toContain(file);
+    for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build-stamp.mjs', 'mock-server/src/main.ts', 'contracts/scenario.schema.json', 'scenarios/default.yaml']) expect(files, file).toContain(file);
+    // Every vendor's fixtures, named from the vendor list (no vendor id in a generic test).
+    for (const { id } of VENDORS) expect([...files].filter((f) => f.startsWith(`fixtures/${id}/default/`) && f.endsWith('.json')), id).not.toEqual([]);
   });
 
   it('.ci/run stages the image and installs the package (test/slow) on the image\'s Node line', () => {

@@ -79,7 +79,7 @@ export class LoyaltiiClient {
   getContactBySecret(secret: string, ip?: string): Promise<LoyaltiiContact> {
     const params = new URLSearchParams({ secret });
     if (ip !== undefined) params.set('ip', ip);
-    return this.#json('GET', `${CONTACTS}?${params}`);
+    return this.#json('GET', `${CONTACTS}?${params.toString()}`);
   }
 
   /** Contacts registered by timespan, source and/or ip (filters combine); `[]` when none. */
@@ -88,7 +88,7 @@ export class LoyaltiiClient {
     if (query.timespan !== undefined) params.set('timespan', String(query.timespan));
     if (query.source !== undefined) params.set('source', query.source);
     if (query.ip !== undefined) params.set('ip', query.ip);
-    return this.#json('GET', `${CONTACTS}/Registration${params.size ? `?${params}` : ''}`);
+    return this.#json('GET', `${CONTACTS}/Registration${params.size ? `?${params.toString()}` : ''}`);
   }
 
   /** 201 with the new contact and its Location; an empty 409 when the Email/Phone is taken or the store unknown. */

@@ -77,7 +77,7 @@ export class OcambaClient {
     if (query.q !== undefined) params.set('q', query.q);
     if (query.fields?.length) params.set('fields', query.fields.join(','));
     if (query.status?.length) params.set('status', query.status.join(','));
-    const search = params.size ? `?${params}` : '';
+    const search = params.size ? `?${params.toString()}` : '';
     return this.#json('GET', `/v1/hood/partners${search}`);
   }
 

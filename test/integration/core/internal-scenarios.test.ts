@@ -9,7 +9,7 @@ describe('internal scenarios', () => {
   const t = useSandbox();
 
   it('are left out of GET /__admin/scenarios, which still lists the rest', async () => {
-    const res = await t.http().get('/__admin/scenarios').set('X-Sandbox-Session', t.newSession());
+    const res = await t.session().get('/__admin/scenarios');
     expect(res.status).toBe(200);
     const names = (res.body as { scenarios: { name: string }[] }).scenarios.map((s) => s.name);
     expect(names).toContain('ocamba/rate-limited');
@@ -18,7 +18,7 @@ describe('internal scenarios', () => {
   });
 
   it('are left out of the known names an unknown scenario is answered with', async () => {
-    const res = await t.http().put('/__admin/scenario').set('X-Sandbox-Session', t.newSession()).send({ name: 'no/such' });
+    const res = await t.session().put('/__admin/scenario').send({ name: 'no/such' });
     expect(res.status).toBe(404);
     const known = (res.body as { error: { known: string[] } }).error.known;
     expect(known).toContain('default');
@@ -28,7 +28,7 @@ describe('internal scenarios', () => {
   });
 
   it('stay usable by name, over the admin API and at start-up (as the benchmark starts it)', async () => {
-    const res = await t.http().put('/__admin/scenario').set('X-Sandbox-Session', t.newSession()).send({ name: INTERNAL });
+    const res = await t.session().put('/__admin/scenario').send({ name: INTERNAL });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ scenario: INTERNAL, vendors: ['ocamba'] });
     expect(() => createSandbox({ scenario: INTERNAL, vendors: ['ocamba'] })).not.toThrow();
