@@ -13,7 +13,8 @@ import type { BenchOptions } from './options.js';
 import { freePort } from './processes.js';
 import { figure, type Figure } from './report.js';
 
-const BARE = "import express from 'express'; const app = express(); app.use(express.json()); app.get('/__admin/health', (_req, res) => { res.json({ status: 'ok' }); }); app.listen(Number(process.argv[1]), '127.0.0.1');";
+const BARE =
+  "import express from 'express'; const app = express(); app.use(express.json()); app.get('/__admin/health', (_req, res) => { res.json({ status: 'ok' }); }); app.listen(Number(process.argv[1]), '127.0.0.1');";
 const TICKS_MS = 10; // /proc/<pid>/stat counts CPU in clock ticks of 10 ms (USER_HZ 100)
 
 export interface ColdStart {
@@ -64,7 +65,9 @@ export async function coldStartSection(rounds = 9): Promise<{ sandbox: ColdStart
   console.log(`\ncold start to first answer, median of ${rounds} interleaved rounds`);
   console.log(`  bare Express 5 + json   ${bare.wallMs.toFixed(0).padStart(5)} ms wall  ${bare.cpuMs.toFixed(0).padStart(5)} ms CPU`);
   console.log(`  contact-sandbox         ${sandbox.wallMs.toFixed(0).padStart(5)} ms wall  ${sandbox.cpuMs.toFixed(0).padStart(5)} ms CPU`);
-  console.log(`  ratio (sandbox / bare)  ${(sandbox.wallMs / bare.wallMs).toFixed(2).padStart(5)} wall     ${(sandbox.cpuMs / bare.cpuMs).toFixed(2).padStart(5)} CPU   targets: <= 1.0, and < 200 ms wall`);
+  console.log(
+    `  ratio (sandbox / bare)  ${(sandbox.wallMs / bare.wallMs).toFixed(2).padStart(5)} wall     ${(sandbox.cpuMs / bare.cpuMs).toFixed(2).padStart(5)} CPU   targets: <= 1.0, and < 200 ms wall`,
+  );
   return { sandbox, bare };
 }
 

@@ -21,7 +21,14 @@ const statuses: Record<string, number> = {};
 const patch = (session: string) =>
   new Promise<void>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method: 'PATCH', path: `/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.emailContact}`, agent, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${OCAMBA.keyA}`, 'X-Sandbox-Session': session, 'Content-Length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'PATCH',
+        path: `/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.emailContact}`,
+        agent,
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${OCAMBA.keyA}`, 'X-Sandbox-Session': session, 'Content-Length': Buffer.byteLength(body) },
+      },
       (res) => {
         statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
         res.resume();

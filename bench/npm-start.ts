@@ -47,4 +47,6 @@ for (let i = 0; i < ROUNDS; i++) {
   console.log(`round ${i + 1}: ${ms.toFixed(0)} ms`);
 }
 const sorted = [...times].sort((a, b) => a - b);
-console.log(`npm start → first /__admin/health answer: median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(0)} ms over ${ROUNDS} rounds (min ${sorted[0]?.toFixed(0)}, max ${sorted.at(-1)?.toFixed(0)})`);
+console.log(
+  `npm start → first /__admin/health answer: median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(0)} ms over ${ROUNDS} rounds (min ${sorted[0]?.toFixed(0)}, max ${sorted.at(-1)?.toFixed(0)})`,
+);

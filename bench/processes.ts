@@ -40,7 +40,12 @@ export function get(url: string, headers: Record<string, string> = {}): Promise<
 }
 
 /** Sends one request and returns its status, headers and body text (for logins and checks). */
-export function call(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+export function call(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method, headers, agent: false }, (res) => {
       let text = '';
@@ -61,7 +66,10 @@ function procStatus(pid: number, field: string): number {
 /** Starts the built sandbox with `args`, or the bare Express baseline, and waits for its first answer. */
 export async function startServer(name: string, kind: 'sandbox' | 'baseline', args: readonly string[] = []): Promise<BenchServer> {
   const port = await freePort();
-  const argv = kind === 'sandbox' ? ['mock-server/dist/main.js', '--port', String(port), '--log-format', 'json', '--log-level', 'warn', ...args] : ['--import', 'tsx', 'bench/bare-express.ts', String(port)];
+  const argv =
+    kind === 'sandbox'
+      ? ['mock-server/dist/main.js', '--port', String(port), '--log-format', 'json', '--log-level', 'warn', ...args]
+      : ['--import', 'tsx', 'bench/bare-express.ts', String(port)];
   const child = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'inherit'], cwd: PROJECT_ROOT });
   const origin = `http://127.0.0.1:${port}`;
   const probe = kind === 'sandbox' ? `${origin}/__admin/health` : `${origin}/`;

@@ -46,5 +46,7 @@ for (const [name, run] of SECTIONS) {
 printFigures(figures);
 saveFigures(options.output, figures, options.quick ? 'quick' : 'full');
 const failed = figures.filter((f) => f.pass === false).length;
-console.log(`\n${figures.length} figures in ${((Date.now() - started) / 1000).toFixed(0)} s (${options.quick ? 'quick' : 'full'} run), ${failed} of ${figures.filter((f) => f.pass !== undefined).length} targets not met; saved to ${options.output}`);
+console.log(
+  `\n${figures.length} figures in ${((Date.now() - started) / 1000).toFixed(0)} s (${options.quick ? 'quick' : 'full'} run), ${failed} of ${figures.filter((f) => f.pass !== undefined).length} targets not met; saved to ${options.output}`,
+);
 console.log('Figures taken on a shared or busy machine are noisy; compare ratios from one run, not across runs.');

@@ -20,7 +20,14 @@ const patch = (lua?: string): WrkRequest => ({
 
 /** Lua giving each request the next of `count` session ids (`count` 0: a new id every time). */
 const sessionsLua = (prefix: string, count: number) =>
-  [`local n = 0`, `request = function()`, `  n = n + 1`, `  wrk.headers["X-Sandbox-Session"] = "${prefix}-" .. ${count > 0 ? `(n % ${count})` : 'n'}`, `  return wrk.format()`, `end`].join('\n');
+  [
+    `local n = 0`,
+    `request = function()`,
+    `  n = n + 1`,
+    `  wrk.headers["X-Sandbox-Session"] = "${prefix}-" .. ${count > 0 ? `(n % ${count})` : 'n'}`,
+    `  return wrk.format()`,
+    `end`,
+  ].join('\n');
 
 /** The Ocamba PATCH in one session against the same requests spread over 10,000 live sessions, in one process. */
 export async function spreadSessions(options: BenchOptions): Promise<Figure[]> {
@@ -30,11 +37,22 @@ export async function spreadSessions(options: BenchOptions): Promise<Figure[]> {
     const spread = patch(sessionsLua('spread', SPREAD));
     // Every one of the 10,000 sessions exists (and wrote once) before the measured rounds.
     const warm = await runWrk(sandbox.origin, spread, { connections: options.connections, seconds: options.quick ? 20 : 45, stopAfter: SPREAD });
-    const { a: one, b: many } = await interleaved({ server: sandbox, req: patch() }, { server: sandbox, req: spread }, { rounds: options.rounds, seconds: options.seconds, warmup: options.warmup, connections: options.connections });
+    const { a: one, b: many } = await interleaved(
+      { server: sandbox, req: patch() },
+      { server: sandbox, req: spread },
+      { rounds: options.rounds, seconds: options.seconds, warmup: options.warmup, connections: options.connections },
+    );
     return [
       figure({ section, name: 'CPU per request, 1 session', value: one.micros, unit: 'µs' }),
       figure({ section, name: `CPU per request, ${SPREAD} sessions`, value: many.micros, unit: 'µs' }),
-      figure({ section, name: `${SPREAD} sessions / 1 session`, value: many.micros / one.micros, unit: '×', target: 1.1, note: `${Math.min(warm.requests, SPREAD)} sessions made before the rounds` }),
+      figure({
+        section,
+        name: `${SPREAD} sessions / 1 session`,
+        value: many.micros / one.micros,
+        unit: '×',
+        target: 1.1,
+        note: `${Math.min(warm.requests, SPREAD)} sessions made before the rounds`,
+      }),
       figure({ section, name: `RSS with ${SPREAD} sessions`, value: sandbox.memory().rssMb, unit: 'MiB' }),
     ];
   } finally {
@@ -47,10 +65,24 @@ export async function heapPerSession(options: BenchOptions): Promise<Figure[]> {
   const sessions = options.quick ? 1_000 : 5_000;
   const section = `Heap per session (${sessions} sessions, one Ocamba PATCH each, after a full GC)`;
   const out = await new Promise<string>((resolve, reject) =>
-    execFile(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/heap-probe.ts', String(sessions)], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 180_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+    execFile(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', 'bench/heap-probe.ts', String(sessions)],
+      { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 180_000 },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    ),
   );
   const probe = JSON.parse(out.trim().split('\n').pop()!) as { bytesPerSession: number; statuses: Record<string, number> };
-  return [figure({ section, name: 'heap per session (one Ocamba PATCH)', value: probe.bytesPerSession / 1024, unit: 'kB', target: 16, note: `answers ${JSON.stringify(probe.statuses)}` })];
+  return [
+    figure({
+      section,
+      name: 'heap per session (one Ocamba PATCH)',
+      value: probe.bytesPerSession / 1024,
+      unit: 'kB',
+      target: 16,
+      note: `answers ${JSON.stringify(probe.statuses)}`,
+    }),
+  ];
 }
 
 /** 100,000 distinct sessions with one request each (bounded in time): the process must stay up under 1 GiB RSS. */
@@ -60,11 +92,18 @@ export async function distinctSessions(options: BenchOptions): Promise<Figure[]>
   const section = `${wanted} distinct sessions, one Ocamba PATCH each (at most ${capSeconds} s)`;
   const sandbox = await startServer('distinct', 'sandbox', SANDBOX_ARGS);
   try {
-    const run = await runWrk(sandbox.origin, patch(sessionsLua('distinct', 0)), { connections: options.connections, seconds: capSeconds, stopAfter: wanted }).catch(() => ({ requests: 0, seconds: 0, non2xx: 0, socketErrors: 1 }));
+    const run = await runWrk(sandbox.origin, patch(sessionsLua('distinct', 0)), { connections: options.connections, seconds: capSeconds, stopAfter: wanted }).catch(() => ({
+      requests: 0,
+      seconds: 0,
+      non2xx: 0,
+      socketErrors: 1,
+    }));
     const alive = sandbox.alive();
     const { peakMb } = alive ? sandbox.memory() : { peakMb: NaN };
     const completed = alive && run.requests >= wanted && run.socketErrors === 0;
-    const note = alive ? `${run.requests} answered${run.non2xx ? `, ${run.non2xx} not 2xx` : ''}${run.socketErrors ? `, ${run.socketErrors} socket errors` : ''}${completed ? '' : ', did not finish'}` : `the process died (exit ${sandbox.child.exitCode ?? sandbox.child.signalCode}) after ${run.requests} answers`;
+    const note = alive
+      ? `${run.requests} answered${run.non2xx ? `, ${run.non2xx} not 2xx` : ''}${run.socketErrors ? `, ${run.socketErrors} socket errors` : ''}${completed ? '' : ', did not finish'}`
+      : `the process died (exit ${sandbox.child.exitCode ?? sandbox.child.signalCode}) after ${run.requests} answers`;
     return [figure({ section, name: 'peak RSS (VmHWM)', value: peakMb, unit: 'MiB', target: 1024, pass: completed && peakMb <= 1024, note })];
   } finally {
     await sandbox.stop();

@@ -20,7 +20,13 @@ export const VENDOR_WRITES: readonly VendorWrite[] = [
     prepare: async () => ({
       method: 'PATCH',
       path: '/contacts/profile',
-      headers: { ...json, 'X-Ipay-Auth-Code': '1', 'X-Ipay-Client-Id': INSTANTPAY.sandbox.clientId, 'X-Ipay-Client-Secret': INSTANTPAY.sandbox.clientSecret, 'X-Ipay-Endpoint-Ip': '125.0.0.1' },
+      headers: {
+        ...json,
+        'X-Ipay-Auth-Code': '1',
+        'X-Ipay-Client-Id': INSTANTPAY.sandbox.clientId,
+        'X-Ipay-Client-Secret': INSTANTPAY.sandbox.clientSecret,
+        'X-Ipay-Endpoint-Ip': '125.0.0.1',
+      },
       body: JSON.stringify({ contactId: INSTANTPAY.contact, name: 'Sample Name', email: 'sample.name@example.com', mobile: '7428585742', tagDetails: [{ tagId: INSTANTPAY.tag }] }),
     }),
   },
@@ -70,7 +76,12 @@ export const VENDOR_WRITES: readonly VendorWrite[] = [
     vendor: 'iservice',
     label: 'iService POST /f/webapp-api-custinfo?api=setdetails (logged in)',
     prepare: async (origin) => {
-      const login = await call(`${origin}/f/webapp-api-login?api=login`, 'POST', { 'Content-Type': 'application/x-www-form-urlencoded' }, new URLSearchParams({ emailAddress: ISERVICE.agent.emailAddress, Password: ISERVICE.agent.Password }).toString());
+      const login = await call(
+        `${origin}/f/webapp-api-login?api=login`,
+        'POST',
+        { 'Content-Type': 'application/x-www-form-urlencoded' },
+        new URLSearchParams({ emailAddress: ISERVICE.agent.emailAddress, Password: ISERVICE.agent.Password }).toString(),
+      );
       const cookie = [login.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('SessionID='));
       if (!cookie) throw new Error(`iService login failed: ${login.status} ${login.text}`);
       return {
@@ -79,7 +90,13 @@ export const VENDOR_WRITES: readonly VendorWrite[] = [
         headers: { ...json, Cookie: cookie.split(';')[0]! },
         body: JSON.stringify({
           contactID: ISERVICE.seedContact,
-          details: { properties: [{ propertyID: '1', propertyName: 'First Name', values: [{ value: 'John' }] }, { propertyID: '3', propertyName: 'Last Name', values: [{ value: 'Deer' }] }], setLogins: false },
+          details: {
+            properties: [
+              { propertyID: '1', propertyName: 'First Name', values: [{ value: 'John' }] },
+              { propertyID: '3', propertyName: 'Last Name', values: [{ value: 'Deer' }] },
+            ],
+            setLogins: false,
+          },
           membership: ['2', '3'],
         }),
       };

@@ -18,7 +18,11 @@ export async function mainWrites(options: BenchOptions): Promise<Figure[]> {
     for (const write of VENDOR_WRITES) {
       const req = await write.prepare(sandbox.origin);
       const connections = write.connections ?? options.connections;
-      const { a: bare, b: own } = await interleaved({ server: baseline, req }, { server: sandbox, req }, { rounds: options.rounds, seconds: options.seconds, warmup: options.warmup, connections });
+      const { a: bare, b: own } = await interleaved(
+        { server: baseline, req },
+        { server: sandbox, req },
+        { rounds: options.rounds, seconds: options.seconds, warmup: options.warmup, connections },
+      );
       const note = `${own.micros.toFixed(0)} µs vs ${bare.micros.toFixed(0)} µs, ${own.requests} requests, c=${connections}${own.failures > 0 ? `, ${own.failures} not 2xx` : ''}`;
       figures.push(figure({ section, name: write.label, value: own.micros / bare.micros, unit: '×', target: 1.0, note }));
     }
@@ -42,12 +46,24 @@ export async function journalSizes(options: BenchOptions): Promise<Figure[]> {
   const small = await startServer('journal-default', 'sandbox', SANDBOX_ARGS);
   const big = await startServer('journal-large', 'sandbox', [...SANDBOX_ARGS, '--journal-size', String(large)]);
   try {
-    const fill = await Promise.all([small, big].map((server) => runWrk(server.origin, OCAMBA_PATCH, { connections: options.connections, seconds: options.quick ? 20 : 45, stopAfter: large })));
-    const { a, b } = await interleaved({ server: small, req: OCAMBA_PATCH }, { server: big, req: OCAMBA_PATCH }, { rounds: options.rounds, seconds: options.seconds, warmup: 1, connections: options.connections });
+    const fill = await Promise.all(
+      [small, big].map((server) => runWrk(server.origin, OCAMBA_PATCH, { connections: options.connections, seconds: options.quick ? 20 : 45, stopAfter: large })),
+    );
+    const { a, b } = await interleaved(
+      { server: small, req: OCAMBA_PATCH },
+      { server: big, req: OCAMBA_PATCH },
+      { rounds: options.rounds, seconds: options.seconds, warmup: 1, connections: options.connections },
+    );
     return [
       figure({ section, name: 'CPU per request, default journal', value: a.micros, unit: 'µs' }),
       figure({ section, name: `CPU per request, ${large}-entry journal`, value: b.micros, unit: 'µs' }),
-      figure({ section, name: 'large / default', value: b.micros / a.micros, unit: '×', note: `journals filled with ${fill[0]!.requests} and ${fill[1]!.requests} requests first` }),
+      figure({
+        section,
+        name: 'large / default',
+        value: b.micros / a.micros,
+        unit: '×',
+        note: `journals filled with ${fill[0]!.requests} and ${fill[1]!.requests} requests first`,
+      }),
       figure({ section, name: 'RSS, default journal', value: small.memory().rssMb, unit: 'MiB' }),
       figure({ section, name: `RSS, ${large}-entry journal`, value: big.memory().rssMb, unit: 'MiB' }),
     ];

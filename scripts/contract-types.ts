@@ -27,7 +27,9 @@ const header = (source: string) => `// Generated from ${source} by \`npm run con
 export async function contractTypes(): Promise<GeneratedFile[]> {
   const out: GeneratedFile[] = [];
   const contracts = join(PROJECT_ROOT, 'contracts');
-  for (const vendor of readdirSync(contracts, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
+  for (const vendor of readdirSync(contracts, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)) {
     const source = `contracts/${vendor}/openapi.yaml`;
     const vendorDir = join(PROJECT_ROOT, 'mock-server/src/vendors', vendor);
     if (!existsSync(join(PROJECT_ROOT, source)) || !existsSync(vendorDir)) continue;

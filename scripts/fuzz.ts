@@ -29,7 +29,9 @@ const top = (counts: Record<string, number>) =>
     .join(', ');
 
 function print(counts: RobustnessCounts, seconds: number): void {
-  console.log(`${counts.requests} requests in ${seconds.toFixed(1)} s (${(counts.requests / seconds).toFixed(0)}/s); ${counts.stateChecks} state checks, ${counts.refused} refused requests left state unchanged`);
+  console.log(
+    `${counts.requests} requests in ${seconds.toFixed(1)} s (${(counts.requests / seconds).toFixed(0)}/s); ${counts.stateChecks} state checks, ${counts.refused} refused requests left state unchanged`,
+  );
   console.log(`by vendor: ${top(counts.byVendor)}`);
   console.log(`by status: ${top(counts.byStatus)}`);
   console.log(`by variant: ${top(counts.byLabel)}`);
@@ -44,7 +46,11 @@ try {
   print(await runRobustness({ url: running.url, runs, seed }), (performance.now() - started) / 1000);
   // The concurrency property: a thousand writers with one Version, exactly one wins.
   const race = await raceLoyaltiiPatches(running.url, `fuzz-race-${seed}`, 1_000);
-  console.log(`1000 racing Loyaltii PATCHes: ${Object.entries(race.statuses).map(([s, n]) => `${n}× ${s}`).join(', ')}`);
+  console.log(
+    `1000 racing Loyaltii PATCHes: ${Object.entries(race.statuses)
+      .map(([s, n]) => `${n}× ${s}`)
+      .join(', ')}`,
+  );
   if (race.statuses['200'] !== 1 || race.stored.FirstName !== race.winners[0]) throw new Error('the race did not have exactly one winner whose update was stored');
 } catch (error) {
   failed = true;

@@ -30,7 +30,17 @@ for (let i = 1; i <= count; i++) {
     scenario,
     effects: () => NO_EFFECTS,
     log,
-    request: { method: 'PUT', path: '/resources/v2/customerprofile', headers, rawHeaders: [], clientIp: '127.0.0.1', params: {}, query: {}, contentType: headers['content-type'], rawBody: body },
+    request: {
+      method: 'PUT',
+      path: '/resources/v2/customerprofile',
+      headers,
+      rawHeaders: [],
+      clientIp: '127.0.0.1',
+      params: {},
+      query: {},
+      contentType: headers['content-type'],
+      rawBody: body,
+    },
   });
   if (result.kind !== 'outcome' || result.outcome.status !== 200) throw new Error(`PUT ${i} answered ${JSON.stringify(result)}`);
   // The virtual clock moves on, as it would between real requests.

@@ -10,14 +10,20 @@ import { isLoopbackAddress } from './core/admin-guard.js';
 import { createSandbox, isVendorId, SandboxConfigError, ScenarioLoadError, VENDOR_IDS, type VendorId } from './index.js';
 import { verifyPacts, VerifyUsageError, type ConsumerVersionSelector } from './verify.js';
 
-const integer = (name: string, min = 0, max = Number.MAX_SAFE_INTEGER) => (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? `${name} must be an integer >= ${min}` : `${name} must be an integer from ${min} to ${max}`);
-  return n;
-};
+const integer =
+  (name: string, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? `${name} must be an integer >= ${min}` : `${name} must be an integer from ${min} to ${max}`);
+    return n;
+  };
 
 const vendorList = (value: string): VendorId[] => {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new InvalidArgumentError(`no vendors given; name at least one of ${VENDOR_IDS.join(', ')} (or leave --vendors out for all)`);
   const unknown = names.filter((n) => !isVendorId(n));
   if (unknown.length) throw new InvalidArgumentError(`unknown vendor(s) ${unknown.join(', ')}; known: ${VENDOR_IDS.join(', ')}`);
@@ -71,7 +77,11 @@ interface ServeOptions {
   shutdownGrace: number;
 }
 
-const hostList = (value: string): string[] => value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+const hostList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
 
 /** Parses options, starts the sandbox, and stops it cleanly on SIGTERM/SIGINT. Nothing else. */
 export async function runCli(argv: readonly string[]): Promise<void> {
@@ -84,7 +94,12 @@ export async function runCli(argv: readonly string[]): Promise<void> {
   const serveCommand = program
     .command('serve', { isDefault: true })
     .description('serve every vendor on one port (the default command)')
-    .addOption(new Option('--port <port>', 'port to listen on (0 = any free port)').env('PORT').default(SANDBOX_DEFAULTS.port).argParser(integer('--port', 0, 65535)))
+    .addOption(
+      new Option('--port <port>', 'port to listen on (0 = any free port)')
+        .env('PORT')
+        .default(SANDBOX_DEFAULTS.port)
+        .argParser(integer('--port', 0, 65535)),
+    )
     .addOption(new Option('--host <host>', 'interface to bind').env('HOST').default(SANDBOX_DEFAULTS.host))
     .option('--scenario <name>', 'scenario every session starts with', SANDBOX_DEFAULTS.scenario)
     .option('--seed <n>', 'seed for generated ids and values (default: random, shown at start)', integer('--seed'))
@@ -94,15 +109,35 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .addOption(new Option('--log-format <format>', 'pretty lines or JSON lines').choices(['pretty', 'json']).default(process.stdout.isTTY ? 'pretty' : 'json'))
     .option('--scenarios-dir <dir>', 'extra scenario directory (repeatable; overrides built-ins by name)', directories, [])
     .option('--journal-size <n>', 'request journal entries kept per session', integer('--journal-size', 1), VOLUME_DEFAULTS.journalSize)
-    .option('--journal-max-bytes <bytes>', 'journal bytes kept across all sessions (least recently used sessions lose their oldest entries first)', integer('--journal-max-bytes', 1), VOLUME_DEFAULTS.journalMaxBytes)
+    .option(
+      '--journal-max-bytes <bytes>',
+      'journal bytes kept across all sessions (least recently used sessions lose their oldest entries first)',
+      integer('--journal-max-bytes', 1),
+      VOLUME_DEFAULTS.journalMaxBytes,
+    )
     .option('--journal-session-max-bytes <bytes>', 'journal bytes kept per session', integer('--journal-session-max-bytes', 1), VOLUME_DEFAULTS.journalSessionMaxBytes)
-    .option('--journal-body-max-bytes <bytes>', 'a journaled request body is kept cut to this, flagged truncated', integer('--journal-body-max-bytes', 1), VOLUME_DEFAULTS.journalBodyMaxBytes)
-    .option('--max-sessions <n>', 'sessions kept besides default; the least recently used idle one is evicted for a new one (503 session_limit when none is idle)', integer('--max-sessions', 1), VOLUME_DEFAULTS.maxSessions)
+    .option(
+      '--journal-body-max-bytes <bytes>',
+      'a journaled request body is kept cut to this, flagged truncated',
+      integer('--journal-body-max-bytes', 1),
+      VOLUME_DEFAULTS.journalBodyMaxBytes,
+    )
+    .option(
+      '--max-sessions <n>',
+      'sessions kept besides default; the least recently used idle one is evicted for a new one (503 session_limit when none is idle)',
+      integer('--max-sessions', 1),
+      VOLUME_DEFAULTS.maxSessions,
+    )
     .option('--session-idle <ms>', 'drop sessions idle this long', integer('--session-idle', 1), SANDBOX_DEFAULTS.sessionIdleMs)
     .option('--body-limit <bytes>', 'largest request body accepted', integer('--body-limit', 1), SANDBOX_DEFAULTS.bodyLimitBytes)
     .option('--trust-proxy', 'take the client address from X-Forwarded-For', SANDBOX_DEFAULTS.trustProxy)
     .addOption(new Option('--admin-token <token>', 'require Authorization: Bearer <token> on every admin call').env('SANDBOX_ADMIN_TOKEN'))
-    .addOption(new Option('--allowed-hosts <list>', 'comma-separated host names the admin API answers for, besides loopback names and IP addresses ("*" = any)').env('SANDBOX_ALLOWED_HOSTS').argParser(hostList).default([]))
+    .addOption(
+      new Option('--allowed-hosts <list>', 'comma-separated host names the admin API answers for, besides loopback names and IP addresses ("*" = any)')
+        .env('SANDBOX_ALLOWED_HOSTS')
+        .argParser(hostList)
+        .default([]),
+    )
     .option('--headers-timeout <ms>', 'a request head must arrive within this', integer('--headers-timeout', 1), SERVER_DEFAULTS.headersTimeoutMs)
     .option('--request-timeout <ms>', 'a whole request (head and body) must arrive within this; 0 = no limit', integer('--request-timeout'), SERVER_DEFAULTS.requestTimeoutMs)
     .option('--keep-alive-timeout <ms>', 'close idle keep-alive connections after this', integer('--keep-alive-timeout', 1), SERVER_DEFAULTS.keepAliveTimeoutMs)
@@ -120,16 +155,26 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .option('--provider-branch <branch>', 'provider branch for published results')
     .option('--scenarios-dir <dir>', 'extra scenario directory (repeatable)', directories, [])
     .addOption(new Option('--log-level <level>', "the sandbox's log level").choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('warn'))
-    .addHelpText('after', '\nBroker credentials come from PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD.\nExit codes: 0 verified, 1 a verification failed, 2 nothing could be verified (bad options, unknown provider states).')
+    .addHelpText(
+      'after',
+      '\nBroker credentials come from PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD.\nExit codes: 0 verified, 1 a verification failed, 2 nothing could be verified (bad options, unknown provider states).',
+    )
     .action(verify);
   // `contact-sandbox --help` is mostly asked about serving: show the default command's options too.
-  program.addHelpText('after', () => `\nOptions of serve, the default command (contact-sandbox [options] = contact-sandbox serve [options]):\n${optionsHelp(serveCommand)}\nverify options: contact-sandbox verify --help`);
+  program.addHelpText(
+    'after',
+    () =>
+      `\nOptions of serve, the default command (contact-sandbox [options] = contact-sandbox serve [options]):\n${optionsHelp(serveCommand)}\nverify options: contact-sandbox verify --help`,
+  );
   quietOnBrokenPipe();
   try {
     // The default command would take an unknown one as its argument ("too many arguments for 'serve'").
     const first = argv[2];
     if (first !== undefined && !first.startsWith('-') && !program.commands.some((c) => c.name() === first) && first !== 'help') {
-      program.error(`error: unknown command '${first}' (commands: ${program.commands.map((c) => c.name()).join(', ')}, help)`, { exitCode: USAGE_EXIT, code: 'commander.unknownCommand' });
+      program.error(`error: unknown command '${first}' (commands: ${program.commands.map((c) => c.name()).join(', ')}, help)`, {
+        exitCode: USAGE_EXIT,
+        code: 'commander.unknownCommand',
+      });
     }
     await program.parseAsync([...argv]);
   } catch (error) {
@@ -238,14 +283,24 @@ async function serve(options: ServeOptions): Promise<void> {
     bodyLimitBytes: options.bodyLimit,
     trustProxy: options.trustProxy,
     adminAccess: { token: options.adminToken, allowedHosts: options.allowedHosts },
-    timeouts: { headersTimeoutMs: options.headersTimeout, requestTimeoutMs: options.requestTimeout, keepAliveTimeoutMs: options.keepAliveTimeout, shutdownGraceMs: options.shutdownGrace },
+    timeouts: {
+      headersTimeoutMs: options.headersTimeout,
+      requestTimeoutMs: options.requestTimeout,
+      keepAliveTimeoutMs: options.keepAliveTimeout,
+      shutdownGraceMs: options.shutdownGrace,
+    },
     scenarioDirs: [DEFAULT_DIRS.scenarios, ...options.scenariosDir],
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.vendors === undefined ? {} : { vendors: options.vendors }),
   });
   const running = await sandbox.listen(options.port, options.host).catch((error: NodeJS.ErrnoException) => {
     const where = `${options.host}:${options.port}`;
-    const why: Record<string, string> = { EADDRINUSE: `${where} is already in use`, EACCES: `no permission to listen on ${where}`, EADDRNOTAVAIL: `${options.host} is not an address of this machine`, ENOTFOUND: `unknown host ${options.host}` };
+    const why: Record<string, string> = {
+      EADDRINUSE: `${where} is already in use`,
+      EACCES: `no permission to listen on ${where}`,
+      EADDRNOTAVAIL: `${options.host} is not an address of this machine`,
+      ENOTFOUND: `unknown host ${options.host}`,
+    };
     const reason = why[error.code ?? ''];
     throw reason === undefined ? error : new UsageError(`cannot listen: ${reason} (--port, --host)`);
   });

@@ -14,7 +14,8 @@ type Schema = Record<string, unknown>;
 /** Matchers for `example`, checked against the schema at `pointer` (a JSON pointer into the contract). */
 export function matchersFor(contract: Contract, pointer: string, example: unknown): unknown {
   const problems = contract.schemaValidator(pointer)(example);
-  if (problems.length > 0) throw new Error(`example for ${contract.id} ${pointer} does not satisfy the contract: ${problems.map((p) => `${p.path.join('.')} ${p.message}`).join('; ')}`);
+  if (problems.length > 0)
+    throw new Error(`example for ${contract.id} ${pointer} does not satisfy the contract: ${problems.map((p) => `${p.path.join('.')} ${p.message}`).join('; ')}`);
   return build(contract.dereferenced(pointer) as Schema, example);
 }
 
@@ -27,7 +28,12 @@ export function responseBodyMatchers(contract: Contract, operationId: string, st
  * Matchers for the response headers an operation declares for a status (their
  * schema patterns), with an example value for each.
  */
-export function responseHeaderMatchers(contract: Contract, operationId: string, status: number, examples: Readonly<Record<string, string>>): Record<string, string | Matcher<string>> {
+export function responseHeaderMatchers(
+  contract: Contract,
+  operationId: string,
+  status: number,
+  examples: Readonly<Record<string, string>>,
+): Record<string, string | Matcher<string>> {
   const response = contract.dereferenced(responsePointer(contract, operationId, status)) as Schema;
   const declared = (response['headers'] ?? {}) as Record<string, Schema>;
   const out: Record<string, string | Matcher<string>> = {};

@@ -127,16 +127,18 @@ type StateFn = (params?: AnyJson) => Promise<JsonMap>;
  * protocol), and an unknown state fails with the sandbox's list of known ones.
  */
 export function stateHandlersFor(baseUrl: string, headers: Readonly<Record<string, string>> = {}): StateHandlers {
-  const change = (state: string, action: 'setup' | 'teardown'): StateFn => async (params) => {
-    const res = await fetch(`${baseUrl}/__admin/provider-states`, {
-      method: 'POST',
-      headers: { ...headers, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ state, params: params ?? {}, action }),
-    });
-    const body = (await res.json()) as JsonMap & { error?: { message?: string; known?: string[] } };
-    if (!res.ok) throw new Error(`${body.error?.message ?? `provider state "${state}" failed (${res.status})`} Known: ${(body.error?.known ?? []).join(', ')}`);
-    return body;
-  };
+  const change =
+    (state: string, action: 'setup' | 'teardown'): StateFn =>
+    async (params) => {
+      const res = await fetch(`${baseUrl}/__admin/provider-states`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ state, params: params ?? {}, action }),
+      });
+      const body = (await res.json()) as JsonMap & { error?: { message?: string; known?: string[] } };
+      if (!res.ok) throw new Error(`${body.error?.message ?? `provider state "${state}" failed (${res.status})`} Known: ${(body.error?.known ?? []).join(', ')}`);
+      return body;
+    };
   // pact-js looks handlers up by state name (`stateHandlers[name]`): answer every name.
   return new Proxy({} as StateHandlers, {
     get: (_target, state) => (typeof state === 'string' ? { setup: change(state, 'setup'), teardown: change(state, 'teardown') } : undefined),
@@ -183,7 +185,11 @@ function readPactFile(file: string): PactFile {
   } catch (error) {
     throw new VerifyUsageError(`${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const doc = pact as { provider?: { name?: string }; consumer?: { name?: string }; interactions?: { description?: string; providerState?: string; providerStates?: { name?: string }[] }[] };
+  const doc = pact as {
+    provider?: { name?: string };
+    consumer?: { name?: string };
+    interactions?: { description?: string; providerState?: string; providerStates?: { name?: string }[] }[];
+  };
   if (!doc.provider?.name || !Array.isArray(doc.interactions)) throw new VerifyUsageError(`${file} is not a pact file (no provider or interactions)`);
   const states = doc.interactions.flatMap((i) => {
     const names = i.providerStates?.map((s) => s.name ?? '') ?? (i.providerState ? [i.providerState] : []);
@@ -195,6 +201,8 @@ function readPactFile(file: string): PactFile {
 function checkStates(files: readonly PactFile[], known: readonly string[]): void {
   const unknown = files.flatMap((f) => f.states.filter((s) => !known.includes(s.state)).map((s) => `  "${s.state}" (interaction "${s.interaction}" in ${f.file})`));
   if (unknown.length > 0) {
-    throw new VerifyUsageError(`unknown provider state(s):\n${[...new Set(unknown)].join('\n')}\nknown provider states (scenario names and their aliases):\n  ${known.join('\n  ')}`);
+    throw new VerifyUsageError(
+      `unknown provider state(s):\n${[...new Set(unknown)].join('\n')}\nknown provider states (scenario names and their aliases):\n  ${known.join('\n  ')}`,
+    );
   }
 }

@@ -29,8 +29,7 @@ function anchorsOfFile(path: string): Set<string> | undefined {
 
 // The form the script writes: the file, a space or a comment line break, an optional "(",
 // then a section (§ or JSON's \u00a7) or an inconsistency id; "§2.8 item 12" names §2.8.12 too.
-const CITATION =
-  /docs\/vendors\/([\w-]+\.md)(?:\s*\n[ \t]*(?:\*|#|\/\/)?[ \t]*|[ \t]+)\(?((?:§|\\u00a7)(\d+(?:\.\d+)*)(?: items? (\d+(?:, \d+)*))?|[ILMOS]-\d+)/g;
+const CITATION = /docs\/vendors\/([\w-]+\.md)(?:\s*\n[ \t]*(?:\*|#|\/\/)?[ \t]*|[ \t]+)\(?((?:§|\\u00a7)(\d+(?:\.\d+)*)(?: items? (\d+(?:, \d+)*))?|[ILMOS]-\d+)/g;
 
 const files = [...citingFiles(PROJECT_ROOT), 'README.md'];
 const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
@@ -97,7 +96,7 @@ describe('scripts/docs-citations.mjs', () => {
       '// (dossier §1.6, §1.3, L-3) and dossier M-4',
       ' * is the model (dossier\n * §1.5); and shared/vendor-dossier.md §5.',
       '"description": "(dossier \\u00a75.2: 200)"',
-      'the first four texts are the dossier\'s suggestions (§5.2)',
+      "the first four texts are the dossier's suggestions (§5.2)",
       '(dossier, preamble) and dossier §0, dossier §6.2; Dossier §2 defaults; dossier S-8, O-4, I-1',
     ].join('\n');
     const after = [
@@ -120,7 +119,10 @@ describe('docs/decisions/README.md', () => {
     const decisions = readdirSync(join(PROJECT_ROOT, 'docs/decisions')).filter((name) => /^\d{4}-.*\.md$/.test(name));
     const rows = new Map<string, string[]>();
     for (const m of read('docs/decisions/README.md').matchAll(/^\| \[(\d{4})\]\((\d{4}-[^)]+\.md)\) \|(.*)\|$/gm)) {
-      rows.set(m[2] ?? '', (m[3] ?? '').split(' | ').map((cell) => cell.trim()));
+      rows.set(
+        m[2] ?? '',
+        (m[3] ?? '').split(' | ').map((cell) => cell.trim()),
+      );
     }
     expect(decisions.length).toBeGreaterThan(0);
     for (const name of decisions) {
@@ -128,6 +130,9 @@ describe('docs/decisions/README.md', () => {
       expect(summary.length, `${name}: no row with a summary`).toBeGreaterThan(0);
       expect(status, name).toMatch(/^(accepted|proposed|superseded by \d{4}|deprecated)\b/);
     }
-    expect([...rows.keys()].filter((name) => !decisions.includes(name)), 'rows without a file').toEqual([]);
+    expect(
+      [...rows.keys()].filter((name) => !decisions.includes(name)),
+      'rows without a file',
+    ).toEqual([]);
   });
 });

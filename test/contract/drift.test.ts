@@ -54,7 +54,11 @@ function contentWithoutNamedExample(contract: Contract): string[] {
     if (!isObject(content)) return;
     for (const [mediaType, media] of Object.entries(content)) {
       const examples = isObject(media) ? media['examples'] : undefined;
-      const named = isObject(examples) ? Object.values(examples).map(deref).filter((e) => isObject(e) && typeof e['summary'] === 'string' && e['summary'] !== '' && 'value' in e) : [];
+      const named = isObject(examples)
+        ? Object.values(examples)
+            .map(deref)
+            .filter((e) => isObject(e) && typeof e['summary'] === 'string' && e['summary'] !== '' && 'value' in e)
+        : [];
       if (named.length === 0) missing.push(`${where} ${mediaType}`);
     }
   };
@@ -93,28 +97,33 @@ describe('error catalogues against contracts', () => {
   });
   afterAll(() => running.close());
 
-  it.each(VENDORS.map((v) => [v.id, v] as const))('every %s error, forced on every operation, is an answer the contract declares for it (or for no operation at all)', async (vendor, module) => {
-    const contract = contractOf(vendor);
-    const undeclaredEverywhere: string[] = [];
-    for (const code of module.errorCodes) {
-      let declaredSomewhere = false;
-      for (const op of contract.operations.values()) {
-        const session = `drift-${vendor}-${code}-${op.operationId}`;
-        const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(pathExample(contract, op.path, name))));
-        const headers = { ...(await testing.get(vendor)!.admittedHeaders(running.url, session)), 'X-Sandbox-Session': session, 'X-Sandbox-Scenario': `drift/${vendor}/${code}` };
-        const res = await rawRequest(`${running.url}${path}`, { method: op.method, headers });
-        if (res.kind !== 'response') throw new Error(`${vendor} ${code} ${op.operationId}: ${res.message}`);
-        const declared = op.responseStatuses.includes(String(res.status));
-        if (!declared) continue;
-        declaredSomewhere = true;
-        const body = res.body === '' ? undefined : (JSON.parse(res.body) as unknown);
-        expect(contract.validateResponse(op.operationId, { status: res.status, headers: res.headers as Record<string, string>, body }), `${code} on ${op.operationId}`).toEqual([]);
+  it.each(VENDORS.map((v) => [v.id, v] as const))(
+    'every %s error, forced on every operation, is an answer the contract declares for it (or for no operation at all)',
+    async (vendor, module) => {
+      const contract = contractOf(vendor);
+      const undeclaredEverywhere: string[] = [];
+      for (const code of module.errorCodes) {
+        let declaredSomewhere = false;
+        for (const op of contract.operations.values()) {
+          const session = `drift-${vendor}-${code}-${op.operationId}`;
+          const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(pathExample(contract, op.path, name))));
+          const headers = { ...(await testing.get(vendor)!.admittedHeaders(running.url, session)), 'X-Sandbox-Session': session, 'X-Sandbox-Scenario': `drift/${vendor}/${code}` };
+          const res = await rawRequest(`${running.url}${path}`, { method: op.method, headers });
+          if (res.kind !== 'response') throw new Error(`${vendor} ${code} ${op.operationId}: ${res.message}`);
+          const declared = op.responseStatuses.includes(String(res.status));
+          if (!declared) continue;
+          declaredSomewhere = true;
+          const body = res.body === '' ? undefined : (JSON.parse(res.body) as unknown);
+          expect(contract.validateResponse(op.operationId, { status: res.status, headers: res.headers as Record<string, string>, body }), `${code} on ${op.operationId}`).toEqual(
+            [],
+          );
+        }
+        if (!declaredSomewhere) undeclaredEverywhere.push(code);
       }
-      if (!declaredSomewhere) undeclaredEverywhere.push(code);
-    }
-    // Errors no operation declares must be route-level answers (a wrong method), documented in components.responses.
-    for (const code of undeclaredEverywhere) expect(testing.get(vendor)!.routeLevelErrors, `${vendor} ${code} is declared by no operation`).toContain(code);
-  });
+      // Errors no operation declares must be route-level answers (a wrong method), documented in components.responses.
+      for (const code of undeclaredEverywhere) expect(testing.get(vendor)!.routeLevelErrors, `${vendor} ${code} is declared by no operation`).toContain(code);
+    },
+  );
 });
 
 function pathExample(contract: Contract, path: string, name: string): unknown {

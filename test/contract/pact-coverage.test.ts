@@ -58,7 +58,10 @@ describe.each(VENDORS.map((v) => v.id))('the %s reference pact', (vendor) => {
       const op = operationOf(i);
       expect(op, `${i.request.method} ${i.request.path}`).toBeDefined();
       const declared = contract.operation(op!).responseStatuses;
-      expect(declared.some((key) => covers(key, i.response.status)), `${i.description}: ${i.response.status} not in ${declared.join(', ')}`).toBe(true);
+      expect(
+        declared.some((key) => covers(key, i.response.status)),
+        `${i.description}: ${i.response.status} not in ${declared.join(', ')}`,
+      ).toBe(true);
     }
   });
 

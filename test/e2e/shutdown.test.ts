@@ -50,7 +50,9 @@ describe('SIGTERM / SIGINT on the real process', () => {
     // A request whose body is still arriving when the signal comes.
     const slowBody = await openSocket(cli.url);
     const body = '{"value":"late@example.com"}';
-    slowBody.socket.write(`PATCH ${PATH} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`);
+    slowBody.socket.write(
+      `PATCH ${PATH} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`,
+    );
     const pending = Array.from({ length: IN_FLIGHT }, () => slowGet(cli.url, agent));
     await requestsArrived();
 

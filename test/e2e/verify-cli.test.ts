@@ -8,13 +8,22 @@ import { startFakeBroker } from '../helpers/fake-broker.js';
 import { runNode } from '../helpers/run-node.js';
 
 const PACTS = join(PROJECT_ROOT, 'contracts/pacts');
-const ocambaPact = JSON.parse(readFileSync(join(PACTS, readdirSync(PACTS).find((f) => f.endsWith('-ocamba-hood.json'))!), 'utf8')) as object;
+const ocambaPact = JSON.parse(
+  readFileSync(
+    join(
+      PACTS,
+      readdirSync(PACTS).find((f) => f.endsWith('-ocamba-hood.json'))!,
+    ),
+    'utf8',
+  ),
+) as object;
 
 describe('contact-sandbox verify --pact', () => {
   it('passes the committed reference pacts and says so for each', async () => {
     const run = await runNode([CLI, 'verify', '--pact', PACTS]);
     expect(run.code).toBe(0);
-    for (const file of readdirSync(PACTS)) expect(run.stdout).toContain(`✔ contact-sandbox-reference-client → ${file.replace('contact-sandbox-reference-client-', '').replace('.json', '')} (contracts/pacts/${file})`);
+    for (const file of readdirSync(PACTS))
+      expect(run.stdout).toContain(`✔ contact-sandbox-reference-client → ${file.replace('contact-sandbox-reference-client-', '').replace('.json', '')} (contracts/pacts/${file})`);
     expect(run.stdout).toContain(`${readdirSync(PACTS).length} verification(s) passed`);
   });
 
@@ -56,7 +65,21 @@ describe('contact-sandbox verify --broker-url (against a recording stand-in for 
     const broker = await startFakeBroker({ pacts: { 'ocamba-hood': [ocambaPact] } });
     try {
       const run = await runNode(
-        [CLI, 'verify', '--broker-url', broker.url, '--provider', 'ocamba-hood', '--consumer-version-selectors', '[{"branch":"feature-x"},{"deployedOrReleased":true}]', '--publish-results', '--provider-version', '2.0.1', '--provider-branch', 'main'],
+        [
+          CLI,
+          'verify',
+          '--broker-url',
+          broker.url,
+          '--provider',
+          'ocamba-hood',
+          '--consumer-version-selectors',
+          '[{"branch":"feature-x"},{"deployedOrReleased":true}]',
+          '--publish-results',
+          '--provider-version',
+          '2.0.1',
+          '--provider-branch',
+          'main',
+        ],
         { PACT_BROKER_TOKEN: 'token-123' },
       );
       expect(run.code).toBe(0);

@@ -91,7 +91,13 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
     if (method === 'GET' && path === '/matrix') {
       const deployable = options.deployable ?? true;
       return hal(200, {
-        summary: { deployable, reason: deployable ? 'All required verification results are published and successful' : 'The verification failed', success: deployable ? 1 : 0, failed: deployable ? 0 : 1, unknown: 0 },
+        summary: {
+          deployable,
+          reason: deployable ? 'All required verification results are published and successful' : 'The verification failed',
+          success: deployable ? 1 : 0,
+          failed: deployable ? 0 : 1,
+          unknown: 0,
+        },
         notices: [{ type: deployable ? 'success' : 'error', text: deployable ? 'All required verification results are published and successful' : 'The verification failed' }],
         matrix: [],
       });

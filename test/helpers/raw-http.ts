@@ -1,7 +1,9 @@
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 
-export type RawResult = { readonly kind: 'response'; readonly status: number; readonly headers: Record<string, string | string[] | undefined>; readonly body: string } | { readonly kind: 'error'; readonly code: string; readonly message: string };
+export type RawResult =
+  | { readonly kind: 'response'; readonly status: number; readonly headers: Record<string, string | string[] | undefined>; readonly body: string }
+  | { readonly kind: 'error'; readonly code: string; readonly message: string };
 
 /** One request over a fresh socket, reporting a dropped connection as its error code instead of throwing. */
 export function rawRequest(url: string, options: { method: string; headers?: Record<string, string>; body?: string }): Promise<RawResult> {

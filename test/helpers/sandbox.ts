@@ -42,9 +42,15 @@ export function adminHelpers(url: string, session: string): AdminHelpers {
   return {
     activate: (name) => agent().put('/__admin/scenario').send({ name }),
     advanceClock: (ms) => agent().post('/__admin/clock/advance').send({ ms }),
-    setClock: (now, mode) => agent().put('/__admin/clock').send(mode === undefined ? { now } : { now, mode }),
+    setClock: (now, mode) =>
+      agent()
+        .put('/__admin/clock')
+        .send(mode === undefined ? { now } : { now, mode }),
     reset: (vendor) => (vendor === undefined ? agent().post('/__admin/reset') : agent().post('/__admin/reset').send({ vendor })),
-    providerState: (state, action) => agent().post('/__admin/provider-states').send(action === undefined ? { state, params: {} } : { state, params: {}, action }),
+    providerState: (state, action) =>
+      agent()
+        .post('/__admin/provider-states')
+        .send(action === undefined ? { state, params: {} } : { state, params: {}, action }),
     state: (vendor) => agent().get(`/__admin/state/${vendor}`),
   };
 }

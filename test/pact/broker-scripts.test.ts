@@ -26,9 +26,15 @@ describe('npm run contracts:publish', () => {
       // The CLI posts once per consumer/provider pair.
       expect(broker.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /', ...files.map(() => 'POST /contracts/publish')]);
       expect(broker.requests.every((r) => r.authorization === 'Bearer pub-token')).toBe(true);
-      type Publication = { pacticipantName: string; pacticipantVersionNumber: string; branch: string; contracts: { consumerName: string; providerName: string; specification: string; contentType: string; content: string }[] };
+      type Publication = {
+        pacticipantName: string;
+        pacticipantVersionNumber: string;
+        branch: string;
+        contracts: { consumerName: string; providerName: string; specification: string; contentType: string; content: string }[];
+      };
       const publications = broker.requests.slice(1).map((r) => r.body as Publication);
-      for (const body of publications) expect(body).toMatchObject({ pacticipantName: CONSUMER, pacticipantVersionNumber: '4f1c2e9', branch: 'main', contracts: [expect.anything()] });
+      for (const body of publications)
+        expect(body).toMatchObject({ pacticipantName: CONSUMER, pacticipantVersionNumber: '4f1c2e9', branch: 'main', contracts: [expect.anything()] });
       const sentContracts = publications.flatMap((p) => p.contracts);
       for (const file of files) {
         const committed = JSON.parse(readFileSync(join(COMMITTED_PACTS, file), 'utf8')) as { provider: { name: string } };

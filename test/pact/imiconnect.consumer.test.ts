@@ -43,7 +43,9 @@ const READ_ATTRIBUTES = ['customerId', 'msisdn', 'email', 'name'];
 const profileMatchers = (p: ImiconnectProfile) => ({
   ...pinned('#/components/schemas/ProfileRecord', p),
   Attributes: M.arrayContaining(
-    ...p.Attributes.filter((a) => READ_ATTRIBUTES.includes(a.Name)).map((a) => pinned('#/components/schemas/ProfileAttribute', a, ...(a.Name === 'customerId' ? (['Name', 'Value'] as const) : (['Name'] as const)))),
+    ...p.Attributes.filter((a) => READ_ATTRIBUTES.includes(a.Name)).map((a) =>
+      pinned('#/components/schemas/ProfileAttribute', a, ...(a.Name === 'customerId' ? (['Name', 'Value'] as const) : (['Name'] as const))),
+    ),
   ),
 });
 const QUEUED = { code: '1001', description: 'Queued', transid: TRANSID };
@@ -249,7 +251,9 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
           const key = { key: e.key ?? IMICONNECT.key };
           return e.body === undefined ? b.headers(key) : b.headers({ ...key, 'Content-Type': 'application/json' }).jsonBody(e.body);
         })
-        .willRespondWith(e.answeredWith ?? e.status, (b) => b.jsonBody(responseBodyMatchers(contract, e.operationId, e.status, { response: { code: e.code, description: e.message } })))
+        .willRespondWith(e.answeredWith ?? e.status, (b) =>
+          b.jsonBody(responseBodyMatchers(contract, e.operationId, e.status, { response: { code: e.code, description: e.message } })),
+        )
         .executeTest(async (server) => {
           const error = await rejection(e.call(client(server.url, e.key)), ImiconnectApiError);
           expect({ status: error.status, code: error.code, description: error.description }).toEqual({ status: e.answeredWith ?? e.status, code: e.code, description: e.message });
@@ -258,24 +262,52 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
   });
 
   it('PUT a customer profile (updateProfile): 200 1001 Queued with a transid', () =>
-    succeeds('an update of a customer profile', 'PUT', V2, (b) => b.headers(json).jsonBody(batchBody(UPDATE)), queuedBody, async (c) => {
-      expect(await c.updateProfile([UPDATE])).toEqual(QUEUED);
-    }));
+    succeeds(
+      'an update of a customer profile',
+      'PUT',
+      V2,
+      (b) => b.headers(json).jsonBody(batchBody(UPDATE)),
+      queuedBody,
+      async (c) => {
+        expect(await c.updateProfile([UPDATE])).toEqual(QUEUED);
+      },
+    ));
 
   it('POST a customer profile (createProfile): 200 1001 Queued for a new customer', () =>
-    succeeds('the creation of a new customer profile', 'POST', V2, (b) => b.headers(json).jsonBody(batchBody(NEW_CUSTOMER)), queuedBody, async (c) => {
-      expect(await c.createProfile([NEW_CUSTOMER])).toEqual(QUEUED);
-    }));
+    succeeds(
+      'the creation of a new customer profile',
+      'POST',
+      V2,
+      (b) => b.headers(json).jsonBody(batchBody(NEW_CUSTOMER)),
+      queuedBody,
+      async (c) => {
+        expect(await c.createProfile([NEW_CUSTOMER])).toEqual(QUEUED);
+      },
+    ));
 
   it('GET a customer profile (getProfile): the master profile', () =>
-    succeeds('a customer profile', 'GET', `${V2}/${IMICONNECT.customer}`, (b) => b.headers(auth), profilesBody([masterOnly(customer)]), async (c) => {
-      expect(await c.getProfile(IMICONNECT.customer)).toEqual(served(masterOnly(customer)));
-    }));
+    succeeds(
+      'a customer profile',
+      'GET',
+      `${V2}/${IMICONNECT.customer}`,
+      (b) => b.headers(auth),
+      profilesBody([masterOnly(customer)]),
+      async (c) => {
+        expect(await c.getProfile(IMICONNECT.customer)).toEqual(served(masterOnly(customer)));
+      },
+    ));
 
   it('GET a customer profile on the v1 path with its linked app profiles (getProfileV1)', () =>
-    succeeds('a customer profile on the v1 path with inward links', 'GET', `${V1}/${IMICONNECT.customer}`, (b) => b.headers(auth).query({ showinwardlinks: '1' }), profilesBody([customer]), async (c) => {
-      expect(await c.getProfileV1(IMICONNECT.customer, 1)).toEqual(served(customer));
-    }));
+    succeeds(
+      'a customer profile on the v1 path with inward links',
+      'GET',
+      `${V1}/${IMICONNECT.customer}`,
+      (b) => b.headers(auth).query({ showinwardlinks: '1' }),
+      profilesBody([customer]),
+      async (c) => {
+        expect(await c.getProfileV1(IMICONNECT.customer, 1)).toEqual(served(customer));
+      },
+    ));
 
   it('GET several customer profiles, in the order asked (getProfiles)', () =>
     succeeds(
@@ -290,14 +322,28 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
     ));
 
   it('DELETE a customer profile (deleteProfile): 200 1001 Queued', () =>
-    succeeds('the deletion of a customer profile', 'DELETE', `${V2}/${IMICONNECT.otherCustomer}`, (b) => b.headers(auth), queuedBody, async (c) => {
-      expect(await c.deleteProfile(IMICONNECT.otherCustomer)).toEqual(QUEUED);
-    }));
+    succeeds(
+      'the deletion of a customer profile',
+      'DELETE',
+      `${V2}/${IMICONNECT.otherCustomer}`,
+      (b) => b.headers(auth),
+      queuedBody,
+      async (c) => {
+        expect(await c.deleteProfile(IMICONNECT.otherCustomer)).toEqual(QUEUED);
+      },
+    ));
 
   it('DELETE a customer profile on the v1 path (deleteProfileV1): 200 Queued', () =>
-    succeeds('the deletion of a customer profile on the v1 path', 'DELETE', `${V1}/${IMICONNECT.otherCustomer}`, (b) => b.headers(auth), queuedBody, async (c) => {
-      expect(await c.deleteProfileV1(IMICONNECT.otherCustomer)).toEqual(QUEUED);
-    }));
+    succeeds(
+      'the deletion of a customer profile on the v1 path',
+      'DELETE',
+      `${V1}/${IMICONNECT.otherCustomer}`,
+      (b) => b.headers(auth),
+      queuedBody,
+      async (c) => {
+        expect(await c.deleteProfileV1(IMICONNECT.otherCustomer)).toEqual(QUEUED);
+      },
+    ));
 
   it('DELETE several customer profiles in one transaction (deleteProfiles): 200 Queued', () =>
     succeeds(
@@ -312,15 +358,29 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
     ));
 
   it('GET the status of a finished transaction (getProfileStatus): 1000 SUCCESS', () =>
-    succeeds('the status of a finished transaction', 'GET', `/resources/v2/profile/status/${IMICONNECT.finishedTransid}`, (b) => b.headers(auth), statusBody(finished), async (c) => {
-      expect(await c.getProfileStatus(IMICONNECT.finishedTransid)).toEqual(finished);
-    }));
+    succeeds(
+      'the status of a finished transaction',
+      'GET',
+      `/resources/v2/profile/status/${IMICONNECT.finishedTransid}`,
+      (b) => b.headers(auth),
+      statusBody(finished),
+      async (c) => {
+        expect(await c.getProfileStatus(IMICONNECT.finishedTransid)).toEqual(finished);
+      },
+    ));
 
   it('GET the status of a partly failed transaction (getProfileStatus): 1002 Partial success, with the code of each failed record', () =>
-    succeeds('the status of a partly failed transaction', 'GET', `/resources/v2/profile/status/${IMICONNECT.partialTransid}`, (b) => b.headers(auth), statusBody(partial), async (c) => {
-      const status = await c.getProfileStatus(IMICONNECT.partialTransid);
-      expect(status).toEqual(partial);
-      expect(status).toMatchObject({ code: '1002', FailureCount: 1, SuccessCount: 1 });
-      expect(status.Results.map((r) => r.code)).toEqual(['1000', '7014']);
-    }));
+    succeeds(
+      'the status of a partly failed transaction',
+      'GET',
+      `/resources/v2/profile/status/${IMICONNECT.partialTransid}`,
+      (b) => b.headers(auth),
+      statusBody(partial),
+      async (c) => {
+        const status = await c.getProfileStatus(IMICONNECT.partialTransid);
+        expect(status).toEqual(partial);
+        expect(status).toMatchObject({ code: '1002', FailureCount: 1, SuccessCount: 1 });
+        expect(status.Results.map((r) => r.code)).toEqual(['1000', '7014']);
+      },
+    ));
 });

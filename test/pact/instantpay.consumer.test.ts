@@ -73,7 +73,13 @@ const failure = (operationId: string, statuscode: string, status: string, httpSt
  * The client must fail with this code under this HTTP status, and hand over
  * the whole failure envelope the interaction answers (the same arguments as `failure`).
  */
-async function rejectsWith(call: Promise<unknown>, statuscode: string, status: string, httpStatus = 200, environment: InstantpayEnvironment = 'SANDBOX'): Promise<InstantpayApiError> {
+async function rejectsWith(
+  call: Promise<unknown>,
+  statuscode: string,
+  status: string,
+  httpStatus = 200,
+  environment: InstantpayEnvironment = 'SANDBOX',
+): Promise<InstantpayApiError> {
   const error = await rejection(call, InstantpayApiError);
   expect(error.statuscode).toBe(statuscode);
   expect(error.httpStatus).toBe(httpStatus);
@@ -137,9 +143,7 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         .given('default')
         .uponReceiving('the addition of a contact')
         .withRequest('POST', '/contacts/profile', (b) => b.headers(withJson()).jsonBody({ ...newContact, tagDetails: [{ tagId: INSTANTPAY.tag }] }))
-        .willRespondWith(200, (b) =>
-          b.jsonBody(txn('addContact', 'Contact Added Successfully', addedContact)),
-        )
+        .willRespondWith(200, (b) => b.jsonBody(txn('addContact', 'Contact Added Successfully', addedContact)))
         .executeTest(async (server) => {
           const added = await client(server.url).addContact({ ...newContact, tagIds: [INSTANTPAY.tag] });
           expect(added).toEqual(addedContact);
@@ -257,9 +261,7 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         .given('default')
         .uponReceiving('the addition of a tag')
         .withRequest('POST', '/contacts/tag', (b) => b.headers(withJson()).jsonBody(newTag))
-        .willRespondWith(200, (b) =>
-          b.jsonBody(txn('addTag', 'Tag Added Successfully', addedTag)),
-        )
+        .willRespondWith(200, (b) => b.jsonBody(txn('addTag', 'Tag Added Successfully', addedTag)))
         .executeTest(async (server) => {
           expect(await client(server.url).addTag(newTag)).toEqual(addedTag);
         }));
@@ -316,9 +318,7 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         .given('default')
         .uponReceiving('the addition of a person')
         .withRequest('POST', '/contacts/person', (b) => b.headers(withJson()).jsonBody(newPerson))
-        .willRespondWith(200, (b) =>
-          b.jsonBody(txn('addPerson', 'Contact Person Added Successfully', addedPerson)),
-        )
+        .willRespondWith(200, (b) => b.jsonBody(txn('addPerson', 'Contact Person Added Successfully', addedPerson)))
         .executeTest(async (server) => {
           expect(await client(server.url).addPerson(newPerson)).toEqual(addedPerson);
         }));
@@ -376,9 +376,30 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
     );
 
     it.each([
-      { why: 'a wrong client secret', scenario: 'default', description: 'a list of tags with a wrong client secret', secret: WRONG_SECRET, httpStatus: 200, environment: 'SANDBOX' },
-      { why: 'a wrong client secret (4XX)', scenario: 'instantpay/http-errors', description: 'a list of tags with a wrong client secret and HTTP error statuses', secret: WRONG_SECRET, httpStatus: 401, environment: 'SANDBOX' },
-      { why: 'sandbox credentials on the production board', scenario: 'instantpay/live', description: 'a list of tags with sandbox credentials on the production board', secret: INSTANTPAY.sandbox.clientSecret, httpStatus: 200, environment: 'LIVE' },
+      {
+        why: 'a wrong client secret',
+        scenario: 'default',
+        description: 'a list of tags with a wrong client secret',
+        secret: WRONG_SECRET,
+        httpStatus: 200,
+        environment: 'SANDBOX',
+      },
+      {
+        why: 'a wrong client secret (4XX)',
+        scenario: 'instantpay/http-errors',
+        description: 'a list of tags with a wrong client secret and HTTP error statuses',
+        secret: WRONG_SECRET,
+        httpStatus: 401,
+        environment: 'SANDBOX',
+      },
+      {
+        why: 'sandbox credentials on the production board',
+        scenario: 'instantpay/live',
+        description: 'a list of tags with sandbox credentials on the production board',
+        secret: INSTANTPAY.sandbox.clientSecret,
+        httpStatus: 200,
+        environment: 'LIVE',
+      },
     ] as const)('$why answers IAC under HTTP $httpStatus', ({ scenario, description, secret, httpStatus, environment }) =>
       pact
         .addInteraction()

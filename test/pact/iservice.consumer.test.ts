@@ -64,7 +64,14 @@ const OK = shaped('Envelope', { errors: [], errorDetails: [] });
 /** A business error, answered with HTTP 200: the message pinned (clients act on it), the details by type. */
 const failure = (message: string, detail: string) => ({ ...shaped('ErrorEnvelope', { errors: [message], errorDetails: [detail] }), errors: [message] });
 
-const AGENT = { isLoggedIn: true, contactID: ISERVICE.agent.contactID, name: 'Sandbox Agent', emailAddress: ISERVICE.agent.emailAddress, userType: 'Agent', segments: [...ISERVICE.agentSegments] } as const;
+const AGENT = {
+  isLoggedIn: true,
+  contactID: ISERVICE.agent.contactID,
+  name: 'Sandbox Agent',
+  emailAddress: ISERVICE.agent.emailAddress,
+  userType: 'Agent',
+  segments: [...ISERVICE.agentSegments],
+} as const;
 const loggedIn = (user: unknown) => ({ ...shaped('LoginResponse', { errors: [], errorDetails: [], loggedIn: user }), loggedIn: shaped('LoggedIn/oneOf/0', user) });
 
 /** The seed's setdetails payload (seed 004), as the client sends it. */
@@ -102,7 +109,11 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
     it('api=login: the user, and the session cookie', () =>
       loginForm('default', 'a login of the agent', 'login', json, { emailAddress: ISERVICE.agent.emailAddress, Password: ISERVICE.agent.Password })
         .willRespondWith(200, (b) =>
-          b.headers({ 'Set-Cookie': M.regex('^SessionID=[0-9a-f]{32}; Path=/; HttpOnly; SameSite=Lax$', 'SessionID=4646e61fa02147d8e49c9104b894da23; Path=/; HttpOnly; SameSite=Lax') }).jsonBody(loggedIn(AGENT)),
+          b
+            .headers({
+              'Set-Cookie': M.regex('^SessionID=[0-9a-f]{32}; Path=/; HttpOnly; SameSite=Lax$', 'SessionID=4646e61fa02147d8e49c9104b894da23; Path=/; HttpOnly; SameSite=Lax'),
+            })
+            .jsonBody(loggedIn(AGENT)),
         )
         .executeTest(async (server) => {
           const c = client(server.url);
@@ -115,7 +126,11 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
       loginForm('default', 'a login with a wrong password', 'login', json, { emailAddress: ISERVICE.agent.emailAddress, Password: 'wrong-password' })
         .willRespondWith(200, (b) =>
           b.jsonBody({
-            ...shaped('LoginResponse', { errors: ['Invalid email address or password.'], errorDetails: ['No user has this email address and password.'], loggedIn: { isLoggedIn: false } }),
+            ...shaped('LoginResponse', {
+              errors: ['Invalid email address or password.'],
+              errorDetails: ['No user has this email address and password.'],
+              loggedIn: { isLoggedIn: false },
+            }),
             errors: ['Invalid email address or password.'],
             loggedIn: { isLoggedIn: false },
           }),
@@ -142,7 +157,16 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
 
     it('api=logout: the empty envelope, and the session cookie cleared', () =>
       loginForm('iservice/agent-user', 'a logout of the logged-in agent', 'logout', agentCookie)
-        .willRespondWith(200, (b) => b.headers({ 'Set-Cookie': M.regex('^SessionID=; Path=/; Expires=[^;]+; HttpOnly; SameSite=Lax$', 'SessionID=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax') }).jsonBody(OK))
+        .willRespondWith(200, (b) =>
+          b
+            .headers({
+              'Set-Cookie': M.regex(
+                '^SessionID=; Path=/; Expires=[^;]+; HttpOnly; SameSite=Lax$',
+                'SessionID=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax',
+              ),
+            })
+            .jsonBody(OK),
+        )
         .executeTest(async (server) => {
           const c = agent(server.url);
           await c.logout();
@@ -152,7 +176,11 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
 
   describe('the customer-info form (webappApiCustinfo)', () => {
     it("api=setdetails: the seed's payload, by the customer for its own contact", () =>
-      custinfo('iservice/customer-user', "the seed's setdetails of the customer's own contact", 'setdetails', asCustomer, { contactID: ISERVICE.seedContact, details: SEED_DETAILS, membership: SEED_MEMBERSHIP })
+      custinfo('iservice/customer-user', "the seed's setdetails of the customer's own contact", 'setdetails', asCustomer, {
+        contactID: ISERVICE.seedContact,
+        details: SEED_DETAILS,
+        membership: SEED_MEMBERSHIP,
+      })
         .willRespondWith(200, (b) => b.jsonBody(OK))
         .executeTest(async (server) => customer(server.url).setDetails(ISERVICE.seedContact, SEED_DETAILS, SEED_MEMBERSHIP)));
 
@@ -196,14 +224,21 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
           }));
 
       it('"Invalid property." for a property the form does not have', () =>
-        custinfo('iservice/agent-user', 'a setdetails with an unknown property', 'setdetails', asAgent, { contactID: ISERVICE.otherContact, details: { properties: [{ propertyID: '99', values: [] }] } })
+        custinfo('iservice/agent-user', 'a setdetails with an unknown property', 'setdetails', asAgent, {
+          contactID: ISERVICE.otherContact,
+          details: { properties: [{ propertyID: '99', values: [] }] },
+        })
           .willRespondWith(200, (b) => b.jsonBody(failure('Invalid property.', 'Property 99 does not exist.')))
           .executeTest(async (server) => {
             await rejectsWith(agent(server.url).setDetails(ISERVICE.otherContact, { properties: [{ propertyID: '99', values: [] }] }), 200, 'Invalid property.');
           }));
 
       it('"Invalid segment." for a segment that does not exist', () =>
-        custinfo('iservice/agent-user', 'a setdetails with an unknown segment', 'setdetails', asAgent, { contactID: ISERVICE.otherContact, details: { properties: [] }, membership: ['99'] })
+        custinfo('iservice/agent-user', 'a setdetails with an unknown segment', 'setdetails', asAgent, {
+          contactID: ISERVICE.otherContact,
+          details: { properties: [] },
+          membership: ['99'],
+        })
           .willRespondWith(200, (b) => b.jsonBody(failure('Invalid segment.', 'Segment 99 does not exist.')))
           .executeTest(async (server) => {
             await rejectsWith(agent(server.url).setDetails(ISERVICE.otherContact, { properties: [] }, ['99']), 200, 'Invalid segment.');
@@ -235,15 +270,23 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
 
     it('401 "You must be logged in." for an unknown session, where the tenant answers with HTTP statuses', () =>
       custinfo('iservice/strict-http-status', 'a details call with an unknown session, HTTP statuses on', 'details', asAgent, { contactID: ISERVICE.seedContact })
-        .willRespondWith(401, (b) => b.jsonBody(responseBodyMatchers(contract, 'webappApiCustinfo', 401, { errors: ['You must be logged in.'], errorDetails: ['The SessionID cookie names no session.'] })))
+        .willRespondWith(401, (b) =>
+          b.jsonBody(responseBodyMatchers(contract, 'webappApiCustinfo', 401, { errors: ['You must be logged in.'], errorDetails: ['The SessionID cookie names no session.'] })),
+        )
         .executeTest(async (server) => {
           expect((await rejectsWith(agent(server.url).details(ISERVICE.seedContact), 401, 'You must be logged in.')).notLoggedIn).toBe(true);
         }));
 
     it('500 with the envelope when iService fails', () =>
-      custinfo('iservice/server-error', 'a setdetails while iService fails', 'setdetails', asAgent, { contactID: ISERVICE.seedContact, details: SEED_DETAILS, membership: SEED_MEMBERSHIP })
+      custinfo('iservice/server-error', 'a setdetails while iService fails', 'setdetails', asAgent, {
+        contactID: ISERVICE.seedContact,
+        details: SEED_DETAILS,
+        membership: SEED_MEMBERSHIP,
+      })
         .willRespondWith(500, (b) =>
-          b.jsonBody(responseBodyMatchers(contract, 'webappApiCustinfo', 500, { errors: ['An unexpected error occurred.'], errorDetails: ['The server could not complete the request.'] })),
+          b.jsonBody(
+            responseBodyMatchers(contract, 'webappApiCustinfo', 500, { errors: ['An unexpected error occurred.'], errorDetails: ['The server could not complete the request.'] }),
+          ),
         )
         .executeTest(async (server) => {
           await rejectsWith(agent(server.url).setDetails(ISERVICE.seedContact, SEED_DETAILS, SEED_MEMBERSHIP), 500, 'An unexpected error occurred.');

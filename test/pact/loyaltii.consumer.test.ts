@@ -180,7 +180,14 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
   });
 
   describe('POST a contact (createContact)', () => {
-    const NEW = { RegistrationSource: 'webshop', RegistrationIp: '192.0.2.10', Email: 'jane.doe@example.com', FirstName: 'Jane', LastName: 'Doe', PreferredStoreId: LOYALTII.store };
+    const NEW = {
+      RegistrationSource: 'webshop',
+      RegistrationIp: '192.0.2.10',
+      Email: 'jane.doe@example.com',
+      FirstName: 'Jane',
+      LastName: 'Doe',
+      PreferredStoreId: LOYALTII.store,
+    };
 
     it('201 with the new contact and its Location', () =>
       pact
@@ -220,9 +227,7 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         .given('default')
         .uponReceiving('the creation of a contact with a first name over 50 characters')
         .withRequest('POST', '/api/v1/Contacts', (b) => b.headers(write).jsonBody({ RegistrationSource: 'webshop', FirstName: TOO_LONG_NAME }))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(invalidModel('createContactDto.FirstName', 'The field FirstName must be a string with a maximum length of 50.')),
-        )
+        .willRespondWith(400, (b) => b.jsonBody(invalidModel('createContactDto.FirstName', 'The field FirstName must be a string with a maximum length of 50.')))
         .executeTest(async (server) => {
           const error = await rejectsWith(client(server.url).createContact({ RegistrationSource: 'webshop', FirstName: TOO_LONG_NAME }), 400);
           expect(error.modelState).toEqual({ 'createContactDto.FirstName': ['The field FirstName must be a string with a maximum length of 50.'] });
@@ -241,7 +246,16 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
   });
 
   describe('PUT a contact (updateContact)', () => {
-    const { Id: _id, Secret: _secret, RegistrationDateTime: _at, RegistrationSource: _source, RegistrationIp: _ip, LastModified: _modified, RegistrationStoreId: _store, ...fields } = CONTACT_1;
+    const {
+      Id: _id,
+      Secret: _secret,
+      RegistrationDateTime: _at,
+      RegistrationSource: _source,
+      RegistrationIp: _ip,
+      LastModified: _modified,
+      RegistrationStoreId: _store,
+      ...fields
+    } = CONTACT_1;
     const replacement = { ...fields, FirstName: 'Annie' };
 
     it('200 with the contact, a new Version and LastModified', () =>
@@ -262,9 +276,7 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         .given('default')
         .uponReceiving('an update of a contact with a last name over 50 characters')
         .withRequest('PUT', contactPath(contact1.id), (b) => b.headers(write).jsonBody({ ...replacement, LastName: TOO_LONG_NAME }))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(invalidModel('updateContactDto.LastName', 'The field LastName must be a string with a maximum length of 50.')),
-        )
+        .willRespondWith(400, (b) => b.jsonBody(invalidModel('updateContactDto.LastName', 'The field LastName must be a string with a maximum length of 50.')))
         .executeTest(async (server) => {
           const error = await rejectsWith(client(server.url).updateContact(contact1.id, { ...replacement, LastName: TOO_LONG_NAME }), 400);
           expect(error.modelState).toEqual({ 'updateContactDto.LastName': ['The field LastName must be a string with a maximum length of 50.'] });
@@ -326,9 +338,7 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         .given('default')
         .uponReceiving('a patch of a first name over 50 characters')
         .withRequest('PATCH', contactPath(contact1.id), (b) => b.headers(write).jsonBody({ Version: contact1.version, FirstName: TOO_LONG_NAME }))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(invalidModel('patchContactDto.FirstName', 'The field FirstName must be a string with a maximum length of 50.')),
-        )
+        .willRespondWith(400, (b) => b.jsonBody(invalidModel('patchContactDto.FirstName', 'The field FirstName must be a string with a maximum length of 50.')))
         .executeTest(async (server) => {
           const error = await rejectsWith(client(server.url).patchContact(contact1.id, { Version: contact1.version, FirstName: TOO_LONG_NAME }), 400);
           expect(error.modelState).toEqual({ 'patchContactDto.FirstName': ['The field FirstName must be a string with a maximum length of 50.'] });
@@ -388,10 +398,15 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         .addInteraction()
         .given('default')
         .uponReceiving('a bulk patch limiting mails for two contacts and an unknown key')
-        .withRequest('PATCH', '/api/v1/Contacts', (b) => b.headers(write).jsonBody({ KeyType: 'Id', Keys: ['1', '2', String(UNKNOWN_ID)], Fields: { LimitMailsPermanently: true } }))
+        .withRequest('PATCH', '/api/v1/Contacts', (b) =>
+          b.headers(write).jsonBody({ KeyType: 'Id', Keys: ['1', '2', String(UNKNOWN_ID)], Fields: { LimitMailsPermanently: true } }),
+        )
         .willRespondWith(200, (b) => b.jsonBody({ Updated: ['1', '2'], NotFound: [String(UNKNOWN_ID)] }))
         .executeTest(async (server) => {
-          expect(await client(server.url).patchContacts([contact1.id, contact2.id, UNKNOWN_ID], { LimitMailsPermanently: true })).toEqual({ Updated: ['1', '2'], NotFound: [String(UNKNOWN_ID)] });
+          expect(await client(server.url).patchContacts([contact1.id, contact2.id, UNKNOWN_ID], { LimitMailsPermanently: true })).toEqual({
+            Updated: ['1', '2'],
+            NotFound: [String(UNKNOWN_ID)],
+          });
         }));
 
     it('409 without a body when the email is taken', () =>

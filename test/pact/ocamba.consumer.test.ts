@@ -21,7 +21,8 @@ const contactPath = `/v1/hood/partners/${OCAMBA.partner}/contacts`;
 const auth = { Authorization: `Bearer ${OCAMBA.keyA}` };
 const json = { ...auth, 'Content-Type': 'application/json' };
 const TRACE = '99a84211-f73d-4ff8-acdf-eb3e06bb9d62';
-const rateLimitHeaders = (op: string, status: number) => responseHeaderMatchers(contract, op, status, { 'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '9', 'X-RateLimit-Reset': '1' });
+const rateLimitHeaders = (op: string, status: number) =>
+  responseHeaderMatchers(contract, op, status, { 'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '9', 'X-RateLimit-Reset': '1' });
 const errorBody = (op: string, status: number, title: string, message?: string) =>
   responseBodyMatchers(contract, op, status, { code: status, title, ...(message === undefined ? {} : { message }), trace_id: TRACE });
 const client = (url: string, key: string = OCAMBA.keyA) => new OcambaClient({ baseUrl: url, apiKey: key });
@@ -74,7 +75,9 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         .addInteraction()
         .given('default')
         .uponReceiving('an update with an unknown API key')
-        .withRequest('PATCH', `${contactPath}/${OCAMBA.emailContact}`, (b) => b.headers({ Authorization: 'Bearer 0000000000000000000000000000000000000000', 'Content-Type': 'application/json' }).jsonBody({ value: 'a@b.co' }))
+        .withRequest('PATCH', `${contactPath}/${OCAMBA.emailContact}`, (b) =>
+          b.headers({ Authorization: 'Bearer 0000000000000000000000000000000000000000', 'Content-Type': 'application/json' }).jsonBody({ value: 'a@b.co' }),
+        )
         .willRespondWith(401, (b) => b.jsonBody(errorBody('updatePartnerContact', 401, 'Unauthorized.', 'Unauthorized.')))
         .executeTest(async (server) => {
           await rejectsWith(client(server.url, '0000000000000000000000000000000000000000').updateContact(OCAMBA.partner, OCAMBA.emailContact, { value: 'a@b.co' }), 401);
@@ -137,9 +140,17 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
       .given('default')
       .uponReceiving('the creation of a mobile partner contact')
       .withRequest('POST', contactPath, (b) => b.headers(json).jsonBody({ type: 'mobile', value: '43164324' }))
-      .willRespondWith(201, (b) => b.headers(rateLimitHeaders('createPartnerContact', 201)).jsonBody(responseBodyMatchers(contract, 'createPartnerContact', 201, { id: '95eb301b-6aaf-42ad-a219-ccbd5f4d3d2b', type: 'mobile', value: '43164324' })))
+      .willRespondWith(201, (b) =>
+        b
+          .headers(rateLimitHeaders('createPartnerContact', 201))
+          .jsonBody(responseBodyMatchers(contract, 'createPartnerContact', 201, { id: '95eb301b-6aaf-42ad-a219-ccbd5f4d3d2b', type: 'mobile', value: '43164324' })),
+      )
       .executeTest(async (server) => {
-        expect(await client(server.url).createContact(OCAMBA.partner, { type: 'mobile', value: '43164324' })).toEqual({ id: '95eb301b-6aaf-42ad-a219-ccbd5f4d3d2b', type: 'mobile', value: '43164324' });
+        expect(await client(server.url).createContact(OCAMBA.partner, { type: 'mobile', value: '43164324' })).toEqual({
+          id: '95eb301b-6aaf-42ad-a219-ccbd5f4d3d2b',
+          type: 'mobile',
+          value: '43164324',
+        });
       }));
 
   it('GET the partner contacts: {total, items}', () =>
@@ -149,7 +160,9 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
       .uponReceiving('a list of partner contacts')
       .withRequest('GET', contactPath, (b) => b.headers(auth))
       .willRespondWith(200, (b) =>
-        b.jsonBody(responseBodyMatchers(contract, 'listPartnerContacts', 200, { total: 2, items: [{ id: OCAMBA.emailContact, type: 'email', value: 'partners@test-partner.example.com' }] })),
+        b.jsonBody(
+          responseBodyMatchers(contract, 'listPartnerContacts', 200, { total: 2, items: [{ id: OCAMBA.emailContact, type: 'email', value: 'partners@test-partner.example.com' }] }),
+        ),
       )
       .executeTest(async (server) => {
         const list = await client(server.url).listContacts(OCAMBA.partner);
@@ -163,10 +176,16 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
       .uponReceiving('one partner contact')
       .withRequest('GET', `${contactPath}/${OCAMBA.emailContact}`, (b) => b.headers(auth))
       .willRespondWith(200, (b) =>
-        b.jsonBody(responseBodyMatchers(contract, 'getPartnerContact', 200, { total: 1, items: [{ id: OCAMBA.emailContact, type: 'email', value: 'partners@test-partner.example.com' }] })),
+        b.jsonBody(
+          responseBodyMatchers(contract, 'getPartnerContact', 200, { total: 1, items: [{ id: OCAMBA.emailContact, type: 'email', value: 'partners@test-partner.example.com' }] }),
+        ),
       )
       .executeTest(async (server) => {
-        expect(await client(server.url).getContact(OCAMBA.partner, OCAMBA.emailContact)).toEqual({ id: OCAMBA.emailContact, type: 'email', value: 'partners@test-partner.example.com' });
+        expect(await client(server.url).getContact(OCAMBA.partner, OCAMBA.emailContact)).toEqual({
+          id: OCAMBA.emailContact,
+          type: 'email',
+          value: 'partners@test-partner.example.com',
+        });
       }));
 
   it('DELETE a partner contact: 204', () =>

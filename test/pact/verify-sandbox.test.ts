@@ -43,7 +43,10 @@ const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'transfer-encodi
  * A proxy in front of the sandbox that changes its answers, to show that
  * verification catches a sandbox that deviates from the pacts.
  */
-async function deviatingProxy(target: string, change: (status: number, body: string, path: string) => { status: number; body: string }): Promise<{ url: string; close: () => Promise<void> }> {
+async function deviatingProxy(
+  target: string,
+  change: (status: number, body: string, path: string) => { status: number; body: string },
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

@@ -69,5 +69,7 @@ export class FuzzClient {
 /** A request as a reader can replay it (for failure messages). */
 export function describeRequest(req: FuzzRequest): string {
   const body = req.body === undefined ? '' : `\n${String(req.body).slice(0, 600)}${String(req.body).length > 600 ? `… (${String(req.body).length} chars)` : ''}`;
-  return `${req.method} ${req.path}\n${Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}${body}`;
+  return `${req.method} ${req.path}\n${Object.entries(req.headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}${body}`;
 }

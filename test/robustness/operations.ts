@@ -50,7 +50,12 @@ function examplesOf(holder: Record<string, unknown>): unknown[] {
 
 function samplesOf(param: Record<string, unknown>): string[] {
   const schema = isObject(param['schema']) ? param['schema'] : {};
-  const values = [...examplesOf(param), ...examplesOf(schema), ...(Array.isArray(schema['enum']) ? schema['enum'] : []), ...Array.from({ length: 3 }, (_, i) => fake(schema, i + 1))];
+  const values = [
+    ...examplesOf(param),
+    ...examplesOf(schema),
+    ...(Array.isArray(schema['enum']) ? schema['enum'] : []),
+    ...Array.from({ length: 3 }, (_, i) => fake(schema, i + 1)),
+  ];
   return [...new Set(values.filter((v) => v !== undefined && v !== null).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))))];
 }
 
@@ -67,5 +72,9 @@ function fake(schema: unknown, seed: number): unknown {
 function withoutFakerHints(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutFakerHints);
   if (!isObject(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'x-faker' && key !== 'faker').map(([key, child]) => [key, withoutFakerHints(child)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'x-faker' && key !== 'faker')
+      .map(([key, child]) => [key, withoutFakerHints(child)]),
+  );
 }

@@ -26,7 +26,11 @@ export function answerProblems(contract: Contract, target: FuzzTarget, fuzzCase:
   }
   // iService answers route-level errors with 200 by default: the vendor's own refusal test decides what is an error.
   if (target.refused(res.status, res.body) && routeLevelAnswer(contract, res)) return [];
-  return own ?? [`status ${res.status} is not declared for ${operationId ?? `${fuzzCase.request.method} ${op.path}`}, and the answer is no refusal among the vendor's declared responses`];
+  return (
+    own ?? [
+      `status ${res.status} is not declared for ${operationId ?? `${fuzzCase.request.method} ${op.path}`}, and the answer is no refusal among the vendor's declared responses`,
+    ]
+  );
 }
 
 const routeLevel = new WeakMap<Contract, ((res: FuzzResponse) => boolean)[]>();
@@ -40,7 +44,10 @@ function routeLevelAnswer(contract: Contract, res: FuzzResponse): boolean {
       const content = isObject(response) && isObject(response['content']) ? response['content'] : {};
       return Object.keys(content).map((mediaType) => {
         const validate = contract.schemaValidator(`#/components/responses/${escapePointer(name)}/content/${escapePointer(mediaType)}/schema`);
-        return (r: FuzzResponse) => String(r.headers['content-type'] ?? '').split(';')[0]!.trim() === mediaType && validate(r.body).length === 0;
+        return (r: FuzzResponse) =>
+          String(r.headers['content-type'] ?? '')
+            .split(';')[0]!
+            .trim() === mediaType && validate(r.body).length === 0;
       });
     });
     routeLevel.set(contract, checks);

@@ -13,7 +13,13 @@ export interface RaceResult {
 }
 
 /** One request on its own socket (no keep-alive), so that the PATCHes really arrive together. */
-function send(url: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+function send(
+  url: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`${url}${path}`, { method, headers, agent: false }, (res) => {
       let text = '';
@@ -35,7 +41,9 @@ function send(url: string, method: string, path: string, headers: Record<string,
 export async function raceLoyaltiiPatches(url: string, session: string, count: number): Promise<RaceResult> {
   const headers = { Authorization: `Bearer ${LOYALTII.token}`, 'Content-Type': 'application/json', 'X-Sandbox-Session': session };
   const results = await Promise.all(
-    Array.from({ length: count }, (_, i) => send(url, 'PATCH', `/api/v1/Contacts/${LOYALTII.contact1.id}`, headers, JSON.stringify({ Version: LOYALTII.contact1.version, FirstName: `Racer ${i}` }))),
+    Array.from({ length: count }, (_, i) =>
+      send(url, 'PATCH', `/api/v1/Contacts/${LOYALTII.contact1.id}`, headers, JSON.stringify({ Version: LOYALTII.contact1.version, FirstName: `Racer ${i}` })),
+    ),
   );
   const statuses: Record<string, number> = {};
   const winners: string[] = [];

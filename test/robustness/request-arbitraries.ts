@@ -19,7 +19,19 @@ const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', '
 
 /** Path segments that are not valid percent-encoding, or are otherwise hostile. */
 const RAW_SEGMENTS = ['%zz', '%', '%E0%A4%A', '%C0%AE', '%ff%fe', '%00', '..%2F..%2F__admin', '%2e%2e', 'a%2Fb', '%u0041', '%%', '%2', '\u00e9'.normalize('NFD'), 'x'.repeat(3000)];
-const RAW_QUERIES = ['%zz=1', 'a=%', '=', '&&&', '__proto__[fuzzPolluted]=1', 'constructor[prototype][fuzzPolluted]=1', '__proto__=x', 'a[]=1&a[]=2', 'a=1&a=2', 'api=login&api=logout', 'q=%E0%A4%A'];
+const RAW_QUERIES = [
+  '%zz=1',
+  'a=%',
+  '=',
+  '&&&',
+  '__proto__[fuzzPolluted]=1',
+  'constructor[prototype][fuzzPolluted]=1',
+  '__proto__=x',
+  'a[]=1&a[]=2',
+  'a=1&a=2',
+  'api=login&api=logout',
+  'q=%E0%A4%A',
+];
 const CONTENT_TYPES = [
   'text/plain',
   'application/json; charset=utf-16',
@@ -42,7 +54,18 @@ type Json = Record<string, unknown>;
 const isJsonObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A value of some JSON type other than the one given (wrong types). */
-const wrongType = fc.oneof(fc.constant(null), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.string({ maxLength: 20 }), fc.constant([]), fc.constant({}), fc.constant([1, 'x', null]), fc.constant(1e308), fc.constant(-0));
+const wrongType = fc.oneof(
+  fc.constant(null),
+  fc.integer(),
+  fc.double({ noNaN: true }),
+  fc.boolean(),
+  fc.string({ maxLength: 20 }),
+  fc.constant([]),
+  fc.constant({}),
+  fc.constant([1, 'x', null]),
+  fc.constant(1e308),
+  fc.constant(-0),
+);
 
 /** Body mutations: each takes the valid body and returns the text to send, or a value to serialise. */
 type BodyDraw = { label: string; text?: string; value?: unknown };
@@ -53,8 +76,16 @@ function bodyArbitrary(pool: readonly unknown[], overlay: FuzzTarget['bodyValues
     { weight: 6, arbitrary: valid.map((value) => ({ label: 'body:valid', value })) },
     { weight: 2, arbitrary: fc.tuple(valid, fc.nat()).map(([value, k]) => ({ label: 'body:missing-field', value: dropKey(value, k) })) },
     { weight: 3, arbitrary: fc.tuple(valid, fc.nat(), wrongType).map(([value, k, w]) => ({ label: 'body:wrong-type', value: setKey(value, k, w) })) },
-    { weight: 2, arbitrary: fc.tuple(valid, fc.constantFrom(...PROTO_KEYS), fc.boolean()).map(([value, key, nested]) => ({ label: 'body:proto-key', text: withProtoKey(value, key, nested) })) },
-    { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 50, max: 6000 }), fc.boolean(), valid, fc.nat()).map(([depth, arrays, value, k]) => ({ label: 'body:deep', text: deepInside(value, k, depth, arrays) })) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(valid, fc.constantFrom(...PROTO_KEYS), fc.boolean()).map(([value, key, nested]) => ({ label: 'body:proto-key', text: withProtoKey(value, key, nested) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.integer({ min: 50, max: 6000 }), fc.boolean(), valid, fc.nat())
+        .map(([depth, arrays, value, k]) => ({ label: 'body:deep', text: deepInside(value, k, depth, arrays) })),
+    },
     { weight: 1, arbitrary: fc.json({ maxDepth: 3 }).map((text) => ({ label: 'body:any-json', text })) },
     { weight: 1, arbitrary: fc.tuple(valid, fc.nat()).map(([value, cut]) => ({ label: 'body:truncated', text: truncate(JSON.stringify(value) ?? '', cut) })) },
     {
@@ -149,7 +180,10 @@ export function caseArbitrary(target: FuzzTarget, operations: readonly FuzzOpera
         segments: fc.tuple(...pathParams.map((p) => segment(known(p.name, p.samples))), fc.constant(null)),
         trailing: fc.oneof({ weight: 12, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('/', '//', '/.', '?', '#x') }),
         query: fc.oneof(
-          { weight: 6, arbitrary: fc.tuple(...queryParams.map((p) => fc.option(fc.nat(), { freq: p.required ? 20 : 2 })), fc.constant(null)).map((picks) => ({ label: 'query:valid', picks })) },
+          {
+            weight: 6,
+            arbitrary: fc.tuple(...queryParams.map((p) => fc.option(fc.nat(), { freq: p.required ? 20 : 2 })), fc.constant(null)).map((picks) => ({ label: 'query:valid', picks })),
+          },
           { weight: 1, arbitrary: fc.array(fc.tuple(printable, printable), { maxLength: 4 }).map((pairs) => ({ label: 'query:random', pairs })) },
           { weight: 1, arbitrary: fc.constantFrom(...RAW_QUERIES).map((raw) => ({ label: 'query:raw', raw })) },
         ),
@@ -161,9 +195,19 @@ export function caseArbitrary(target: FuzzTarget, operations: readonly FuzzOpera
         ),
         headers: fc.tuple(...headerParams.map(() => fc.option(fc.nat(), { freq: 2 })), fc.constant(null)),
         accept: fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...ACCEPTS) }),
-        body: mediaTypes.length > 0 ? fc.tuple(fc.nat({ max: mediaTypes.length - 1 }), bodyArbitrary(operation.bodies.get(mediaTypes[0]!)!, target.bodyValues)) : fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.constant(0), bodyArbitrary([{}], {})) }),
-        contentType: fc.oneof({ weight: 10, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) }),
-        encoding: fc.oneof({ weight: 16, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('gzip', 'deflate', 'br', 'gzip-lie', 'zstd', 'gzip, identity', 'identity') }),
+        body:
+          mediaTypes.length > 0
+            ? fc.tuple(fc.nat({ max: mediaTypes.length - 1 }), bodyArbitrary(operation.bodies.get(mediaTypes[0]!)!, target.bodyValues))
+            : fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.constant(0), bodyArbitrary([{}], {})) }),
+        contentType: fc.oneof(
+          { weight: 10, arbitrary: fc.constant(undefined) },
+          { weight: 1, arbitrary: fc.constant(null) },
+          { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
+        ),
+        encoding: fc.oneof(
+          { weight: 16, arbitrary: fc.constant(undefined) },
+          { weight: 1, arbitrary: fc.constantFrom('gzip', 'deflate', 'br', 'gzip-lie', 'zstd', 'gzip, identity', 'identity') },
+        ),
       })
       .map((draw): FuzzCase => {
         const labels: string[] = [];
@@ -179,7 +223,9 @@ export function caseArbitrary(target: FuzzTarget, operations: readonly FuzzOpera
         const query =
           'picks' in q
             ? queryParams
-                .map((p, i) => (q.picks[i] === null || p.samples.length === 0 ? undefined : `${encodeURIComponent(p.name)}=${encodeURIComponent(p.samples[q.picks[i]! % p.samples.length]!)}`))
+                .map((p, i) =>
+                  q.picks[i] === null || p.samples.length === 0 ? undefined : `${encodeURIComponent(p.name)}=${encodeURIComponent(p.samples[q.picks[i]! % p.samples.length]!)}`,
+                )
                 .filter((s) => s !== undefined)
                 .join('&')
             : 'pairs' in q

@@ -15,7 +15,18 @@ describe('robustness properties over every operation of every vendor', () => {
     // Every vendor was reached, refusals were checked against state dumps, and the hostile variants were drawn.
     expect(Object.keys(counts.byVendor).sort()).toEqual(['imiconnect', 'instantpay', 'iservice', 'loyaltii', 'ocamba']);
     expect(counts.refused).toBeGreaterThan(1_000);
-    for (const label of ['body:valid', 'body:wrong-type', 'body:deep', 'body:proto-key', 'path:bad-escape', 'query:raw', 'auth:missing', 'auth:wrong', 'method:other', 'encoding:gzip'])
+    for (const label of [
+      'body:valid',
+      'body:wrong-type',
+      'body:deep',
+      'body:proto-key',
+      'path:bad-escape',
+      'query:raw',
+      'auth:missing',
+      'auth:wrong',
+      'method:other',
+      'encoding:gzip',
+    ])
       expect(counts.byLabel[label], label).toBeGreaterThan(0);
     // Some writes went through: the generators reach real records, not only refusals.
     expect((counts.byStatus['200'] ?? 0) + (counts.byStatus['201'] ?? 0) + (counts.byStatus['204'] ?? 0)).toBeGreaterThan(500);

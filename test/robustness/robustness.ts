@@ -116,7 +116,8 @@ class Lane {
 
   /** Any request to the login form may have logged the agent out (api=logout, another login). */
   #afterLogin(path: string): void {
-    if (this.target.vendor === 'iservice' && path.startsWith('/f/webapp-api-login')) this.cookie = undefined;  }
+    if (this.target.vendor === 'iservice' && path.startsWith('/f/webapp-api-login')) this.cookie = undefined;
+  }
 }
 
 /** The two dumps from where they first differ (they are long; the start is shared). */

@@ -21,9 +21,18 @@ export const TARGETS: readonly FuzzTarget[] = [
   {
     vendor: 'instantpay',
     auth: { 'X-Ipay-Auth-Code': '1', 'X-Ipay-Client-Id': INSTANTPAY.sandbox.clientId, 'X-Ipay-Client-Secret': INSTANTPAY.sandbox.clientSecret, 'X-Ipay-Endpoint-Ip': '125.0.0.1' },
-    wrongAuth: { 'X-Ipay-Auth-Code': '0', 'X-Ipay-Client-Id': INSTANTPAY.live.clientId, 'X-Ipay-Client-Secret': INSTANTPAY.sandbox.clientSecret, 'X-Ipay-Endpoint-Ip': '999.1.1.1' },
+    wrongAuth: {
+      'X-Ipay-Auth-Code': '0',
+      'X-Ipay-Client-Id': INSTANTPAY.live.clientId,
+      'X-Ipay-Client-Secret': INSTANTPAY.sandbox.clientSecret,
+      'X-Ipay-Endpoint-Ip': '999.1.1.1',
+    },
     pathValues: {},
-    bodyValues: { contactId: [INSTANTPAY.contact, INSTANTPAY.seedResponseContact], tagId: [INSTANTPAY.tag, INSTANTPAY.seedResponseTag], personId: [INSTANTPAY.person, INSTANTPAY.listedPerson] },
+    bodyValues: {
+      contactId: [INSTANTPAY.contact, INSTANTPAY.seedResponseContact],
+      tagId: [INSTANTPAY.tag, INSTANTPAY.seedResponseTag],
+      personId: [INSTANTPAY.person, INSTANTPAY.listedPerson],
+    },
     // Business outcomes travel in the envelope: TXN succeeded, TUP is pending, any other code refused.
     refused: (status, body) => status >= 400 || !['TXN', 'TUP'].includes(String(record(body)['statuscode'])),
   },
@@ -43,7 +52,12 @@ export const TARGETS: readonly FuzzTarget[] = [
     auth: { Authorization: `Bearer ${LOYALTII.token}` },
     wrongAuth: { Authorization: `Bearer ${LOYALTII.token.replace(/.$/, '0')}` },
     pathValues: { id: [String(LOYALTII.contact1.id), String(LOYALTII.contact2.id), '999', '-1'] },
-    bodyValues: { Version: [LOYALTII.contact1.version, LOYALTII.contact2.version], Id: [1, 2], RegistrationStoreId: [LOYALTII.store, LOYALTII.unknownStore], PreferredStoreId: [LOYALTII.store] },
+    bodyValues: {
+      Version: [LOYALTII.contact1.version, LOYALTII.contact2.version],
+      Id: [1, 2],
+      RegistrationStoreId: [LOYALTII.store, LOYALTII.unknownStore],
+      PreferredStoreId: [LOYALTII.store],
+    },
     refused: (status) => status >= 400,
   },
   {
@@ -59,7 +73,11 @@ export const TARGETS: readonly FuzzTarget[] = [
     auth: {},
     wrongAuth: { Cookie: 'SessionID=0123456789abcdef0123456789abcdef' },
     pathValues: {},
-    bodyValues: { contactID: [ISERVICE.seedContact, ISERVICE.otherContact, ISERVICE.hiddenContact], emailAddress: [ISERVICE.agent.emailAddress], Password: [ISERVICE.agent.Password] },
+    bodyValues: {
+      contactID: [ISERVICE.seedContact, ISERVICE.otherContact, ISERVICE.hiddenContact],
+      emailAddress: [ISERVICE.agent.emailAddress],
+      Password: [ISERVICE.agent.Password],
+    },
     // Business and permission failures answer 200 with non-empty `errors`.
     refused: (status, body) => {
       const errors = record(body)['errors'];

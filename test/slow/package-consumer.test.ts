@@ -11,7 +11,13 @@ import { runNode } from '../helpers/run-node.js';
  * `npm test`'s pretest), installed into a scratch project with production
  * dependencies only, offline from npm's cache where it can.
  */
-const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+const run = (cmd: string, args: string[], cwd: string) =>
+  execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+  });
 
 const CONSUMER_TS = `import { BUILT_IN_SCENARIOS, createSandbox, VENDOR_IDS, type BuiltInScenario, type VendorId } from 'contact-sandbox';
 import { OcambaClient } from 'contact-sandbox/clients/ocamba';
@@ -48,7 +54,9 @@ try {
 describe('the packed package, installed by a consumer', () => {
   it('installs with production dependencies only, type-checks with skipLibCheck false, runs its bin and an in-process sandbox', { timeout: 180_000 }, async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'consumer-'));
-    const packed = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], PROJECT_ROOT)) as [{ filename: string; entryCount: number; files: { path: string }[] }];
+    const packed = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], PROJECT_ROOT)) as [
+      { filename: string; entryCount: number; files: { path: string }[] },
+    ];
     const files = packed[0].files.map((f) => f.path);
     expect(files.filter((f) => /^(test|bench|scripts|docs|examples)\//.test(f) || /\.map$|\.tsbuildinfo$|(?<!\.d)\.ts$/.test(f))).toEqual([]);
     expect(files).toContain('mock-server/dist/clients/ocamba.js');
@@ -59,7 +67,13 @@ describe('the packed package, installed by a consumer', () => {
     expect(readdirSync(join(project, 'node_modules/@types')).sort()).not.toContain('supertest');
 
     writeFileSync(join(project, 'consumer.ts'), CONSUMER_TS);
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2023', lib: ['ES2023', 'DOM'], strict: true, skipLibCheck: false, noEmit: true, types: [] }, files: ['consumer.ts'] }));
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2023', lib: ['ES2023', 'DOM'], strict: true, skipLibCheck: false, noEmit: true, types: [] },
+        files: ['consumer.ts'],
+      }),
+    );
     const tsc = await runNode([join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(project, 'tsconfig.json')]);
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.code).toBe(0);

@@ -14,7 +14,15 @@ describe('scripts/build-stamp.mjs (npm start builds only when an input changed)'
       mkdirSync(dirname(join(root, path)), { recursive: true });
       writeFileSync(join(root, path), text);
     };
-    for (const [path, text] of Object.entries({ 'mock-server/src/core/a.ts': 'export const a = 1;\n', 'contracts/x/openapi.yaml': 'openapi: 3.1.0\n', 'scenarios/default.yaml': 'description: d\n', 'package-lock.json': '{}', 'mock-server/dist/main.js': '', 'mock-server/dist/compiled/x.js': '' })) put(path, text);
+    for (const [path, text] of Object.entries({
+      'mock-server/src/core/a.ts': 'export const a = 1;\n',
+      'contracts/x/openapi.yaml': 'openapi: 3.1.0\n',
+      'scenarios/default.yaml': 'description: d\n',
+      'package-lock.json': '{}',
+      'mock-server/dist/main.js': '',
+      'mock-server/dist/compiled/x.js': '',
+    }))
+      put(path, text);
     const check = async () => (await runNode([STAMP, '--check', root])).code;
     expect(await check()).toBe(1);
     expect((await runNode([STAMP, '--write', root])).code).toBe(0);

@@ -15,7 +15,11 @@ function both(base: [string, number][], ops: ((m: Map<string, number> | CowMap<s
 
 describe('CowMap', () => {
   it('iterates, counts and answers exactly as a copied Map changed the same way, leaving the base untouched', () => {
-    const base: [string, number][] = [['a', 1], ['b', 2], ['c', 3]];
+    const base: [string, number][] = [
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ];
     const { plain, cow, shared } = both(base, [
       (m) => m.set('b', 20),
       (m) => m.set('d', 4),

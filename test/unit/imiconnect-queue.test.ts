@@ -19,7 +19,14 @@ function drain(queue: JobQueue<Queued, string>, now: number): string[] {
 describe('JobQueue', () => {
   it('processes only what is due, in due order, then arrival order for the same instant', () => {
     const queue = new JobQueue<Queued, string>(100);
-    for (const [id, at] of [['c', 30], ['a', 10], ['b1', 20], ['b2', 20], ['d', 40]] as const) queue.enqueue(job(id, at));
+    for (const [id, at] of [
+      ['c', 30],
+      ['a', 10],
+      ['b1', 20],
+      ['b2', 20],
+      ['d', 40],
+    ] as const)
+      queue.enqueue(job(id, at));
     expect(drain(queue, 25)).toEqual(['a', 'b1', 'b2']);
     expect(queue.pendingCount).toBe(2);
     queue.enqueue(job('b3', 20));
@@ -39,7 +46,12 @@ describe('JobQueue', () => {
 
   it('lists pending jobs in the order they will run', () => {
     const queue = new JobQueue<Queued, string>(3);
-    for (const [id, at] of [['late', 50], ['early', 5], ['mid', 20]] as const) queue.enqueue(job(id, at));
+    for (const [id, at] of [
+      ['late', 50],
+      ['early', 5],
+      ['mid', 20],
+    ] as const)
+      queue.enqueue(job(id, at));
     expect(queue.dump().pending.map((j) => j.transid)).toEqual(['early', 'mid', 'late']);
   });
 });

@@ -22,7 +22,10 @@ describe('buffered JSON log lines', () => {
   ])('are written out when the process ends with %s', async (_case, ending) => {
     const run = await runNode(['--input-type=module', '-e', script(ending)]);
     expect(run.code).toBe(1);
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toMatchObject([
       { level: 30, session: 'ci-1', status: 200, msg: 'GET /x 200' },
       { level: 50, msg: 'about to end' },

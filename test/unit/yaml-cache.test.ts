@@ -17,7 +17,11 @@ describe("the build's YAML cache (start-up without the YAML parser)", () => {
     expect(existsSync(built)).toBe(true);
     const cache = JSON.parse(readFileSync(built, 'utf8')) as Record<string, string>;
     expect(Object.keys(cache)).toHaveLength(new Set(scenarioTexts).size);
-    expect(Object.values(cache).map((json) => JSON.parse(json) as unknown).sort(byJson)).toEqual(scenarioTexts.map((text) => parse(text) as unknown).sort(byJson));
+    expect(
+      Object.values(cache)
+        .map((json) => JSON.parse(json) as unknown)
+        .sort(byJson),
+    ).toEqual(scenarioTexts.map((text) => parse(text) as unknown).sort(byJson));
     expect(readFileSync(built, 'utf8')).toBe(yamlCacheOf(scenarioTexts));
   });
 

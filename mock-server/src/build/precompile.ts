@@ -36,6 +36,8 @@ for (const job of jobs) {
     count++;
   }
 }
-const scenarioTexts = listFiles(DEFAULT_DIRS.scenarios).filter((file) => !file.endsWith('.json')).map((file) => readFileSync(file, 'utf8'));
+const scenarioTexts = listFiles(DEFAULT_DIRS.scenarios)
+  .filter((file) => !file.endsWith('.json'))
+  .map((file) => readFileSync(file, 'utf8'));
 writeFileSync(YAML_CACHE_FILE, yamlCacheOf(scenarioTexts));
 console.log(`precompiled ${jobs.length} schema documents (${count} files) and ${scenarioTexts.length} scenario files into ${out}`);

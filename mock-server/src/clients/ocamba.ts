@@ -130,7 +130,8 @@ export class OcambaClient {
     const res = await this.#fetch(`${this.options.baseUrl.replace(/\/$/, '')}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     if (res.ok) {
       const limit = res.headers.get('X-RateLimit-Limit');
-      if (limit !== null) this.lastRateLimit = { limit: Number(limit), remaining: Number(res.headers.get('X-RateLimit-Remaining')), reset: Number(res.headers.get('X-RateLimit-Reset')) };
+      if (limit !== null)
+        this.lastRateLimit = { limit: Number(limit), remaining: Number(res.headers.get('X-RateLimit-Remaining')), reset: Number(res.headers.get('X-RateLimit-Reset')) };
       return res;
     }
     const text = await res.text();

@@ -55,7 +55,10 @@ export function createAdminGuard(access: AdminAccess): AdminGuard {
       const host = req.headers.host;
       // No Host at all (HTTP/1.0 tools) cannot come from a browser, which always sends one.
       if (host !== undefined && !hostAllowed(host)) {
-        return refusal('forbidden_host', `The admin API does not answer for Host "${host}": only loopback names, IP addresses, the bound address and --allowed-hosts (DNS rebinding protection).`);
+        return refusal(
+          'forbidden_host',
+          `The admin API does not answer for Host "${host}": only loopback names, IP addresses, the bound address and --allowed-hosts (DNS rebinding protection).`,
+        );
       }
       const origin = req.headers.origin;
       if (origin !== undefined && origin !== 'null' && !sameHost(origin, host)) {
@@ -65,7 +68,9 @@ export function createAdminGuard(access: AdminAccess): AdminGuard {
       if (expected !== undefined) {
         const given = /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '')?.[1];
         if (given === undefined || !timingSafeEqual(sha256(given), expected)) {
-          return refusal('admin_unauthorized', 'The admin API needs Authorization: Bearer <token> (the --admin-token / SANDBOX_ADMIN_TOKEN the sandbox was started with).', { 'WWW-Authenticate': 'Bearer realm="contact-sandbox admin"' });
+          return refusal('admin_unauthorized', 'The admin API needs Authorization: Bearer <token> (the --admin-token / SANDBOX_ADMIN_TOKEN the sandbox was started with).', {
+            'WWW-Authenticate': 'Bearer realm="contact-sandbox admin"',
+          });
         }
       }
       if (WRITES.has(req.method ?? '') && hasBody(req) && !isJson(req.headers['content-type'])) {

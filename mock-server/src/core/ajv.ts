@@ -9,8 +9,19 @@ const require = createRequire(import.meta.url);
 
 /** Keywords an OpenAPI 3.1 document carries besides JSON Schema 2020-12. */
 const OPENAPI_KEYWORDS = [
-  'openapi', 'info', 'servers', 'paths', 'components', 'tags', 'security', 'webhooks', 'jsonSchemaDialect',
-  'externalDocs', 'discriminator', 'xml', 'example',
+  'openapi',
+  'info',
+  'servers',
+  'paths',
+  'components',
+  'tags',
+  'security',
+  'webhooks',
+  'jsonSchemaDialect',
+  'externalDocs',
+  'discriminator',
+  'xml',
+  'example',
 ];
 
 /**
@@ -38,8 +49,23 @@ export function createAjv(options: { coerceTypes: boolean; source?: boolean }): 
 
 /** Containers whose keys are names chosen by the author, not keywords. */
 const NAME_MAPS = new Set([
-  'properties', 'patternProperties', '$defs', 'dependentSchemas', 'paths', 'responses', 'content', 'headers',
-  'schemas', 'parameters', 'requestBodies', 'examples', 'links', 'callbacks', 'securitySchemes', 'webhooks', 'pathItems',
+  'properties',
+  'patternProperties',
+  '$defs',
+  'dependentSchemas',
+  'paths',
+  'responses',
+  'content',
+  'headers',
+  'schemas',
+  'parameters',
+  'requestBodies',
+  'examples',
+  'links',
+  'callbacks',
+  'securitySchemes',
+  'webhooks',
+  'pathItems',
 ]);
 
 /**

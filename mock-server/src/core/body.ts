@@ -110,7 +110,12 @@ function refuse(req: IncomingMessage, error: RawBodyError): Promise<never> {
 }
 
 export function isRawBodyError(value: unknown): value is RawBodyError {
-  return typeof value === 'object' && value !== null && 'kind' in value && (value.kind === 'too-large' || value.kind === 'encoded' || value.kind === 'unreadable' || value.kind === 'aborted');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'kind' in value &&
+    (value.kind === 'too-large' || value.kind === 'encoded' || value.kind === 'unreadable' || value.kind === 'aborted')
+  );
 }
 
 /** Parses a raw body according to `policy`. Never throws. */

@@ -34,7 +34,10 @@ export class Clock {
   #offset = 0;
   #httpDate = { second: NaN, text: '' };
 
-  constructor(config: ClockConfig, private readonly wall: () => number = Date.now) {
+  constructor(
+    config: ClockConfig,
+    private readonly wall: () => number = Date.now,
+  ) {
     this.#mode = config.mode;
     this.#frozenAt = config.start ?? wall();
   }

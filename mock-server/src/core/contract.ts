@@ -115,7 +115,8 @@ export class Contract {
     const validators = this.#validatorsOf(op);
     const issues: ValidationIssue[] = [];
     // Headers are copied first: coercion must not change what the journal records.
-    for (const [location, validate] of validators.params) check(validate, location === 'path' ? parts.params : location === 'query' ? parts.query : { ...parts.headers }, location, issues);
+    for (const [location, validate] of validators.params)
+      check(validate, location === 'path' ? parts.params : location === 'query' ? parts.query : { ...parts.headers }, location, issues);
     if (parts.body === undefined) {
       if (op.bodyRequired) issues.push({ location: 'body', path: [], keyword: 'required', message: 'request body is required', params: {} });
     } else if (validators.bodies.size > 0) {
@@ -159,7 +160,9 @@ export class Contract {
     } else if (response.body === undefined && declared['x-body-optional'] === true && response.headers['content-type'] === undefined) {
       // This response may come without a body (docs/decisions/0071); one that is sent is checked below.
     } else {
-      const contentType = String(response.headers['content-type'] ?? '').split(';')[0]!.trim();
+      const contentType = String(response.headers['content-type'] ?? '')
+        .split(';')[0]!
+        .trim();
       const mediaType = Object.keys(content).find((mt) => mt === contentType);
       if (!mediaType) problems.push(`content type "${contentType}" is not declared for status ${response.status} (declared: ${Object.keys(content).join(', ')})`);
       else {

@@ -109,7 +109,10 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     idleMs: settings.sessionIdleMs,
     maxSessions: settings.maxSessions,
     onDrop: (session, reason) =>
-      settings.log.info({ session: session.id, reason, idleMs: Date.now() - session.lastSeen }, reason === 'evicted' ? 'session evicted: max sessions reached' : 'session dropped: idle'),
+      settings.log.info(
+        { session: session.id, reason, idleMs: Date.now() - session.lastSeen },
+        reason === 'evicted' ? 'session evicted: max sessions reached' : 'session dropped: idle',
+      ),
   });
   const adminGuard = createAdminGuard(options.adminAccess ?? {});
   const app = wireApp(settings, vendors, scenarios.mounted, sessions, adminGuard);
@@ -198,7 +201,9 @@ function loadScenarios(vendors: readonly PreparedVendor[], settings: ResolvedOpt
   const unmounted = all.get(name);
   if (unmounted) {
     const concerns = scenarioVendors(unmounted, knownVendorIds);
-    throw new SandboxConfigError(`scenario "${name}" concerns only ${concerns.join(', ')}, which ${concerns.length === 1 ? 'is' : 'are'} not mounted (mounted: ${vendorIds.join(', ')})`);
+    throw new SandboxConfigError(
+      `scenario "${name}" concerns only ${concerns.join(', ')}, which ${concerns.length === 1 ? 'is' : 'are'} not mounted (mounted: ${vendorIds.join(', ')})`,
+    );
   }
   throw new SandboxConfigError(`unknown scenario "${name}" (known: ${mounted.names().join(', ')})`);
 }

@@ -46,7 +46,11 @@ export function defineVendor<State, Settings, Principal, Fixtures, Ops>(def: Ven
   return module;
 }
 
-function prepare<State, Settings, Principal, Fixtures, Ops>(def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>, module: VendorModule, env: PrepareEnv): PreparedVendor {
+function prepare<State, Settings, Principal, Fixtures, Ops>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>,
+  module: VendorModule,
+  env: PrepareEnv,
+): PreparedVendor {
   const contract = Contract.load(def.id, join(env.contractsDir, def.contract));
   const declared = [...contract.operations.keys()];
   const missing = declared.filter((id) => !(id in def.operations));
@@ -63,7 +67,12 @@ function prepare<State, Settings, Principal, Fixtures, Ops>(def: VendorDefinitio
   if (defaultProblems.length) throw new Error(`${def.id}: default settings do not match ${settingsFile}: ${defaultProblems.join('; ')}`);
 
   const fixtureRoot = join(env.fixturesDir, def.id);
-  const fixtureSets = existsSync(fixtureRoot) ? readdirSync(fixtureRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+  const fixtureSets = existsSync(fixtureRoot)
+    ? readdirSync(fixtureRoot, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
   const fixtures = new Map<string, Fixtures>();
   for (const set of fixtureSets) fixtures.set(set, deepFreeze(def.fixtures.load(join(fixtureRoot, set), contract)));
   if (!fixtures.has('default')) throw new Error(`${def.id}: no default fixture set in ${fixtureRoot}`);

@@ -98,7 +98,11 @@ export class Journal {
   constructor(limits: JournalLimits | number, budget?: JournalBudget) {
     this.#limits = typeof limits === 'number' ? { entries: limits, bytes: Number.MAX_SAFE_INTEGER, bodyBytes: 64 * 1024 } : limits;
     const { entries, bytes, bodyBytes } = this.#limits;
-    for (const [name, value] of [['capacity', entries], ['byte limit', bytes], ['body limit', bodyBytes]] as const) {
+    for (const [name, value] of [
+      ['capacity', entries],
+      ['byte limit', bytes],
+      ['body limit', bodyBytes],
+    ] as const) {
       if (!Number.isInteger(value) || value < 1) throw new Error(`journal ${name} must be a positive integer, got ${value}`);
     }
     this.#budget = budget ?? new JournalBudget(Number.MAX_SAFE_INTEGER);

@@ -5,8 +5,7 @@ export interface WindowSpec {
 }
 
 export type LimitDecision =
-  | { readonly allowed: true; readonly limit: number; readonly remaining: number; readonly resetSeconds: number }
-  | { readonly allowed: false; readonly retryAfterSeconds: number };
+  { readonly allowed: true; readonly limit: number; readonly remaining: number; readonly resetSeconds: number } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 /**
  * Fixed-window counting on the session's virtual clock. Only allowed requests

@@ -113,7 +113,10 @@ export class ScenarioCatalogue {
 
   /** Provider states to show users (internal scenarios left out, though `forProviderState` finds them). */
   providerStates(): string[] {
-    return [...this.#byProviderState].filter(([, s]) => !s.internal).map(([state]) => state).sort();
+    return [...this.#byProviderState]
+      .filter(([, s]) => !s.internal)
+      .map(([state]) => state)
+      .sort();
   }
 
   /** The scenarios to show users, without internal ones. */

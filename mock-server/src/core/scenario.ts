@@ -24,9 +24,7 @@ export type FaultKind = Fault['kind'];
  * schema (carrying `kind`, as the two untagged shapes are the file format's
  * past) and a row in scenario-counters.ts's table, which `satisfies` forces.
  */
-export type Latency =
-  | ({ readonly kind: 'fixed' } & Readonly<File.FixedLatency>)
-  | ({ readonly kind: 'range' } & Readonly<File.LatencyRange>);
+export type Latency = ({ readonly kind: 'fixed' } & Readonly<File.FixedLatency>) | ({ readonly kind: 'range' } & Readonly<File.LatencyRange>);
 
 export type LatencyKind = Latency['kind'];
 

@@ -13,7 +13,12 @@ const SESSION_PREFIX = /^\/__session\/([^/?]+)(\/[^?]*)?(\?.*)?$/;
  * `X-Sandbox-Session`), then hands the request to the admin API or to a
  * vendor (fewer Express layers on every request).
  */
-export function createSessionEntry(sessions: SessionRegistry, adminGuard: AdminGuard, admin: RequestHandler, dispatch: (req: Request, res: Response) => Promise<void>): RequestHandler {
+export function createSessionEntry(
+  sessions: SessionRegistry,
+  adminGuard: AdminGuard,
+  admin: RequestHandler,
+  dispatch: (req: Request, res: Response) => Promise<void>,
+): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const prefixed = SESSION_PREFIX.exec(req.url);
     const header = req.headers['x-sandbox-session'];
@@ -21,7 +26,14 @@ export function createSessionEntry(sessions: SessionRegistry, adminGuard: AdminG
     try {
       id = prefixed ? decodeURIComponent(prefixed[1]!) : typeof header === 'string' ? header : undefined;
     } catch {
-      writeOutcome(res, sandboxError('invalid_session', `The session id in ${JSON.stringify(`/__session/${prefixed![1]!}/`)} is not valid percent-encoding; session ids are 1-128 characters of A-Z a-z 0-9 . _ : -.`), sessions.get().clock.httpDate());
+      writeOutcome(
+        res,
+        sandboxError(
+          'invalid_session',
+          `The session id in ${JSON.stringify(`/__session/${prefixed![1]!}/`)} is not valid percent-encoding; session ids are 1-128 characters of A-Z a-z 0-9 . _ : -.`,
+        ),
+        sessions.get().clock.httpDate(),
+      );
       return;
     }
     if (prefixed) req.url = `${prefixed[2] ?? '/'}${prefixed[3] ?? ''}`;

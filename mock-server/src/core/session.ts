@@ -118,14 +118,14 @@ export class Session {
   #create(vendor: PreparedVendor, scenario: Scenario): VendorInstance {
     const id = vendor.module.id;
     return vendor.createInstance({
-        fixtureSet: scenario.vendors[id]?.fixtures ?? 'default',
-        scenario,
-        clock: this.clock,
-        // Each vendor draws from its own stream, so calls to one vendor never shift another's ids.
-        random: new Random(deriveSeed(this.options.seed, this.id, id)),
-        seed: this.options.seed,
-        session: this.id,
-      });
+      fixtureSet: scenario.vendors[id]?.fixtures ?? 'default',
+      scenario,
+      clock: this.clock,
+      // Each vendor draws from its own stream, so calls to one vendor never shift another's ids.
+      random: new Random(deriveSeed(this.options.seed, this.id, id)),
+      seed: this.options.seed,
+      session: this.id,
+    });
   }
 }
 

@@ -57,7 +57,25 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
       if (rawError?.kind === 'aborted') {
         // Nobody to answer: journaled without a status (not as a 500), logged once, quietly.
         const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
-        session.journal.record({ seq: session.journal.nextSeq(), atMs: arrivedAt, session: session.id, method: req.method, path, query, headers: req.headers as Record<string, string | string[]>, rawBody: undefined, vendor, operation: null, scenario: null, status: null, aborted: true, responseHeaders: {}, responseBody: undefined, fault: null, durationMs });
+        session.journal.record({
+          seq: session.journal.nextSeq(),
+          atMs: arrivedAt,
+          session: session.id,
+          method: req.method,
+          path,
+          query,
+          headers: req.headers as Record<string, string | string[]>,
+          rawBody: undefined,
+          vendor,
+          operation: null,
+          scenario: null,
+          status: null,
+          aborted: true,
+          responseHeaders: {},
+          responseBody: undefined,
+          fault: null,
+          durationMs,
+        });
         deps.log.debug({ session: session.id, vendor, ms: durationMs }, `${req.method} ${path} aborted by the client`);
         return;
       }
@@ -199,7 +217,9 @@ function internalError(req: Request, path: string, vendor: string | null, scenar
   const fallback = sandboxError('internal', 'The sandbox failed to handle this request; see its log.');
   if (vendor === null || scenario === undefined) return fallback;
   try {
-    return session.instance(vendor).renderRouteError({ kind: 'internal' }, scenario, { method: req.method, path, headers: req.headers, rawHeaders: req.rawHeaders, clientIp: req.socket.remoteAddress ?? '' });
+    return session
+      .instance(vendor)
+      .renderRouteError({ kind: 'internal' }, scenario, { method: req.method, path, headers: req.headers, rawHeaders: req.rawHeaders, clientIp: req.socket.remoteAddress ?? '' });
   } catch (error) {
     log.error({ err: error, vendor }, 'the vendor could not render its internal error');
     return fallback;

@@ -50,12 +50,24 @@ describe('admin API with --admin-token', () => {
   it('takes admin writes with a body only as application/json (415 otherwise), the text/plain switch included', async () => {
     const session = t.newSession();
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const res = await t.http().post('/__admin/provider-states').set(bearer).set('X-Sandbox-Session', session).set('Content-Type', type).send('{"state":"ocamba/slow","action":"setup"}');
+      const res = await t
+        .http()
+        .post('/__admin/provider-states')
+        .set(bearer)
+        .set('X-Sandbox-Session', session)
+        .set('Content-Type', type)
+        .send('{"state":"ocamba/slow","action":"setup"}');
       refusal(res, 415, 'unsupported_media_type', 'UnsupportedMediaType');
     }
     const scenarios = await t.http().get('/__admin/scenarios').set('X-Sandbox-Session', session).set(bearer);
     expect(scenarios.body.active.ocamba).toBe('default');
-    const json = await t.http().post('/__admin/provider-states').set(bearer).set('X-Sandbox-Session', session).set('Content-Type', 'application/json; charset=utf-8').send('{"state":"ocamba/slow","action":"setup"}');
+    const json = await t
+      .http()
+      .post('/__admin/provider-states')
+      .set(bearer)
+      .set('X-Sandbox-Session', session)
+      .set('Content-Type', 'application/json; charset=utf-8')
+      .send('{"state":"ocamba/slow","action":"setup"}');
     expect(json.status).toBe(200);
     // A write without a body needs no content type.
     expect((await t.http().post('/__admin/reset').set(bearer).set('X-Sandbox-Session', session)).status).toBe(200);
@@ -69,7 +81,8 @@ describe('admin API with --admin-token', () => {
       return { status: res.status, headers: res.headers, body: JSON.parse(res.body) as unknown };
     };
     for (const foreign of [`evil.example:${port}`, 'rebind.attacker.test', `localhost.evil.example:${port}`]) refusal(await host(foreign), 403, 'forbidden_host', 'Forbidden');
-    for (const fine of [`localhost:${port}`, `app.localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `10.1.2.3:${port}`, `sandbox:${port}`, 'SANDBOX']) expect((await host(fine)).status).toBe(200);
+    for (const fine of [`localhost:${port}`, `app.localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `10.1.2.3:${port}`, `sandbox:${port}`, 'SANDBOX'])
+      expect((await host(fine)).status).toBe(200);
   });
 
   it('answers 403 forbidden_origin to a request from a web page of another origin', async () => {
@@ -80,7 +93,13 @@ describe('admin API with --admin-token', () => {
   });
 
   it('sends no CORS headers and allows no preflight', async () => {
-    const preflight = await t.http().options('/__admin/provider-states').set('Origin', t.url).set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'content-type, authorization').set(bearer);
+    const preflight = await t
+      .http()
+      .options('/__admin/provider-states')
+      .set('Origin', t.url)
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'content-type, authorization')
+      .set(bearer);
     expect(preflight.status).toBe(404);
     const health = await t.http().get('/__admin/health').set(bearer).set('Origin', t.url);
     for (const res of [preflight, health]) expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);

@@ -8,7 +8,11 @@ const start = '2026-03-02T10:00:00.000Z';
 
 /** Sends the path exactly as written (supertest and fetch would re-encode a malformed escape). */
 async function raw(method: string, path: string, headers: Record<string, string> = {}, body?: object) {
-  const res = await rawRequest(`${t.url}${path}`, { method, headers: body ? { 'Content-Type': 'application/json', ...headers } : headers, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const res = await rawRequest(`${t.url}${path}`, {
+    method,
+    headers: body ? { 'Content-Type': 'application/json', ...headers } : headers,
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
   if (res.kind !== 'response') throw new Error(`${method} ${path}: ${res.code}`);
   return { ...res, json: res.body ? (JSON.parse(res.body) as { error: { code: string; message: string; issues?: string[] } }) : undefined };
 }

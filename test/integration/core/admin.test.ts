@@ -8,7 +8,10 @@ const t = useSandbox({ journalSize: 5 });
 const allDefault = Object.fromEntries(VENDOR_IDS.map((id) => [id, 'default']));
 const contact = `/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.emailContact}`;
 const auth = { Authorization: `Bearer ${OCAMBA.keyA}` };
-const admin = (session: string) => ({ get: (p: string) => t.session(session).get(`/__admin${p}`), send: (method: 'post' | 'put' | 'delete', p: string, body?: object) => t.session(session)[method](`/__admin${p}`).send(body) });
+const admin = (session: string) => ({
+  get: (p: string) => t.session(session).get(`/__admin${p}`),
+  send: (method: 'post' | 'put' | 'delete', p: string, body?: object) => t.session(session)[method](`/__admin${p}`).send(body),
+});
 
 describe('GET /__admin/health', () => {
   it('reports the mounted vendors, the seed and the version', async () => {
@@ -61,7 +64,10 @@ describe('scenarios', () => {
     expect(res.body.active).toEqual(allDefault);
     const names = res.body.scenarios.map((s: { name: string }) => s.name);
     expect(names).toEqual(expect.arrayContaining(['default', 'ocamba/rate-limited', 'ocamba/server-error-then-recover', 'ocamba/unknown-partner', 'ocamba/slow']));
-    expect(res.body.scenarios.find((s: { name: string }) => s.name === 'ocamba/rate-limited')).toMatchObject({ vendors: ['ocamba'], providerStates: ['the Ocamba account is rate limited'] });
+    expect(res.body.scenarios.find((s: { name: string }) => s.name === 'ocamba/rate-limited')).toMatchObject({
+      vendors: ['ocamba'],
+      providerStates: ['the Ocamba account is rate limited'],
+    });
   });
 
   it('PUT /__admin/scenario activates a scenario for the vendors it concerns', async () => {
@@ -108,7 +114,11 @@ describe('the request journal', () => {
 
   it('is bounded: with capacity 5, only the newest 5 requests remain', async () => {
     const session = t.newSession();
-    for (let i = 0; i < 8; i++) await t.session(session).get(`/v1/hood/partners?page=${i + 1}`).set(auth);
+    for (let i = 0; i < 8; i++)
+      await t
+        .session(session)
+        .get(`/v1/hood/partners?page=${i + 1}`)
+        .set(auth);
     const res = await admin(session).get('/requests');
     expect(res.body).toMatchObject({ capacity: 5, total: 5 });
     expect(res.body.requests.map((r: { query: { page: string } }) => r.query.page)).toEqual(['4', '5', '6', '7', '8']);

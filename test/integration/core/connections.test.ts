@@ -90,7 +90,9 @@ describe('a client that disconnects mid-body', () => {
   it('is journaled as aborted (no status) and logged once, at debug', async () => {
     const session = t.newSession();
     const { socket } = await openSocket(t.url);
-    socket.write(`PATCH ${PATH} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nContent-Type: application/json\r\nX-Sandbox-Session: ${session}\r\nContent-Length: 50\r\n\r\n{"value":`);
+    socket.write(
+      `PATCH ${PATH} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nContent-Type: application/json\r\nX-Sandbox-Session: ${session}\r\nContent-Length: 50\r\n\r\n{"value":`,
+    );
     // The journal entry of the request itself shows when the sandbox has seen the disconnect.
     await new Promise((resolve) => setTimeout(resolve, 100));
     socket.destroy();

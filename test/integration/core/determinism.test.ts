@@ -28,7 +28,14 @@ async function transcript(options: CreateSandboxOptions): Promise<string[]> {
     const out: string[] = [];
     for (const step of SEQUENCE) {
       const body = step.body ?? '';
-      const head = [`${step.method} ${step.path} HTTP/1.1`, 'Host: sandbox', `Authorization: Bearer ${OCAMBA.keyA}`, 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'];
+      const head = [
+        `${step.method} ${step.path} HTTP/1.1`,
+        'Host: sandbox',
+        `Authorization: Bearer ${OCAMBA.keyA}`,
+        'Content-Type: application/json',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'Connection: close',
+      ];
       out.push(await exchange(running.port, `${head.join('\r\n')}\r\n\r\n${body}`));
     }
     return out;
@@ -71,18 +78,54 @@ describe('determinism', () => {
 /** One request of a cross-vendor sequence; it may read the raw answers before it (iService's session cookie). */
 type Step = (earlier: readonly string[]) => { method: string; path: string; headers: Record<string, string>; body?: string };
 
-const ipay = { 'X-Ipay-Auth-Code': '1', 'X-Ipay-Client-Id': INSTANTPAY.sandbox.clientId, 'X-Ipay-Client-Secret': INSTANTPAY.sandbox.clientSecret, 'X-Ipay-Endpoint-Ip': '125.0.0.1', 'Content-Type': 'application/json' };
+const ipay = {
+  'X-Ipay-Auth-Code': '1',
+  'X-Ipay-Client-Id': INSTANTPAY.sandbox.clientId,
+  'X-Ipay-Client-Secret': INSTANTPAY.sandbox.clientSecret,
+  'X-Ipay-Endpoint-Ip': '125.0.0.1',
+  'Content-Type': 'application/json',
+};
 const cookieOf = (answer: string | undefined) => /Set-Cookie: (SessionID=[^;]+)/i.exec(answer ?? '')?.[1] ?? '';
 
 /** Every vendor's generated values: ObjectIds and ipay_uuid, transids, rowversions, session ids and new contact ids. */
 const ALL_VENDORS: readonly Step[] = [
-  () => ({ method: 'POST', path: '/contacts/profile', headers: ipay, body: `{"name":"Sample Name","email":"sample.name@example.com","mobile":"7428585742","companyName":"Business Name","tagDetails":[{"tagId":"${INSTANTPAY.tag}"}]}` }),
+  () => ({
+    method: 'POST',
+    path: '/contacts/profile',
+    headers: ipay,
+    body: `{"name":"Sample Name","email":"sample.name@example.com","mobile":"7428585742","companyName":"Business Name","tagDetails":[{"tagId":"${INSTANTPAY.tag}"}]}`,
+  }),
   () => ({ method: 'POST', path: '/contacts/tag', headers: ipay, body: '{"name":"VIP","hexColorCode":"#112233"}' }),
-  () => ({ method: 'PUT', path: '/resources/v2/customerprofile', headers: { key: IMICONNECT.key, 'Content-Type': 'application/json' }, body: `{"Records":[{"customerId":"${IMICONNECT.customer}","Attributes":{"name":"umtest"}}]}` }),
-  () => ({ method: 'PATCH', path: `/api/v1/Contacts/${LOYALTII.contact1.id}`, headers: { Authorization: `Bearer ${LOYALTII.token}`, 'Content-Type': 'application/json' }, body: `{"Version":"${LOYALTII.contact1.version}","FirstName":"Ann"}` }),
-  () => ({ method: 'POST', path: '/f/webapp-api-login?api=login', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ emailAddress: ISERVICE.agent.emailAddress, Password: ISERVICE.agent.Password }) }),
-  (earlier) => ({ method: 'POST', path: '/f/webapp-api-custinfo?api=newcontact', headers: { 'Content-Type': 'application/json', Cookie: cookieOf(earlier[4]) }, body: '{"details":{"properties":[{"propertyID":"1","propertyName":"First Name","values":[{"value":"Miss"}]}]}}' }),
-  () => ({ method: 'PATCH', path: `/v1/hood/partners/${OCAMBA.partner}/contacts/00000000-0000-4000-8000-000000000000`, headers: { Authorization: `Bearer ${OCAMBA.keyA}`, 'Content-Type': 'application/json' }, body: '{"value":"a@b.co"}' }),
+  () => ({
+    method: 'PUT',
+    path: '/resources/v2/customerprofile',
+    headers: { key: IMICONNECT.key, 'Content-Type': 'application/json' },
+    body: `{"Records":[{"customerId":"${IMICONNECT.customer}","Attributes":{"name":"umtest"}}]}`,
+  }),
+  () => ({
+    method: 'PATCH',
+    path: `/api/v1/Contacts/${LOYALTII.contact1.id}`,
+    headers: { Authorization: `Bearer ${LOYALTII.token}`, 'Content-Type': 'application/json' },
+    body: `{"Version":"${LOYALTII.contact1.version}","FirstName":"Ann"}`,
+  }),
+  () => ({
+    method: 'POST',
+    path: '/f/webapp-api-login?api=login',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ emailAddress: ISERVICE.agent.emailAddress, Password: ISERVICE.agent.Password }),
+  }),
+  (earlier) => ({
+    method: 'POST',
+    path: '/f/webapp-api-custinfo?api=newcontact',
+    headers: { 'Content-Type': 'application/json', Cookie: cookieOf(earlier[4]) },
+    body: '{"details":{"properties":[{"propertyID":"1","propertyName":"First Name","values":[{"value":"Miss"}]}]}}',
+  }),
+  () => ({
+    method: 'PATCH',
+    path: `/v1/hood/partners/${OCAMBA.partner}/contacts/00000000-0000-4000-8000-000000000000`,
+    headers: { Authorization: `Bearer ${OCAMBA.keyA}`, 'Content-Type': 'application/json' },
+    body: '{"value":"a@b.co"}',
+  }),
 ];
 
 async function allVendorsTranscript(options: CreateSandboxOptions): Promise<string[]> {
@@ -91,7 +134,13 @@ async function allVendorsTranscript(options: CreateSandboxOptions): Promise<stri
     const out: string[] = [];
     for (const step of ALL_VENDORS) {
       const { method, path, headers, body = '' } = step(out);
-      const head = [`${method} ${path} HTTP/1.1`, 'Host: sandbox', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'];
+      const head = [
+        `${method} ${path} HTTP/1.1`,
+        'Host: sandbox',
+        ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'Connection: close',
+      ];
       out.push(await exchange(running.port, `${head.join('\r\n')}\r\n\r\n${body}`));
     }
     return out;

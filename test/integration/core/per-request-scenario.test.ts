@@ -22,7 +22,8 @@ describe('X-Sandbox-Scenario with a scenario that needs what only activation doe
     const res = await t.session(session).get('/v1/hood/partners').set(ocamba).set({ 'X-Sandbox-Scenario': 'ocamba/unknown-partner' });
     expect(res.status).toBe(200);
     expect(res.body.total).toBeGreaterThan(0);
-    const expected = 'scenario "ocamba/unknown-partner" loads fixture set "no-partners", which a per-request scenario cannot; activate it for the session (PUT /__admin/scenario) instead';
+    const expected =
+      'scenario "ocamba/unknown-partner" loads fixture set "no-partners", which a per-request scenario cannot; activate it for the session (PUT /__admin/scenario) instead';
     expect(res.headers['x-sandbox-warning']).toBe(expected);
     expect(warnings('ocamba/unknown-partner')).toContain(expected);
   });

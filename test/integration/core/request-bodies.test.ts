@@ -69,7 +69,13 @@ describe('request bodies as the sandbox reads them', () => {
 
   it('reads a body with an empty Content-Encoding as identity, as body-parser did', async () => {
     const session = t.newSession();
-    const res = await t.session(session).patch(PATH).set('Authorization', `Bearer ${OCAMBA.keyA}`).set('Content-Type', 'application/json').set('Content-Encoding', '').send('{"value":"plain@example.com"}');
+    const res = await t
+      .session(session)
+      .patch(PATH)
+      .set('Authorization', `Bearer ${OCAMBA.keyA}`)
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', '')
+      .send('{"value":"plain@example.com"}');
     expect(res.status).toBe(204);
     expect(await storedValue(session)).toBe('plain@example.com');
   });

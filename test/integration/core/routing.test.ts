@@ -29,7 +29,7 @@ describe('requests no vendor serves', () => {
     expect(res.body.error.closest).toHaveLength(3);
   });
 
-  it('name each known path once, with the request\'s method where the path has it', async () => {
+  it("name each known path once, with the request's method where the path has it", async () => {
     const res = await t.http().patch('/v1/hod/partners/1000418/contacts/abc');
     expect(res.body.error.closest).toEqual([
       { vendor: 'ocamba', method: 'PATCH', path: '/v1/hood/partners/{id}/contacts/{contact_id}' },
@@ -58,13 +58,25 @@ describe('requests no vendor serves', () => {
 
 describe('hostile input never gets an HTML page or a stack trace', () => {
   it.each([
-    ['a malformed percent-encoding in a vendor path', `PATCH /v1/hood/partners/%E0%A4%A/contacts/x HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`],
+    [
+      'a malformed percent-encoding in a vendor path',
+      `PATCH /v1/hood/partners/%E0%A4%A/contacts/x HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+    ],
     ['a malformed percent-encoding elsewhere', 'GET /%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'],
     ['an unusual method', 'PROPFIND /v1/hood/partners HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'],
     ['OPTIONS on a vendor path', 'OPTIONS /v1/hood/partners HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'],
-    ['a gzip-encoded body (refused, not inflated)', `PATCH /v1/hood/partners/1000418/contacts/${OCAMBA.emailContact} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\nConnection: close\r\n\r\nabcd`],
-    ['an unknown content encoding', `PATCH /v1/hood/partners/1000418/contacts/${OCAMBA.emailContact} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nContent-Type: application/json\r\nContent-Encoding: br2\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`],
-    ['a body on a GET', `GET /v1/hood/partners HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nContent-Type: application/json\r\nContent-Length: 5\r\nConnection: close\r\n\r\n{"a":`],
+    [
+      'a gzip-encoded body (refused, not inflated)',
+      `PATCH /v1/hood/partners/1000418/contacts/${OCAMBA.emailContact} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\nConnection: close\r\n\r\nabcd`,
+    ],
+    [
+      'an unknown content encoding',
+      `PATCH /v1/hood/partners/1000418/contacts/${OCAMBA.emailContact} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nContent-Type: application/json\r\nContent-Encoding: br2\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+    ],
+    [
+      'a body on a GET',
+      `GET /v1/hood/partners HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nContent-Type: application/json\r\nContent-Length: 5\r\nConnection: close\r\n\r\n{"a":`,
+    ],
   ])('%s', async (_case, payload) => {
     const answer = await rawExchange(t.url, payload);
     const [head = '', body = ''] = answer.split('\r\n\r\n');
@@ -75,7 +87,13 @@ describe('hostile input never gets an HTML page or a stack trace', () => {
   });
 
   it("refuses a compressed body with the vendor's 415", async () => {
-    const res = await t.http().patch(`/v1/hood/partners/1000418/contacts/${OCAMBA.emailContact}`).set('Authorization', `Bearer ${OCAMBA.keyA}`).set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('xx');
+    const res = await t
+      .http()
+      .patch(`/v1/hood/partners/1000418/contacts/${OCAMBA.emailContact}`)
+      .set('Authorization', `Bearer ${OCAMBA.keyA}`)
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send('xx');
     expect(res.status).toBe(415);
     expect(res.body).toMatchObject({ code: 415, title: 'Unsupported media type.' });
   });

@@ -13,15 +13,35 @@ const ocambaContact = `/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.ema
 /** One write per vendor, each carrying this session's own mark. */
 async function writeEverywhere(session: string, mark: string): Promise<void> {
   const http = () => t.http().set('X-Sandbox-Session', session);
-  expect((await http().patch(ocambaContact).set('Authorization', `Bearer ${OCAMBA.keyA}`).send({ value: `${mark}@example.com` })).status).toBe(204);
-  const loyaltii = await http().put(contactPath(1)).set('Authorization', `Bearer ${LOYALTII.token}`).send({ Version: LOYALTII.contact1.version, Email: LOYALTII.contact1.email, FirstName: mark });
+  expect(
+    (
+      await http()
+        .patch(ocambaContact)
+        .set('Authorization', `Bearer ${OCAMBA.keyA}`)
+        .send({ value: `${mark}@example.com` })
+    ).status,
+  ).toBe(204);
+  const loyaltii = await http()
+    .put(contactPath(1))
+    .set('Authorization', `Bearer ${LOYALTII.token}`)
+    .send({ Version: LOYALTII.contact1.version, Email: LOYALTII.contact1.email, FirstName: mark });
   expect(loyaltii.status).toBe(200);
-  const imi = await http().put(PROFILES).set('key', IMICONNECT.key).send({ Records: [{ customerId: IMICONNECT.customer, Attributes: { name: mark } }] });
+  const imi = await http()
+    .put(PROFILES)
+    .set('key', IMICONNECT.key)
+    .send({ Records: [{ customerId: IMICONNECT.customer, Attributes: { name: mark } }] });
   expect(imi.status).toBe(200);
-  const added = await ipay(t, session, 'post', '/contacts/profile', { body: { name: mark, email: `${mark}@example.com`, mobile: '9000000001', tagDetails: [{ tagId: INSTANTPAY.tag }] } });
+  const added = await ipay(t, session, 'post', '/contacts/profile', {
+    body: { name: mark, email: `${mark}@example.com`, mobile: '9000000001', tagDetails: [{ tagId: INSTANTPAY.tag }] },
+  });
   expect(added.body.statuscode).toBe('TXN');
   const api = iserviceClient(t);
-  const created = await api.custinfo(session, 'newcontact', { details: { properties: [{ propertyID: '1', propertyName: 'First Name', values: [{ value: mark }] }] } }, await api.login(session));
+  const created = await api.custinfo(
+    session,
+    'newcontact',
+    { details: { properties: [{ propertyID: '1', propertyName: 'First Name', values: [{ value: mark }] }] } },
+    await api.login(session),
+  );
   expect(created.body.contactID).toBe('489');
 }
 

@@ -20,7 +20,9 @@ function holdInFlight(session: string): Promise<Socket> {
   const { port } = new URL(t.url);
   return new Promise((resolve) => {
     const socket = connect(Number(port), '127.0.0.1', () => {
-      socket.write(`PATCH ${contact} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nX-Sandbox-Session: ${session}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"va`);
+      socket.write(
+        `PATCH ${contact} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nX-Sandbox-Session: ${session}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"va`,
+      );
       resolve(socket);
     });
   });

@@ -65,7 +65,9 @@ describe("a tenant's IP allow-list (§2.8.10)", () => {
   it('ignores X-Forwarded-For when the sandbox does not trust a proxy', async () => {
     const running = await createSandbox({ seed: 1 }).listen(0);
     try {
-      const res = await request(running.url).get(`${PROFILES}/${ALLOW_LISTED_CUSTOMER}`).set({ key: IMICONNECT.allowListedKey, ...from('198.51.100.7') });
+      const res = await request(running.url)
+        .get(`${PROFILES}/${ALLOW_LISTED_CUSTOMER}`)
+        .set({ key: IMICONNECT.allowListedKey, ...from('198.51.100.7') });
       expect(res.status).toBe(403);
       expect(res.body).toEqual(error('7010', 'Source ip is not white listed'));
       expectContract(res);
@@ -76,7 +78,7 @@ describe("a tenant's IP allow-list (§2.8.10)", () => {
 });
 
 describe('tenants', () => {
-  it("see only their own customers and transactions", async () => {
+  it('see only their own customers and transactions', async () => {
     const session = t.newSession();
     const transid = transidOf(await imiconnectClient(t, session).update(SEED_ONE_RECORD));
     const other = imiconnectClient(t, session, IMICONNECT.allowListedKey);
@@ -85,7 +87,7 @@ describe('tenants', () => {
     expect((await imiconnectClient(t, session).status(transid)).body.code).toBe('1000');
   });
 
-  it("see only their own fixture transactions", async () => {
+  it('see only their own fixture transactions', async () => {
     const other = imiconnectClient(t, t.newSession(), IMICONNECT.allowListedKey);
     expect((await other.status(IMICONNECT.finishedTransid, from('198.51.100.7'))).body).toEqual(error('7600', 'Invalid transid or request is still queued'));
   });

@@ -69,7 +69,9 @@ export function imiconnectClient(t: TestSandbox, session: string, key: string = 
   const headers = { 'X-Sandbox-Session': session, key, 'content-type': 'application/json' };
   const send = (method: 'put' | 'post', path: string, body: string | object, extra: Record<string, string> = {}) =>
     checked(
-      t.http()[method](path)
+      t
+        .http()
+        [method](path)
         .set(headers)
         .set(extra)
         .send(typeof body === 'string' ? body : JSON.stringify(body)),

@@ -99,7 +99,9 @@ describe('GET customer profiles', () => {
 
   it('GET /resources/v1/customerprofile?customerId=…&customerId=…: the customers found, in the order asked, each once', async () => {
     const api = imiconnectClient(t, t.newSession());
-    const res = await api.get(`${V1}?customerId=${IMICONNECT.otherCustomer}&customerId=${IMICONNECT.absentCustomer}&customerId=${IMICONNECT.customer}&customerId=${IMICONNECT.otherCustomer}&showinwardlinks=0`);
+    const res = await api.get(
+      `${V1}?customerId=${IMICONNECT.otherCustomer}&customerId=${IMICONNECT.absentCustomer}&customerId=${IMICONNECT.customer}&customerId=${IMICONNECT.otherCustomer}&showinwardlinks=0`,
+    );
     expect(res.status).toBe(200);
     const ids = res.body.Records.map((r: { Attributes: { Name: string; Value: string }[] }) => r.Attributes.find((a) => a.Name === 'customerId')?.Value);
     expect(ids).toEqual([IMICONNECT.otherCustomer, IMICONNECT.customer]);
@@ -162,7 +164,10 @@ describe('DELETE customer profiles', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual(QUEUED);
     expect(res).toMatchContract('imiconnect', operation);
-    expect((await api.status(res.body.response.transid)).body).toMatchObject({ code: '1000', Results: [{ code: '1000', customerId: IMICONNECT.customer, description: 'SUCCESS' }] });
+    expect((await api.status(res.body.response.transid)).body).toMatchObject({
+      code: '1000',
+      Results: [{ code: '1000', customerId: IMICONNECT.customer, description: 'SUCCESS' }],
+    });
     expect((await api.get(`${PROFILES}/${IMICONNECT.customer}`)).body).toEqual(error('7014', 'Customer not found'));
   });
 

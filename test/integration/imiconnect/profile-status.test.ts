@@ -28,7 +28,12 @@ describe('GET /resources/v2/profile/status/{transid}', () => {
 
   it('queues an update with an unknown customer (1001), then reports it as 7014 with top-level 1002 Partial success (§2.8.3, M-11)', async () => {
     const api = imiconnectClient(t, t.newSession());
-    const res = await api.update({ Records: [{ customerId: IMICONNECT.customer, Attributes: { name: 'known' } }, { customerId: IMICONNECT.absentCustomer, Attributes: { name: 'ghost' } }] });
+    const res = await api.update({
+      Records: [
+        { customerId: IMICONNECT.customer, Attributes: { name: 'known' } },
+        { customerId: IMICONNECT.absentCustomer, Attributes: { name: 'ghost' } },
+      ],
+    });
     const transid = transidOf(res);
     const status = await api.status(transid);
     expect(status.body).toEqual({
@@ -84,7 +89,14 @@ describe('GET /resources/v2/profile/status/{transid}', () => {
 
   it('reports create and delete transactions too, with their own per-record codes (7015, 7203)', async () => {
     const api = imiconnectClient(t, t.newSession());
-    const created = transidOf(await api.create({ Records: [{ customerId: '7000001', Attributes: { name: 'new' } }, { customerId: IMICONNECT.customer, Attributes: { name: 'dup' } }] }));
+    const created = transidOf(
+      await api.create({
+        Records: [
+          { customerId: '7000001', Attributes: { name: 'new' } },
+          { customerId: IMICONNECT.customer, Attributes: { name: 'dup' } },
+        ],
+      }),
+    );
     expect((await api.status(created)).body).toMatchObject({
       code: '1002',
       Results: [success('7000001'), { code: '7015', customerId: IMICONNECT.customer, description: 'customer already exists' }],

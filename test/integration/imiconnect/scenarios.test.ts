@@ -193,7 +193,12 @@ describe('scenario imiconnect/always-200 (§2.2)', () => {
 });
 
 describe('scenario imiconnect/reject-unknown-customers (M-11)', () => {
-  const allUnknown = { Records: [{ customerId: IMICONNECT.absentCustomer, Attributes: { name: 'x' } }, { customerId: '8888888', Attributes: { name: 'y' } }] };
+  const allUnknown = {
+    Records: [
+      { customerId: IMICONNECT.absentCustomer, Attributes: { name: 'x' } },
+      { customerId: '8888888', Attributes: { name: 'y' } },
+    ],
+  };
 
   it('answers 7014 with HTTP 404 at once when every customer is unknown, queueing nothing', async () => {
     const api = imiconnectClient(t, t.newSession());

@@ -128,7 +128,15 @@ describe('PUT /resources/v2/customerprofile', () => {
       ['an msisdn that is too short', { Records: [{ customerId: '1234568', Attributes: { msisdn: '12345' } }] }],
       ['an attribute whose value is an object', { Records: [{ customerId: '1234568', Attributes: { address: { city: 'Leeds' } } }] }],
       ['an attribute whose value is null', { Records: [{ customerId: '1234568', Attributes: { name: null } }] }],
-      ['one bad record among good ones (nothing is half-applied)', { Records: [{ customerId: '1234568', Attributes: { name: 'fine' } }, { customerId: '1234569', Attributes: { email: 'bad@' } }] }],
+      [
+        'one bad record among good ones (nothing is half-applied)',
+        {
+          Records: [
+            { customerId: '1234568', Attributes: { name: 'fine' } },
+            { customerId: '1234569', Attributes: { email: 'bad@' } },
+          ],
+        },
+      ],
     ])('7011 "Invalid Attribute Value" with HTTP 400: %s', async (_case, body) => {
       const client = api();
       const res = await client.update(JSON.stringify(body));

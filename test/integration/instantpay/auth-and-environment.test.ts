@@ -31,12 +31,19 @@ describe('credentials: X-Ipay-Client-Id and X-Ipay-Client-Secret (§1.9.4)', () 
   });
 
   it('checks the credentials before the other headers and before the body', async () => {
-    const res = await ipay(t, t.newSession(), 'patch', '/contacts/profile', { body: '{', headers: { 'X-Ipay-Client-Secret': null, 'X-Ipay-Endpoint-Ip': null, 'X-Ipay-Auth-Code': '7' } });
+    const res = await ipay(t, t.newSession(), 'patch', '/contacts/profile', {
+      body: '{',
+      headers: { 'X-Ipay-Client-Secret': null, 'X-Ipay-Endpoint-Ip': null, 'X-Ipay-Auth-Code': '7' },
+    });
     expect(res.body.statuscode).toBe('IAC');
   });
 
   it('answers IAC on every operation', async () => {
-    for (const [method, path] of [['get', '/contacts/profile'], ['get', '/contacts/tag'], ['delete', '/contacts/person']] as const) {
+    for (const [method, path] of [
+      ['get', '/contacts/profile'],
+      ['get', '/contacts/tag'],
+      ['delete', '/contacts/person'],
+    ] as const) {
       const res = await ipay(t, t.newSession(), method, path, { headers: { 'X-Ipay-Client-Id': null } });
       expect(res.body.statuscode, `${method} ${path}`).toBe('IAC');
     }

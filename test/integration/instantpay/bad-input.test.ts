@@ -75,7 +75,10 @@ describe('bodies', () => {
 
   it('answers a form body (not JSON) as no input: RPI for the first mandatory field', async () => {
     const session = t.newSession();
-    const res = await ipay(t, session, 'patch', '/contacts/profile', { body: 'contactId=645383ba4acec95a32089822&name=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const res = await ipay(t, session, 'patch', '/contacts/profile', {
+      body: 'contactId=645383ba4acec95a32089822&name=x',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.body).toEqual(envelopeOf('RPI', 'The contact id field is required.', null));
     expect(res).toMatchContract('instantpay', 'updateContact');
     await seedContactUnchanged(session);

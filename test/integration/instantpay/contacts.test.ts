@@ -39,7 +39,7 @@ describe('GET /contacts/profile (List Contact)', () => {
 });
 
 describe('POST /contacts/profile (Add Contact, §1.9.9)', () => {
-  it("adds the vendor's sample: TXN \"Contact Added Successfully\", a new _id whose time prefix is created_at, no tagId in the answer", async () => {
+  it('adds the vendor\'s sample: TXN "Contact Added Successfully", a new _id whose time prefix is created_at, no tagId in the answer', async () => {
     const session = t.newSession();
     await admin(t, session, 'post', '/clock/advance', 'advanceClock', { ms: 4321 });
     const res = await ipay(t, session, 'post', '/contacts/profile', { body: ADD_SAMPLE });
@@ -75,7 +75,9 @@ describe('POST /contacts/profile (Add Contact, §1.9.9)', () => {
   });
 
   it('leaves companyName out when none is sent (it is optional)', async () => {
-    const res = await ipay(t, t.newSession(), 'post', '/contacts/profile', { body: { name: 'N', email: 'n@example.com', mobile: '9000000001', tagDetails: [{ tagId: INSTANTPAY.tag }] } });
+    const res = await ipay(t, t.newSession(), 'post', '/contacts/profile', {
+      body: { name: 'N', email: 'n@example.com', mobile: '9000000001', tagDetails: [{ tagId: INSTANTPAY.tag }] },
+    });
     expect(res.body.statuscode).toBe('TXN');
     expect(res.body.data).not.toHaveProperty('companyName');
     expect(res).toMatchContract('instantpay', 'addContact');
@@ -84,7 +86,11 @@ describe('POST /contacts/profile (Add Contact, §1.9.9)', () => {
   it.each([
     ['no name', { email: 'n@example.com', mobile: '9000000001', tagDetails: [{ tagId: INSTANTPAY.tag }] }, 'The name field is required.'],
     ['no tagDetails', { name: 'N', email: 'n@example.com', mobile: '9000000001' }, 'The tag details field is required.'],
-    ['a companyName that is not a string', { name: 'N', email: 'n@example.com', mobile: '9000000001', companyName: 5, tagDetails: [{ tagId: INSTANTPAY.tag }] }, 'The company name must be a string.'],
+    [
+      'a companyName that is not a string',
+      { name: 'N', email: 'n@example.com', mobile: '9000000001', companyName: 5, tagDetails: [{ tagId: INSTANTPAY.tag }] },
+      'The company name must be a string.',
+    ],
   ])('answers RPI and adds nothing: %s', async (_case, body, message) => {
     const session = t.newSession();
     const before = (await listContacts(session)).body.data.length;
@@ -97,7 +103,9 @@ describe('POST /contacts/profile (Add Contact, §1.9.9)', () => {
   it('answers ERR "No Record Found" for a tag the account does not have, and adds nothing', async () => {
     const session = t.newSession();
     const before = (await listContacts(session)).body.data.length;
-    const res = await ipay(t, session, 'post', '/contacts/profile', { body: { name: 'N', email: 'n@example.com', mobile: '9000000001', tagDetails: [{ tagId: INSTANTPAY.tag }, { tagId: 'ffffffffffffffffffffffff' }] } });
+    const res = await ipay(t, session, 'post', '/contacts/profile', {
+      body: { name: 'N', email: 'n@example.com', mobile: '9000000001', tagDetails: [{ tagId: INSTANTPAY.tag }, { tagId: 'ffffffffffffffffffffffff' }] },
+    });
     expect(res.body).toEqual(envelopeOf('ERR', 'No Record Found', null));
     expect((await listContacts(session)).body.data).toHaveLength(before);
   });
@@ -113,7 +121,9 @@ describe('DELETE /contacts/profile (Delete Contact, §1.9.9)', () => {
     expect(res.body).toEqual(envelopeOf('TXN', 'Contact Deleted successfully', null));
     expect(res).toMatchContract('instantpay', 'deleteContact');
     expect((await listContacts(session)).body.data.map((c: { _id: string }) => c._id)).not.toContain(id);
-    const patch = await ipay(t, session, 'patch', '/contacts/profile', { body: { contactId: id, name: 'N', email: 'n@example.com', mobile: '9000000001', tagDetails: [{ tagId: INSTANTPAY.tag }] } });
+    const patch = await ipay(t, session, 'patch', '/contacts/profile', {
+      body: { contactId: id, name: 'N', email: 'n@example.com', mobile: '9000000001', tagDetails: [{ tagId: INSTANTPAY.tag }] },
+    });
     expect(patch.body).toEqual(envelopeOf('ERR', 'No Record Found', null));
     expect(patch).toMatchContract('instantpay', 'updateContact');
     const again = await ipay(t, session, 'delete', '/contacts/profile', { body: { contactId: id } });

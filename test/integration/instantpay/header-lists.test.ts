@@ -16,9 +16,9 @@ function headersWith(authCodeLines: readonly string[]): [string, string][] {
   ];
 }
 
-describe('X-Ipay-Auth-Code as one comma-joined line, as fetch sends the seed\'s repeated header (I-1)', () => {
+describe("X-Ipay-Auth-Code as one comma-joined line, as fetch sends the seed's repeated header (I-1)", () => {
   it.each([
-    ['the placeholder then 1, as fetch joins the seed\'s two lines', ['{{authCode}}, 1']],
+    ["the placeholder then 1, as fetch joins the seed's two lines", ['{{authCode}}, 1']],
     ['"1, 1"', ['1, 1']],
     ['"1,1"', ['1,1']],
     ['"2, 1" (the last member counts, as with lines 2 then 1)', ['2, 1']],

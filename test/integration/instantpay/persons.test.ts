@@ -6,7 +6,8 @@ import { envelopeOf, ipay } from './client.js';
 const t = useSandbox();
 /** The vendor's person samples send this extra header; it changes nothing. */
 const SAMPLE_HEADERS = { 'XContent-Type': 'application/json' } as const;
-const listPersons = (session: string, gcId: string = INSTANTPAY.contact) => ipay(t, session, 'get', '/contacts/person', { body: `{\n    "gcId":"${gcId}"\n}`, headers: SAMPLE_HEADERS });
+const listPersons = (session: string, gcId: string = INSTANTPAY.contact) =>
+  ipay(t, session, 'get', '/contacts/person', { body: `{\n    "gcId":"${gcId}"\n}`, headers: SAMPLE_HEADERS });
 
 const LISTED_SAMPLE = {
   _id: INSTANTPAY.listedPerson,
@@ -21,7 +22,7 @@ const LISTED_SAMPLE = {
 };
 
 describe('GET /contacts/person (List Person), with the contact id in a JSON body', () => {
-  it("answers TXN \"Transaction Successful\" with the contact's persons, the vendor's sample among them", async () => {
+  it('answers TXN "Transaction Successful" with the contact\'s persons, the vendor\'s sample among them', async () => {
     const res = await listPersons(t.newSession());
     expect(res.status).toBe(200);
     expect(res.body).toEqual(envelopeOf('TXN', 'Transaction Successful', expect.any(Array)));
@@ -49,7 +50,13 @@ describe('POST /contacts/person (Add Person)', () => {
     const session = t.newSession();
     const body = { gcId: INSTANTPAY.contact, contactPersonName: 'Karthik', email: 'testkartk123@gmail', mobile: '9219113815', description: 'test desc for karthik' };
     const res = await ipay(t, session, 'post', '/contacts/person', { body, headers: SAMPLE_HEADERS });
-    const person = { ...body, callingCode: '+91', updated_at: '2026-03-02T10:00:00.000000Z', created_at: '2026-03-02T10:00:00.000000Z', _id: expect.stringMatching(/^69a55fa0[0-9a-f]{16}$/) };
+    const person = {
+      ...body,
+      callingCode: '+91',
+      updated_at: '2026-03-02T10:00:00.000000Z',
+      created_at: '2026-03-02T10:00:00.000000Z',
+      _id: expect.stringMatching(/^69a55fa0[0-9a-f]{16}$/),
+    };
     expect(res.body).toEqual(envelopeOf('TXN', 'Contact Person Added Successfully', person));
     expect(Object.keys(res.body.data)).toEqual(['gcId', 'contactPersonName', 'email', 'mobile', 'description', 'callingCode', 'updated_at', 'created_at', '_id']);
     expect(res).toMatchContract('instantpay', 'addPerson');
@@ -68,7 +75,7 @@ describe('POST /contacts/person (Add Person)', () => {
 });
 
 describe('PATCH /contacts/person (Update Person)', () => {
-  it("updates the vendor sample's person: TXN \"Contact Person Updated Successfully\", created_at kept", async () => {
+  it('updates the vendor sample\'s person: TXN "Contact Person Updated Successfully", created_at kept', async () => {
     const session = t.newSession();
     const sample = `{
     "personId" : "6453951835fca2f80f074002",
@@ -101,14 +108,16 @@ describe('PATCH /contacts/person (Update Person)', () => {
     const session = t.newSession();
     const contacts = await ipay(t, session, 'get', '/contacts/profile');
     const other = (contacts.body.data as { _id: string }[])[1]!._id;
-    const res = await ipay(t, session, 'patch', '/contacts/person', { body: { personId: INSTANTPAY.person, gcId: other, contactPersonName: 'X', email: 'x@example.com', mobile: '9000000000', description: 'x' } });
+    const res = await ipay(t, session, 'patch', '/contacts/person', {
+      body: { personId: INSTANTPAY.person, gcId: other, contactPersonName: 'X', email: 'x@example.com', mobile: '9000000000', description: 'x' },
+    });
     expect(res.body).toEqual(envelopeOf('ERR', 'No Record Found', null));
     expect((await listPersons(session)).body.data[0]).toMatchObject({ _id: INSTANTPAY.person, contactPersonName: 'Karthik' });
   });
 });
 
 describe('DELETE /contacts/person (Delete Person)', () => {
-  it("deletes the vendor sample's person: TXN \"Person Deleted successfully\", data null; a second delete answers ERR", async () => {
+  it('deletes the vendor sample\'s person: TXN "Person Deleted successfully", data null; a second delete answers ERR', async () => {
     const session = t.newSession();
     const body = `{\n\n    "gcId":"645383ba4acec95a32089822",\n    "personId" : "6453951835fca2f80f074002"\n}\n`;
     const res = await ipay(t, session, 'delete', '/contacts/person', { body, headers: SAMPLE_HEADERS });

@@ -12,7 +12,10 @@ function clientIn(session: string, account: 'sandbox' | 'live' = 'sandbox') {
 }
 
 async function failureOf(call: Promise<unknown>): Promise<InstantpayApiError> {
-  const error = await call.then(() => undefined, (e: unknown) => e);
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(InstantpayApiError);
   return error as InstantpayApiError;
 }

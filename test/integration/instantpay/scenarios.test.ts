@@ -10,9 +10,11 @@ import { admin, envelopeOf, ipay, ipayHeaders, rawCall, seedContact, userIdOf } 
 
 const t = useSandbox();
 const UPDATE = { contactId: INSTANTPAY.contact, name: 'Changed', email: 'changed@example.com', mobile: '9876543210', tagDetails: [{ tagId: INSTANTPAY.tag }] };
-const update = (session: string, headers: Record<string, string> = {}, account: 'sandbox' | 'live' = 'sandbox') => ipay(t, session, 'patch', '/contacts/profile', { body: UPDATE, headers, account });
+const update = (session: string, headers: Record<string, string> = {}, account: 'sandbox' | 'live' = 'sandbox') =>
+  ipay(t, session, 'patch', '/contacts/profile', { body: UPDATE, headers, account });
 const activate = (session: string, name: string) => admin(t, session, 'put', '/scenario', 'activateScenario', { name });
-const providerState = (session: string, state: string, action: 'setup' | 'teardown') => admin(t, session, 'post', '/provider-states', 'setProviderState', { state, params: {}, action });
+const providerState = (session: string, state: string, action: 'setup' | 'teardown') =>
+  admin(t, session, 'post', '/provider-states', 'setProviderState', { state, params: {}, action });
 
 /** Every operation; only reads get a body (a forced answer comes before the body is read). */
 const OPERATIONS = [

@@ -71,7 +71,9 @@ describe('PATCH /contacts/profile', () => {
       expect((twice.body as { statuscode: string }).statuscode).toBe('TXN');
       const raw = await ipay(t, session, 'patch', '/contacts/profile', { body: SEED_BODY });
       expect(raw.status).toBe(200);
-      expect(raw.body).toEqual(envelopeOf('TXN', 'Contact Updated Successfully', { ...seedContact(await userIdOf(t, 'sandbox')), email: 'jane.doe@example.com', updated_at: NOW.record }));
+      expect(raw.body).toEqual(
+        envelopeOf('TXN', 'Contact Updated Successfully', { ...seedContact(await userIdOf(t, 'sandbox')), email: 'jane.doe@example.com', updated_at: NOW.record }),
+      );
       expect(raw).toMatchContract('instantpay', 'updateContact');
     });
 
@@ -93,7 +95,13 @@ describe('PATCH /contacts/profile', () => {
       await admin(t, session, 'put', '/clock', 'setClock', { now: '2023-05-10T08:59:19.384Z' });
       const res = await ipay(t, session, 'patch', '/contacts/profile', {
         account: 'live',
-        body: { contactId: INSTANTPAY.seedResponseContact, name: 'Sample Name', email: 'sample.name@example.com', mobile: '7428585742', tagDetails: [{ tagId: INSTANTPAY.seedResponseTag }] },
+        body: {
+          contactId: INSTANTPAY.seedResponseContact,
+          name: 'Sample Name',
+          email: 'sample.name@example.com',
+          mobile: '7428585742',
+          tagDetails: [{ tagId: INSTANTPAY.seedResponseTag }],
+        },
       });
       expect(res.body).toEqual({
         statuscode: 'TXN',
@@ -140,7 +148,9 @@ describe('PATCH /contacts/profile', () => {
     it('replaces the tags with those sent, in order, each once (I-4)', async () => {
       const session = t.newSession();
       const tags = [{ tagId: INSTANTPAY.seedResponseTag }, { tagId: INSTANTPAY.tag }, { tagId: INSTANTPAY.seedResponseTag }];
-      const res = await ipay(t, session, 'patch', '/contacts/profile', { body: { contactId: INSTANTPAY.contact, name: 'Sample Name', email: 'a@example.com', mobile: '7428585742', tagDetails: tags } });
+      const res = await ipay(t, session, 'patch', '/contacts/profile', {
+        body: { contactId: INSTANTPAY.contact, name: 'Sample Name', email: 'a@example.com', mobile: '7428585742', tagDetails: tags },
+      });
       expect(res.body.data.tagId).toEqual([INSTANTPAY.seedResponseTag, INSTANTPAY.tag]);
       expect(res).toMatchContract('instantpay', 'updateContact');
       expect(await contactIn(session)).toMatchObject({ tagId: [INSTANTPAY.seedResponseTag, INSTANTPAY.tag] });
@@ -172,7 +182,11 @@ describe('PATCH /contacts/profile', () => {
       ['an empty tagDetails', withField('tagDetails', []), 'The tag details field is required.'],
       ['a tag without tagId', withField('tagDetails', [{}]), 'The tag details.0.tag id field is required.'],
       ['a tagId that is not an ObjectId', withField('tagDetails', [{ tagId: INSTANTPAY.tag }, { tagId: 'x' }]), 'The tag details.1.tag id format is invalid.'],
-      ['a wrong contactId and no email: the first field in the vendor order wins', JSON.stringify({ ...valid, contactId: 1, email: undefined }), 'The contact id must be a string.'],
+      [
+        'a wrong contactId and no email: the first field in the vendor order wins',
+        JSON.stringify({ ...valid, contactId: 1, email: undefined }),
+        'The contact id must be a string.',
+      ],
       ['a wrong mobile and no email: email comes first', JSON.stringify({ ...valid, mobile: '1', email: undefined }), 'The email field is required.'],
     ])('%s', async (_case, body, message) => {
       const session = t.newSession();
@@ -209,7 +223,10 @@ describe('PATCH /contacts/profile', () => {
 
     it("answers ERR for the other account's contact: each account has its own book", async () => {
       const session = t.newSession();
-      const added = await ipay(t, session, 'post', '/contacts/profile', { account: 'live', body: { name: 'L', email: 'l@example.com', mobile: '9000000000', tagDetails: [{ tagId: INSTANTPAY.tag }] } });
+      const added = await ipay(t, session, 'post', '/contacts/profile', {
+        account: 'live',
+        body: { name: 'L', email: 'l@example.com', mobile: '9000000000', tagDetails: [{ tagId: INSTANTPAY.tag }] },
+      });
       const res = await ipay(t, session, 'patch', '/contacts/profile', { body: body(added.body.data._id) });
       expect(res.body).toEqual(envelopeOf('ERR', 'No Record Found', null));
     });

@@ -104,10 +104,14 @@ describe('POST /f/webapp-api-custinfo?api=newcontact', () => {
     expect(res).toMatchContract('iservice', 'webappApiCustinfo');
   });
 
-  it('refuses segments outside the agent\'s access, unknown properties and taken logins, and creates nothing', async () => {
+  it("refuses segments outside the agent's access, unknown properties and taken logins, and creates nothing", async () => {
     const session = t.newSession();
     const cookie = await api.login(session);
-    const body = { ...NEW_CONTACT, membership: ['13'], details: { ...NEW_CONTACT.details, logins: [{ name: 'customer11@1to1service.com', type: 'Email' }], properties: [{ propertyID: '9', values: [] }] } };
+    const body = {
+      ...NEW_CONTACT,
+      membership: ['13'],
+      details: { ...NEW_CONTACT.details, logins: [{ name: 'customer11@1to1service.com', type: 'Email' }], properties: [{ propertyID: '9', values: [] }] },
+    };
     const res = await api.custinfo(session, 'newcontact', body, cookie);
     expect(res.body).toEqual({
       errors: ['Invalid property.', 'Access denied.', 'Login already in use.'],

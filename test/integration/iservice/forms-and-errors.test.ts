@@ -38,7 +38,11 @@ describe('the api query parameter', () => {
 
 describe('methods other than POST (S-6)', () => {
   it.each(['GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])('%s answers 200 "Method not allowed." by default, without Allow', async (method) => {
-    const res = await rawRequest(`${t.url}${CUSTINFO}?api=setdetails`, { method, headers: { 'Content-Type': 'application/json', 'X-Sandbox-Session': t.newSession() }, body: method === 'PUT' || method === 'PATCH' ? SEED_PAYLOAD : undefined });
+    const res = await rawRequest(`${t.url}${CUSTINFO}?api=setdetails`, {
+      method,
+      headers: { 'Content-Type': 'application/json', 'X-Sandbox-Session': t.newSession() },
+      body: method === 'PUT' || method === 'PATCH' ? SEED_PAYLOAD : undefined,
+    });
     if (res.kind !== 'response') throw new Error(res.message);
     expect(res.status).toBe(200);
     expect(res.headers['allow']).toBeUndefined();
@@ -100,7 +104,9 @@ describe('sessions of the sandbox', () => {
       { contactID: 100, userType: 'Agent', segments: ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] },
       { contactID: 466, userType: 'Customer', segments: [] },
     ]);
-    expect(res.body.loginSessions).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{32}$/), contactID: 100, emailAddress: 'agent@sandbox.example', lastActivity: '2026-03-02T10:00:00.000Z' }]);
+    expect(res.body.loginSessions).toEqual([
+      { id: expect.stringMatching(/^[0-9a-f]{32}$/), contactID: 100, emailAddress: 'agent@sandbox.example', lastActivity: '2026-03-02T10:00:00.000Z' },
+    ]);
     expect(JSON.stringify(res.body)).not.toContain('sandbox-agent"');
   });
 });

@@ -62,7 +62,7 @@ describe('POST /f/webapp-api-login?api=login', () => {
 
   it.each([
     ['no body', undefined, undefined, ['body: emailAddress and Password are required']],
-    ['no Password field', 'application/x-www-form-urlencoded', 'emailAddress=agent%40sandbox.example', ['Password: must have required property \'Password\'']],
+    ['no Password field', 'application/x-www-form-urlencoded', 'emailAddress=agent%40sandbox.example', ["Password: must have required property 'Password'"]],
     ['a JSON array', 'application/json', '[]', ['body: must be object']],
     ['a number for the email address', 'application/json', '{"emailAddress":5,"Password":"x"}', ['emailAddress: must be string']],
   ])('answers "Invalid request." for %s', async (_case, type, body, errorDetails) => {

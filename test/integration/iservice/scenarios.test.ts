@@ -22,8 +22,7 @@ const agentCookie = `SessionID=${ISERVICE.presetAgentSession}`;
 const customerCookie = `SessionID=${ISERVICE.presetCustomerSession}`;
 
 const activate = (session: string, name: string) => t.admin(session).activate(name);
-const providerState = (session: string, state: string, action: 'setup' | 'teardown' = 'setup') =>
-  t.admin(session).providerState(state, action);
+const providerState = (session: string, state: string, action: 'setup' | 'teardown' = 'setup') => t.admin(session).providerState(state, action);
 const storedFirstName = async (session: string, contactID = 466) => {
   const res = await t.admin(session).state('iservice');
   return res.body.contacts.find((c: { contactID: number }) => c.contactID === contactID).properties[0].values;
@@ -34,7 +33,11 @@ describe('scenario iservice/server-error', () => {
     const session = t.newSession();
     expect((await activate(session, 'iservice/server-error')).status).toBe(200);
     const cookie = await api.login(session);
-    for (const [name, body] of [['setdetails', SEED_PAYLOAD], ['details', { contactID: 466 }], ['newcontact', { details: { properties: [] } }]] as const) {
+    for (const [name, body] of [
+      ['setdetails', SEED_PAYLOAD],
+      ['details', { contactID: 466 }],
+      ['newcontact', { details: { properties: [] } }],
+    ] as const) {
       const res = await api.custinfo(session, name, body, cookie);
       expect(res.status).toBe(500);
       expect(res.body).toEqual(serverError);

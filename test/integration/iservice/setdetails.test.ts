@@ -48,7 +48,12 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
     it('still refuses a body that is not JSON once its non-breaking spaces are read as spaces', async () => {
       const session = t.newSession();
       const cookie = await api.login(session);
-      const res = await t.session(session).post(`${CUSTINFO}?api=setdetails`).set('Cookie', cookie).set('Content-Type', 'application/json').send(`{\u00a0"contactID":\u00a0466,\u00a0}`);
+      const res = await t
+        .session(session)
+        .post(`${CUSTINFO}?api=setdetails`)
+        .set('Cookie', cookie)
+        .set('Content-Type', 'application/json')
+        .send(`{\u00a0"contactID":\u00a0466,\u00a0}`);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ errors: ['The request could not be read.'], errorDetails: ['The request body is not valid JSON.'] });
       await expectUnchanged(session, cookie);
@@ -119,14 +124,28 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
         { name: 'old@example.com', type: 'bounced' },
         { name: 'jd', type: '' },
       ];
-      expect((await api.custinfo(session, 'setdetails', seedWith((b) => (b.details.logins = logins)), cookie)).body).toEqual(OK);
+      expect(
+        (
+          await api.custinfo(
+            session,
+            'setdetails',
+            seedWith((b) => (b.details.logins = logins)),
+            cookie,
+          )
+        ).body,
+      ).toEqual(OK);
       expect(((await api.details(session, cookie)) as typeof CONTACT_466).details.logins).toEqual(logins);
     });
 
     it("refuse another contact's login, and change nothing", async () => {
       const session = t.newSession();
       const cookie = await api.login(session);
-      const res = await api.custinfo(session, 'setdetails', seedWith((b) => (b.details.logins = [{ name: 'Customer12@1to1service.com', type: 'Email' }])), cookie);
+      const res = await api.custinfo(
+        session,
+        'setdetails',
+        seedWith((b) => (b.details.logins = [{ name: 'Customer12@1to1service.com', type: 'Email' }])),
+        cookie,
+      );
       expect(res.body).toEqual({ errors: ['Login already in use.'], errorDetails: ['The login Customer12@1to1service.com belongs to another contact.'] });
       expect(res).toMatchContract('iservice', 'webappApiCustinfo');
       await expectUnchanged(session, cookie);
@@ -137,7 +156,12 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
     it('updates its own contact; the membership it sends is ignored (§5.5.4)', async () => {
       const session = t.newSession();
       const cookie = await api.login(session, ISERVICE.customer);
-      const res = await api.custinfo(session, 'setdetails', seedWith((b) => (b.membership = ['1', '13'])), cookie);
+      const res = await api.custinfo(
+        session,
+        'setdetails',
+        seedWith((b) => (b.membership = ['1', '13'])),
+        cookie,
+      );
       expect(res.body).toEqual(OK);
       expect(res).toMatchContract('iservice', 'webappApiCustinfo');
       const after = (await api.details(session, cookie)) as typeof CONTACT_466;
@@ -151,12 +175,21 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
     ])('is denied %s, and nothing changes (§5.5.4, S-5)', async (_case, contactID) => {
       const session = t.newSession();
       const cookie = await api.login(session, ISERVICE.customer);
-      const res = await api.custinfo(session, 'setdetails', seedWith((b) => (b.contactID = contactID)), cookie);
+      const res = await api.custinfo(
+        session,
+        'setdetails',
+        seedWith((b) => (b.contactID = contactID)),
+        cookie,
+      );
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ errors: ['Access denied.'], errorDetails: [`Customers may only update their own contact (${contactID} is not yours).`] });
       expect(res).toMatchContract('iservice', 'webappApiCustinfo');
       const agent = await api.login(session);
-      expect(((await api.details(session, agent, 467)) as typeof CONTACT_466).details.properties[0]).toEqual({ propertyID: '1', propertyName: 'First Name', values: [{ value: 'Maria' }] });
+      expect(((await api.details(session, agent, 467)) as typeof CONTACT_466).details.properties[0]).toEqual({
+        propertyID: '1',
+        propertyName: 'First Name',
+        values: [{ value: 'Maria' }],
+      });
     });
   });
 
@@ -164,7 +197,12 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
     it('is denied a membership with a segment it has no access to, and nothing changes (§5.5.5)', async () => {
       const session = t.newSession();
       const cookie = await api.login(session);
-      const res = await api.custinfo(session, 'setdetails', seedWith((b) => b.membership.push('13')), cookie);
+      const res = await api.custinfo(
+        session,
+        'setdetails',
+        seedWith((b) => b.membership.push('13')),
+        cookie,
+      );
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ errors: ['Access denied.'], errorDetails: ['You have no access to segment 13.'] });
       expect(res).toMatchContract('iservice', 'webappApiCustinfo');
@@ -174,7 +212,12 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
     it('is denied a contact in none of its segments', async () => {
       const session = t.newSession();
       const cookie = await api.login(session);
-      const res = await api.custinfo(session, 'setdetails', seedWith((b) => (b.contactID = ISERVICE.hiddenContact)), cookie);
+      const res = await api.custinfo(
+        session,
+        'setdetails',
+        seedWith((b) => (b.contactID = ISERVICE.hiddenContact)),
+        cookie,
+      );
       expect(res.body).toEqual({ errors: ['Access denied.'], errorDetails: ['Contact 468 is in no segment you have access to.'] });
       expect(res).toMatchContract('iservice', 'webappApiCustinfo');
     });
@@ -195,14 +238,32 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
     it('leaves the membership unchanged when the body has none', async () => {
       const session = t.newSession();
       const cookie = await api.login(session);
-      expect((await api.custinfo(session, 'setdetails', seedWith((b) => delete b.membership), cookie)).body).toEqual(OK);
+      expect(
+        (
+          await api.custinfo(
+            session,
+            'setdetails',
+            seedWith((b) => delete b.membership),
+            cookie,
+          )
+        ).body,
+      ).toEqual(OK);
       expect(((await api.details(session, cookie)) as typeof CONTACT_466).membership).toEqual(['2', '3']);
     });
 
     it('accepts contactID as a numeric string (S-4)', async () => {
       const session = t.newSession();
       const cookie = await api.login(session);
-      expect((await api.custinfo(session, 'setdetails', seedWith((b) => (b.contactID = '466')), cookie)).body).toEqual(OK);
+      expect(
+        (
+          await api.custinfo(
+            session,
+            'setdetails',
+            seedWith((b) => (b.contactID = '466')),
+            cookie,
+          )
+        ).body,
+      ).toEqual(OK);
       expect(((await api.details(session, cookie)) as typeof CONTACT_466).details.properties[0]?.values).toEqual([{ value: 'John' }]);
     });
   });
@@ -211,7 +272,12 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
     it('answers "Contact not found." for an unknown contactID (§5.5.6)', async () => {
       const session = t.newSession();
       const cookie = await api.login(session);
-      const res = await api.custinfo(session, 'setdetails', seedWith((b) => (b.contactID = 9999)), cookie);
+      const res = await api.custinfo(
+        session,
+        'setdetails',
+        seedWith((b) => (b.contactID = 9999)),
+        cookie,
+      );
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ errors: ['Contact not found.'], errorDetails: ['No contact has contactID 9999.'] });
       expect(res).toMatchContract('iservice', 'webappApiCustinfo');
@@ -220,7 +286,9 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
     it('answers "Invalid property." for an unknown or repeated propertyID, and applies nothing of the request', async () => {
       const session = t.newSession();
       const cookie = await api.login(session);
-      const body = seedWith((b) => b.details.properties.push({ propertyID: '99', propertyName: 'Shoe Size', values: [{ value: '44' }] }, { propertyID: '1', propertyName: 'First Name', values: [] }));
+      const body = seedWith((b) =>
+        b.details.properties.push({ propertyID: '99', propertyName: 'Shoe Size', values: [{ value: '44' }] }, { propertyID: '1', propertyName: 'First Name', values: [] }),
+      );
       const res = await api.custinfo(session, 'setdetails', body, cookie);
       expect(res.body).toEqual({ errors: ['Invalid property.'], errorDetails: ['Property 99 does not exist.', 'Property 1 is listed more than once.'] });
       expect(res).toMatchContract('iservice', 'webappApiCustinfo');
@@ -238,7 +306,12 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
       const res = await api.custinfo(session, 'setdetails', body, cookie);
       expect(res.body).toEqual({
         errors: ['Invalid property.', 'Access denied.', 'Invalid segment.', 'Login already in use.'],
-        errorDetails: ['Property 77 does not exist.', 'You have no access to segment 1.', 'Segment 42 does not exist.', 'The login agent@sandbox.example belongs to another contact.'],
+        errorDetails: [
+          'Property 77 does not exist.',
+          'You have no access to segment 1.',
+          'Segment 42 does not exist.',
+          'The login agent@sandbox.example belongs to another contact.',
+        ],
       });
       await expectUnchanged(session, cookie);
     });
@@ -275,12 +348,16 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
     it.each([
       ['no body', undefined, ['body: request body is required']],
       ['an empty object', '{}', ["contactID: must have required property 'contactID'", "details: must have required property 'details'"]],
-      ['details as an array (the seed table\'s details[] notation, S-1)', seedWith((b) => (b.details = [b.details])), ['details: must be object']],
+      ["details as an array (the seed table's details[] notation, S-1)", seedWith((b) => (b.details = [b.details])), ['details: must be object']],
       ['propertyID as a number (S-4)', seedWith((b) => (b.details.properties[0].propertyID = 1)), ['details.properties[0].propertyID: must be string']],
       ['a value that is not a string', seedWith((b) => (b.details.properties[2].values = [{ value: 5 }])), ['details.properties[2].values[0].value: must be string']],
       ['values as a string', seedWith((b) => (b.details.properties[0].values = 'John')), ['details.properties[0].values: must be array']],
       ['setLogins as a string', seedWith((b) => (b.details.setLogins = 'true')), ['details.setLogins: must be boolean']],
-      ['a login type outside blank/email/bounced/Google', seedWith((b) => (b.details.logins[0].type = 'SMS')), ['details.logins[0].type: must match pattern "^([Ee][Mm][Aa][Ii][Ll]|[Bb][Oo][Uu][Nn][Cc][Ee][Dd]|[Gg][Oo][Oo][Gg][Ll][Ee]|[Bb][Ll][Aa][Nn][Kk])?$"']],
+      [
+        'a login type outside blank/email/bounced/Google',
+        seedWith((b) => (b.details.logins[0].type = 'SMS')),
+        ['details.logins[0].type: must match pattern "^([Ee][Mm][Aa][Ii][Ll]|[Bb][Oo][Uu][Nn][Cc][Ee][Dd]|[Gg][Oo][Oo][Gg][Ll][Ee]|[Bb][Ll][Aa][Nn][Kk])?$"'],
+      ],
       ['membership ids as numbers (S-4)', seedWith((b) => (b.membership = [2, 3])), ['membership[0]: must be string', 'membership[1]: must be string']],
       ['a contactID of 0', seedWith((b) => (b.contactID = 0)), ['contactID: must be >= 1', 'contactID: must be string', 'contactID: must match a schema in anyOf']],
     ])('%s', async (_case, body, errorDetails) => {
@@ -311,7 +388,13 @@ describe('POST /f/webapp-api-custinfo?api=setdetails', () => {
       const session = t.newSession();
       const cookie = await api.login(session);
       expect((await api.custinfo(session, 'setdetails', SEED_PAYLOAD, cookie, { 'Content-Type': 'text/plain' })).body).toEqual(OK);
-      const bare = await t.session(session).post(`${CUSTINFO}?api=setdetails`).set('Cookie', cookie).serialize((b: string) => b).send(SEED_PAYLOAD).unset('Content-Type');
+      const bare = await t
+        .session(session)
+        .post(`${CUSTINFO}?api=setdetails`)
+        .set('Cookie', cookie)
+        .serialize((b: string) => b)
+        .send(SEED_PAYLOAD)
+        .unset('Content-Type');
       expect(bare.body).toEqual(OK);
       expect(bare).toMatchContract('iservice', 'webappApiCustinfo');
     });

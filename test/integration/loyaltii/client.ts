@@ -47,7 +47,7 @@ function operationFor(method: string, path: string): { operationId: string; stat
   const candidates = [...contractOf('loyaltii').operations.values()]
     .filter((op) => op.method === method.toUpperCase())
     .map((op) => ({ op, found: match<Partial<Record<string, string>>>(toExpressPath(op.path), { sensitive: false })(path) }))
-    .filter(({ found }) => found !== false && Object.values(found.params).every((v) => v === undefined || /^[+-]?\d+$/.test(v) && Math.abs(Number(v)) < 2 ** 31))
+    .filter(({ found }) => found !== false && Object.values(found.params).every((v) => v === undefined || (/^[+-]?\d+$/.test(v) && Math.abs(Number(v)) < 2 ** 31)))
     .sort((a, b) => b.op.path.replace(/\{[^}]+\}/g, '').length - a.op.path.replace(/\{[^}]+\}/g, '').length);
   const op = candidates[0]?.op;
   return op && { operationId: op.operationId, statuses: op.responseStatuses };

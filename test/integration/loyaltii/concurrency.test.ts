@@ -30,9 +30,14 @@ const parsed = (result: RawResult) => {
 };
 
 describe('rowversion concurrency under load', () => {
-  it('two PATCHes racing with the same Version: exactly one 200, the other 409 with the winner\'s contact, no lost update', async () => {
+  it("two PATCHes racing with the same Version: exactly one 200, the other 409 with the winner's contact, no lost update", async () => {
     const session = t.newSession();
-    const [a, b] = (await Promise.all([patch(session, 1, { Version: LOYALTII.contact1.version, FirstName: 'Racer A' }), patch(session, 1, { Version: LOYALTII.contact1.version, FirstName: 'Racer B' })])).map(parsed);
+    const [a, b] = (
+      await Promise.all([
+        patch(session, 1, { Version: LOYALTII.contact1.version, FirstName: 'Racer A' }),
+        patch(session, 1, { Version: LOYALTII.contact1.version, FirstName: 'Racer B' }),
+      ])
+    ).map(parsed);
     expect([a!.status, b!.status].sort()).toEqual([200, 409]);
     const winner = a!.status === 200 ? a! : b!;
     const loser = a!.status === 200 ? b! : a!;
@@ -75,7 +80,9 @@ describe('rowversion concurrency under load', () => {
 
   it('keeps racing sessions apart: the same Version wins once in each session', async () => {
     const [one, two] = [t.newSession(), t.newSession()];
-    const results = (await Promise.all([patch(one, 1, { Version: LOYALTII.contact1.version, FirstName: 'One' }), patch(two, 1, { Version: LOYALTII.contact1.version, FirstName: 'Two' })])).map(parsed);
+    const results = (
+      await Promise.all([patch(one, 1, { Version: LOYALTII.contact1.version, FirstName: 'One' }), patch(two, 1, { Version: LOYALTII.contact1.version, FirstName: 'Two' })])
+    ).map(parsed);
     expect(results.map((r) => r.status)).toEqual([200, 200]);
   });
 });

@@ -13,9 +13,21 @@ const { contact1, contact2 } = LOYALTII;
 const AN_ERROR = 'An error has occurred.';
 const CONTACTS = '/api/v1/Contacts';
 /** The default fixtures as committed (the generated contacts' registration data). */
-const FIXTURE_CONTACTS = JSON.parse(readFileSync(join(PROJECT_ROOT, 'fixtures/loyaltii/default/contacts.json'), 'utf8')) as { Id: number; Account: string; Secret: string; RegistrationDateTime: string; RegistrationSource: string; RegistrationIp: string }[];
+const FIXTURE_CONTACTS = JSON.parse(readFileSync(join(PROJECT_ROOT, 'fixtures/loyaltii/default/contacts.json'), 'utf8')) as {
+  Id: number;
+  Account: string;
+  Secret: string;
+  RegistrationDateTime: string;
+  RegistrationSource: string;
+  RegistrationIp: string;
+}[];
 const registered = (ids: readonly number[]) =>
-  FIXTURE_CONTACTS.filter((c) => ids.includes(c.Id)).map(({ Id, RegistrationDateTime, RegistrationSource, RegistrationIp }) => ({ Id, RegistrationDateTime, RegistrationSource, RegistrationIp }));
+  FIXTURE_CONTACTS.filter((c) => ids.includes(c.Id)).map(({ Id, RegistrationDateTime, RegistrationSource, RegistrationIp }) => ({
+    Id,
+    RegistrationDateTime,
+    RegistrationSource,
+    RegistrationIp,
+  }));
 
 describe('GET /api/v1/Contacts/{id} (suggested, docs/vendors/loyaltii.md §3.5)', () => {
   it('answers the ReadContactDto', async () => {
@@ -73,7 +85,19 @@ describe('PUT /api/v1/Contacts/{id} (the PUT help page)', () => {
   });
 
   it("accepts the contract's example body", async () => {
-    const res = await loyaltiiClient(t, t.newSession()).send('put', contactPath(1), { Version: contact1.version, Email: contact1.email, PhoneCountryCode: '+46', Phone: contact1.phone, FirstName: 'Annie', LastName: 'Lindqvist', LimitMailsPermanently: false, LimitMailsTemporarilyUntil: null, PreferredStoreId: 1, ContactCompanyId: null, LatestPermissionSource: 'webshop-checkout' });
+    const res = await loyaltiiClient(t, t.newSession()).send('put', contactPath(1), {
+      Version: contact1.version,
+      Email: contact1.email,
+      PhoneCountryCode: '+46',
+      Phone: contact1.phone,
+      FirstName: 'Annie',
+      LastName: 'Lindqvist',
+      LimitMailsPermanently: false,
+      LimitMailsTemporarilyUntil: null,
+      PreferredStoreId: 1,
+      ContactCompanyId: null,
+      LatestPermissionSource: 'webshop-checkout',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ...CONTACT_1, FirstName: 'Annie', Version: NEXT_VERSIONS[0], LastModified: NOW });
   });
@@ -96,7 +120,13 @@ describe('PUT /api/v1/Contacts/{id} (the PUT help page)', () => {
   it('keys its ModelState by its own parameter, updateContactDto', async () => {
     const res = await loyaltiiClient(t, t.newSession()).send('put', contactPath(1), { LastName: 'l'.repeat(51) });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ Message: INVALID, ModelState: { 'updateContactDto.Version': ['The Version field is required.'], 'updateContactDto.LastName': ['The field LastName must be a string with a maximum length of 50.'] } });
+    expect(res.body).toEqual({
+      Message: INVALID,
+      ModelState: {
+        'updateContactDto.Version': ['The Version field is required.'],
+        'updateContactDto.LastName': ['The field LastName must be a string with a maximum length of 50.'],
+      },
+    });
     expect(res).toMatchContract('loyaltii', 'updateContact');
   });
 
@@ -110,7 +140,14 @@ describe('PUT /api/v1/Contacts/{id} (the PUT help page)', () => {
 describe('POST /api/v1/Contacts (the POST help page)', () => {
   it('creates the contact: 201, Location, the ReadContactDto with a new Id, secret and rowversion', async () => {
     const client = loyaltiiClient(t, t.newSession());
-    const res = await client.send('post', CONTACTS, { RegistrationSource: 'webshop', RegistrationIp: '192.0.2.10', Email: 'jane.doe@example.com', FirstName: 'Jane', LastName: 'Doe', PreferredStoreId: 1 });
+    const res = await client.send('post', CONTACTS, {
+      RegistrationSource: 'webshop',
+      RegistrationIp: '192.0.2.10',
+      Email: 'jane.doe@example.com',
+      FirstName: 'Jane',
+      LastName: 'Doe',
+      PreferredStoreId: 1,
+    });
     expect(res.status).toBe(201);
     expect(res.headers['location']).toBe(`${t.url}/api/v1/Contacts/9`);
     expect(res.body).toEqual({
@@ -160,8 +197,16 @@ describe('POST /api/v1/Contacts (the POST help page)', () => {
   it.each([
     ['no RegistrationSource', {}, { 'createContactDto.RegistrationSource': ['The RegistrationSource field is required.'] }],
     ['an empty RegistrationSource ([Required] refuses "")', { RegistrationSource: '' }, { 'createContactDto.RegistrationSource': ['The RegistrationSource field is required.'] }],
-    ['a RegistrationSource over 50 characters', { RegistrationSource: 's'.repeat(51) }, { 'createContactDto.RegistrationSource': ['The field RegistrationSource must be a string with a maximum length of 50.'] }],
-    ['a RegistrationIp over 16 characters', { RegistrationSource: 'x', RegistrationIp: '1'.repeat(17) }, { 'createContactDto.RegistrationIp': ['The field RegistrationIp must be a string with a maximum length of 16.'] }],
+    [
+      'a RegistrationSource over 50 characters',
+      { RegistrationSource: 's'.repeat(51) },
+      { 'createContactDto.RegistrationSource': ['The field RegistrationSource must be a string with a maximum length of 50.'] },
+    ],
+    [
+      'a RegistrationIp over 16 characters',
+      { RegistrationSource: 'x', RegistrationIp: '1'.repeat(17) },
+      { 'createContactDto.RegistrationIp': ['The field RegistrationIp must be a string with a maximum length of 16.'] },
+    ],
     ['a RegistrationStoreId that is no integer', { RegistrationSource: 'x', RegistrationStoreId: 'one' }, { 'createContactDto.RegistrationStoreId': [AN_ERROR] }],
   ])('answers 400 for %s', async (_case, body, modelState) => {
     const res = await loyaltiiClient(t, t.newSession()).send('post', CONTACTS, body);
@@ -171,7 +216,9 @@ describe('POST /api/v1/Contacts (the POST help page)', () => {
   });
 
   it('creates from form fields too', async () => {
-    const res = await loyaltiiClient(t, t.newSession()).send('post', CONTACTS, 'RegistrationSource=store&FirstName=Form&PreferredStoreId=2&LimitMailsPermanently=True', { 'Content-Type': 'application/x-www-form-urlencoded' });
+    const res = await loyaltiiClient(t, t.newSession()).send('post', CONTACTS, 'RegistrationSource=store&FirstName=Form&PreferredStoreId=2&LimitMailsPermanently=True', {
+      'Content-Type': 'application/x-www-form-urlencoded',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ RegistrationSource: 'store', FirstName: 'Form', PreferredStoreId: 2, LimitMailsPermanently: true });
   });
@@ -189,7 +236,11 @@ describe('PATCH /api/v1/Contacts (bulk, the PATCH-api-v1-Contacts help page)', (
   });
 
   it("reports another account's contact, a key that is no id and repeated keys as Web API would find them", async () => {
-    const res = await loyaltiiClient(t, t.newSession()).send('patch', CONTACTS, { KeyType: 0, Keys: ['8', 'abc', '1', '1'], Fields: { FirstName: 'Bulk', PreferredStoreId: null, Email: '' } });
+    const res = await loyaltiiClient(t, t.newSession()).send('patch', CONTACTS, {
+      KeyType: 0,
+      Keys: ['8', 'abc', '1', '1'],
+      Fields: { FirstName: 'Bulk', PreferredStoreId: null, Email: '' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ Updated: ['1'], NotFound: ['8', 'abc'] });
     const client = loyaltiiClient(t, res.request.getHeader('X-Sandbox-Session') as string);
@@ -218,7 +269,9 @@ describe('PATCH /api/v1/Contacts (bulk, the PATCH-api-v1-Contacts help page)', (
   });
 
   it('binds MVC-style form fields: Keys repeated or indexed, Fields[Name]', async () => {
-    const res = await loyaltiiClient(t, t.newSession()).send('patch', CONTACTS, 'KeyType=Id&Keys=1&Keys[1]=2&Fields[FirstName]=Form&Fields[PreferredStoreId]=3', { 'Content-Type': 'application/x-www-form-urlencoded' });
+    const res = await loyaltiiClient(t, t.newSession()).send('patch', CONTACTS, 'KeyType=Id&Keys=1&Keys[1]=2&Fields[FirstName]=Form&Fields[PreferredStoreId]=3', {
+      'Content-Type': 'application/x-www-form-urlencoded',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ Updated: ['1', '2'], NotFound: [] });
     const client = loyaltiiClient(t, res.request.getHeader('X-Sandbox-Session') as string);
@@ -280,7 +333,9 @@ describe('GET /api/v1/Contacts/Registration?timespan=&source=&ip=', () => {
     const client = loyaltiiClient(t, t.newSession());
     const bySource = FIXTURE_CONTACTS.filter((c) => c.Account === 'sandbox' && c.RegistrationSource === 'webshop').map((c) => c.Id);
     expect((await client.get(`${CONTACTS}/Registration?source=WEBSHOP`)).body).toEqual(registered(bySource));
-    expect((await client.get(`${CONTACTS}/Registration?source=webshop&ip=127.0.0.1`)).body).toEqual([{ Id: 1, RegistrationDateTime: CONTACT_1.RegistrationDateTime, RegistrationSource: 'webshop', RegistrationIp: '127.0.0.1' }]);
+    expect((await client.get(`${CONTACTS}/Registration?source=webshop&ip=127.0.0.1`)).body).toEqual([
+      { Id: 1, RegistrationDateTime: CONTACT_1.RegistrationDateTime, RegistrationSource: 'webshop', RegistrationIp: '127.0.0.1' },
+    ]);
     expect((await client.get(`${CONTACTS}/Registration?source=webshop&ip=192.0.2.44`)).body).toEqual([]);
   });
 
@@ -288,7 +343,9 @@ describe('GET /api/v1/Contacts/Registration?timespan=&source=&ip=', () => {
     const session = t.newSession();
     const client = loyaltiiClient(t, session);
     const created = await client.send('post', CONTACTS, { RegistrationSource: 'campaign' });
-    expect((await client.get(`${CONTACTS}/Registration?timespan=5`)).body).toEqual([{ Id: created.body.Id, RegistrationDateTime: NOW, RegistrationSource: 'campaign', RegistrationIp: '127.0.0.1' }]);
+    expect((await client.get(`${CONTACTS}/Registration?timespan=5`)).body).toEqual([
+      { Id: created.body.Id, RegistrationDateTime: NOW, RegistrationSource: 'campaign', RegistrationIp: '127.0.0.1' },
+    ]);
     await t.admin(session).advanceClock(6 * 60_000);
     expect((await client.get(`${CONTACTS}/Registration?timespan=5`)).body).toEqual([]);
     expect((await client.get(`${CONTACTS}/Registration?timespan=7`)).body).toHaveLength(1);
@@ -307,7 +364,11 @@ describe('determinism (ids, secrets and times come from the session seed and clo
     const create = async (seed: number) => {
       const running = await createSandbox({ seed, clock: '2026-05-01T08:00:00Z' }).listen(0);
       try {
-        const res = await rawRequest(`${running.url}/api/v1/Contacts`, { method: 'POST', headers: { ...BEARER, 'Content-Type': 'application/json', Host: 'sandbox' }, body: '{"RegistrationSource":"webshop"}' });
+        const res = await rawRequest(`${running.url}/api/v1/Contacts`, {
+          method: 'POST',
+          headers: { ...BEARER, 'Content-Type': 'application/json', Host: 'sandbox' },
+          body: '{"RegistrationSource":"webshop"}',
+        });
         if (res.kind !== 'response') throw new Error(res.message);
         expect(res.status).toBe(201);
         return res.body;

@@ -22,7 +22,10 @@ const TRIGGERS = {
   CONFLICT: (session) => session.patch(contactPath(1)).set(BEARER).send({ Version: 'AAAAAAAAB9A=', FirstName: 'Ann' }),
   UNSUPPORTED_MEDIA_TYPE: (session) => session.post('/api/v1/Contacts').set(BEARER).set('Content-Type', 'application/vnd.test+json').send('{}'),
   REQUEST_ENTITY_TOO_LARGE: (session) =>
-    session.post('/api/v1/Contacts').set(BEARER).send({ RegistrationSource: 'webshop', FirstName: 'x'.repeat(100) }),
+    session
+      .post('/api/v1/Contacts')
+      .set(BEARER)
+      .send({ RegistrationSource: 'webshop', FirstName: 'x'.repeat(100) }),
   INTERNAL_SERVER_ERROR: (session) => session.get(contactPath(1)).set(BEARER).set('X-Sandbox-Scenario', 'loyaltii/server-error'),
 } as const satisfies Record<LoyaltiiErrorCode, (session: SessionAgent) => Test>;
 

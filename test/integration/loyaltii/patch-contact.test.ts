@@ -17,7 +17,10 @@ describe('PATCH /api/v1/Contacts/{id}', () => {
       const res = await loyaltiiClient(t, session).send('patch', contactPath(1), SEED_BODY);
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-      expect(res.body).toEqual({ Message: INVALID, ModelState: { 'patchContactDto.PhoneCountryCode': ['The field PhoneCountryCode must be a string with a maximum length of 10.'] } });
+      expect(res.body).toEqual({
+        Message: INVALID,
+        ModelState: { 'patchContactDto.PhoneCountryCode': ['The field PhoneCountryCode must be a string with a maximum length of 10.'] },
+      });
       expect(res).toMatchContract('loyaltii', 'patchContact');
       expect((await loyaltiiClient(t, session).get(contactPath(1))).body).toEqual(CONTACT_1);
     });
@@ -51,7 +54,26 @@ describe('PATCH /api/v1/Contacts/{id}', () => {
         LatestPermissionSource: 'sample string 7',
       });
       // The seed's response sample lists the same 18 properties in the same order.
-      expect(Object.keys(res.body)).toEqual(['Id', 'Secret', 'RegistrationDateTime', 'RegistrationSource', 'RegistrationIp', 'LastModified', 'Version', 'RegistrationStoreId', 'Email', 'PhoneCountryCode', 'Phone', 'FirstName', 'LastName', 'LimitMailsPermanently', 'LimitMailsTemporarilyUntil', 'PreferredStoreId', 'ContactCompanyId', 'LatestPermissionSource']);
+      expect(Object.keys(res.body)).toEqual([
+        'Id',
+        'Secret',
+        'RegistrationDateTime',
+        'RegistrationSource',
+        'RegistrationIp',
+        'LastModified',
+        'Version',
+        'RegistrationStoreId',
+        'Email',
+        'PhoneCountryCode',
+        'Phone',
+        'FirstName',
+        'LastName',
+        'LimitMailsPermanently',
+        'LimitMailsTemporarilyUntil',
+        'PreferredStoreId',
+        'ContactCompanyId',
+        'LatestPermissionSource',
+      ]);
       expect(res).toMatchContract('loyaltii', 'patchContact');
       // NewPassword and ProfileLastUpdated are stored, never returned (docs/vendors/loyaltii.md L-5).
       expect(await client.stored(1)).toMatchObject({ Password: 'sample string 6', ProfileLastUpdated: '2024-11-21T06:45:32.6938828+00:00' });
@@ -115,7 +137,7 @@ describe('PATCH /api/v1/Contacts/{id}', () => {
       expect(res.body).toEqual({ Message: INVALID, ModelState: { 'patchContactDto.FirstName': ['The field FirstName must be a string with a maximum length of 50.'] } });
     });
 
-    it('8. an id that is not an integer matches no route: 404 with Web API\'s message', async () => {
+    it("8. an id that is not an integer matches no route: 404 with Web API's message", async () => {
       const res = await loyaltiiClient(t, t.newSession()).send('patch', contactPath('abc'), { Version: contact1.version });
       expect(res.status).toBe(404);
       expect(res.body).toEqual({ Message: `No HTTP resource was found that matches the request URI '${t.url}/api/v1/Contacts/abc'.` });
@@ -135,7 +157,13 @@ describe('PATCH /api/v1/Contacts/{id}', () => {
     });
 
     it('10. no credentials answer 401 with the framework message', async () => {
-      const res = checked(await t.session().patch(contactPath(1)).set('Content-Type', 'application/json').send(JSON.stringify({ Version: contact1.version, FirstName: 'Ann' })));
+      const res = checked(
+        await t
+          .session()
+          .patch(contactPath(1))
+          .set('Content-Type', 'application/json')
+          .send(JSON.stringify({ Version: contact1.version, FirstName: 'Ann' })),
+      );
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ Message: 'Authorization has been denied for this request.' });
       expect(res.headers['www-authenticate']).toBe('Bearer');
@@ -153,7 +181,21 @@ describe('PATCH /api/v1/Contacts/{id}', () => {
 
   describe('null versus empty (seed; docs/vendors/loyaltii.md L-4)', () => {
     it('leaves every property sent as null (or not sent) unchanged', async () => {
-      const body = { Version: contact1.version, Email: null, PhoneCountryCode: null, Phone: null, FirstName: null, LastName: null, LimitMailsPermanently: null, LimitMailsTemporarilyUntil: null, ProfileLastUpdated: null, PreferredStoreId: null, ContactCompanyId: null, NewPassword: null, LatestPermissionSource: null };
+      const body = {
+        Version: contact1.version,
+        Email: null,
+        PhoneCountryCode: null,
+        Phone: null,
+        FirstName: null,
+        LastName: null,
+        LimitMailsPermanently: null,
+        LimitMailsTemporarilyUntil: null,
+        ProfileLastUpdated: null,
+        PreferredStoreId: null,
+        ContactCompanyId: null,
+        NewPassword: null,
+        LatestPermissionSource: null,
+      };
       const client = loyaltiiClient(t, t.newSession());
       const res = await client.send('patch', contactPath(1), body);
       expect(res.status).toBe(200);
@@ -185,7 +227,18 @@ describe('PATCH /api/v1/Contacts/{id}', () => {
         LatestPermissionSource: 'app',
       });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ Id: 2, Email: 'erik@example.org', PhoneCountryCode: '+47', Phone: '41234567', LastName: 'Berg', LimitMailsPermanently: true, LimitMailsTemporarilyUntil: '2026-12-24T18:00:00.0000000+01:00', PreferredStoreId: 3, ContactCompanyId: 77, LatestPermissionSource: 'app' });
+      expect(res.body).toMatchObject({
+        Id: 2,
+        Email: 'erik@example.org',
+        PhoneCountryCode: '+47',
+        Phone: '41234567',
+        LastName: 'Berg',
+        LimitMailsPermanently: true,
+        LimitMailsTemporarilyUntil: '2026-12-24T18:00:00.0000000+01:00',
+        PreferredStoreId: 3,
+        ContactCompanyId: 77,
+        LatestPermissionSource: 'app',
+      });
       expect(res.body).not.toHaveProperty('NewPassword');
       expect(res.body).not.toHaveProperty('ProfileLastUpdated');
       expect(await client.stored(2)).toMatchObject({ Password: 's3cret', ProfileLastUpdated: '2026-03-01T00:00:00.0000000+00:00' });

@@ -81,7 +81,7 @@ describe('routing as ASP.NET Web API 2 routes (caseSensitivePaths: false, {id:in
     ['PUT', '/api/v1/Contacts', 'PATCH, POST'],
     ['DELETE', '/api/v1/Contacts', 'PATCH, POST'],
     ['OPTIONS', contactPath(1), 'GET, PATCH, PUT'],
-  ])('answers %s %s with 405, Allow: %s, and the action selector\'s message', async (method, path, allow) => {
+  ])("answers %s %s with 405, Allow: %s, and the action selector's message", async (method, path, allow) => {
     const res = checked(await t.http()[method.toLowerCase() as 'delete' | 'patch' | 'put' | 'options'](path).set(BEARER));
     expect(res.status).toBe(405);
     expect(res.headers['allow']).toBe(allow);
@@ -145,9 +145,21 @@ describe('hostile input never gets an HTML page or a stack trace', () => {
   const auth = `Authorization: Bearer ${LOYALTII.token}\r\n`;
 
   it.each([
-    ['a malformed percent-encoding in the id', `PATCH /api/v1/Contacts/%E0%A4%A HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`, 404],
-    ['a gzip-encoded body', `PATCH /api/v1/Contacts/1 HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\nConnection: close\r\n\r\nabcd`, 415],
-    ['invalid UTF-8 in a JSON body', `PATCH /api/v1/Contacts/1 HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: 4\r\nConnection: close\r\n\r\n\u00ff\u00fe{}`, 400],
+    [
+      'a malformed percent-encoding in the id',
+      `PATCH /api/v1/Contacts/%E0%A4%A HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+      404,
+    ],
+    [
+      'a gzip-encoded body',
+      `PATCH /api/v1/Contacts/1 HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\nConnection: close\r\n\r\nabcd`,
+      415,
+    ],
+    [
+      'invalid UTF-8 in a JSON body',
+      `PATCH /api/v1/Contacts/1 HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: 4\r\nConnection: close\r\n\r\n\u00ff\u00fe{}`,
+      400,
+    ],
     ['an unusual method', `PROPFIND /api/v1/Contacts HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 405],
   ])('%s', async (_case, payload, status) => {
     const answer = await rawExchange(payload);

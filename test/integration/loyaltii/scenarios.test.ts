@@ -17,7 +17,18 @@ describe('the Loyaltii scenarios', () => {
   it('are all listed by the admin API', async () => {
     const res = await t.http().get('/__admin/scenarios');
     const names = (res.body.scenarios as { name: string }[]).map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['loyaltii/concurrent-edit', 'loyaltii/duplicate-email', 'loyaltii/duplicate-phone', 'loyaltii/server-error', 'loyaltii/server-error-then-recover', 'loyaltii/slow', 'loyaltii/basic-auth', 'loyaltii/cet-server']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'loyaltii/concurrent-edit',
+        'loyaltii/duplicate-email',
+        'loyaltii/duplicate-phone',
+        'loyaltii/server-error',
+        'loyaltii/server-error-then-recover',
+        'loyaltii/slow',
+        'loyaltii/basic-auth',
+        'loyaltii/cet-server',
+      ]),
+    );
   });
 });
 
@@ -166,7 +177,7 @@ describe('scenario loyaltii/slow', () => {
 describe('scenario loyaltii/basic-auth (the credential type is configurable, docs/vendors/loyaltii.md §3.2)', () => {
   const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
-  it('takes the fixture account\'s Basic credentials and refuses the bearer token', async () => {
+  it("takes the fixture account's Basic credentials and refuses the bearer token", async () => {
     const session = t.newSession();
     await activate(session, 'loyaltii/basic-auth');
     const ok = checked(await t.session(session).get(contactPath(1)).set('Authorization', basic(LOYALTII.basic.user, LOYALTII.basic.password)));
@@ -198,7 +209,11 @@ describe('a start-up scenario that concerns another vendor only', () => {
     const running = await createSandbox({ scenario: 'ocamba/rate-limited', seed: 1, clock: '2026-03-02T10:00:00.000Z' }).listen(0);
     try {
       const call = (method: string, body?: string) =>
-        rawRequest(`${running.url}${contactPath(1)}`, { method, headers: { Authorization: `Bearer ${LOYALTII.token}`, 'Content-Type': 'application/json', 'X-Sandbox-Session': 's' }, ...(body === undefined ? {} : { body }) });
+        rawRequest(`${running.url}${contactPath(1)}`, {
+          method,
+          headers: { Authorization: `Bearer ${LOYALTII.token}`, 'Content-Type': 'application/json', 'X-Sandbox-Session': 's' },
+          ...(body === undefined ? {} : { body }),
+        });
       expect(await call('GET')).toMatchObject({ kind: 'response', status: 200, body: JSON.stringify(CONTACT_1) });
       expect(await call('PATCH', JSON.stringify(firstNameAnn))).toMatchObject({ kind: 'response', status: 200 });
       await rawRequest(`${running.url}/__admin/reset`, { method: 'POST', headers: { 'X-Sandbox-Session': 's' } });
@@ -212,6 +227,8 @@ describe('a start-up scenario that concerns another vendor only', () => {
     const sandbox = createSandbox({ vendors: ['ocamba'] });
     expect(sandbox.vendors.map((v) => v.id)).toEqual(['ocamba']);
     expect(sandbox.scenarioNames().filter((name) => name.startsWith('loyaltii/'))).toEqual([]);
-    expect(() => createSandbox({ vendors: ['ocamba'], scenario: 'loyaltii/slow' })).toThrow('scenario "loyaltii/slow" concerns only loyaltii, which is not mounted (mounted: ocamba)');
+    expect(() => createSandbox({ vendors: ['ocamba'], scenario: 'loyaltii/slow' })).toThrow(
+      'scenario "loyaltii/slow" concerns only loyaltii, which is not mounted (mounted: ocamba)',
+    );
   });
 });

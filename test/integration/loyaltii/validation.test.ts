@@ -111,9 +111,22 @@ describe('PATCH /api/v1/Contacts/{id}: validation as Web API 2 renders it (docs/
 
   describe('application/x-www-form-urlencoded (seed: Request Formats)', () => {
     it('binds the same DTO from form fields', async () => {
-      const res = await loyaltiiClient(t, t.newSession()).send('patch', contactPath(1), `Version=${encodeURIComponent(version)}&FirstName=Ann&LimitMailsPermanently=true&PreferredStoreId=2&LimitMailsTemporarilyUntil=2026-05-01`, FORM);
+      const res = await loyaltiiClient(t, t.newSession()).send(
+        'patch',
+        contactPath(1),
+        `Version=${encodeURIComponent(version)}&FirstName=Ann&LimitMailsPermanently=true&PreferredStoreId=2&LimitMailsTemporarilyUntil=2026-05-01`,
+        FORM,
+      );
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ ...CONTACT_1, FirstName: 'Ann', LimitMailsPermanently: true, PreferredStoreId: 2, LimitMailsTemporarilyUntil: '2026-05-01T00:00:00.0000000+00:00', Version: NEXT_VERSIONS[0], LastModified: NOW });
+      expect(res.body).toEqual({
+        ...CONTACT_1,
+        FirstName: 'Ann',
+        LimitMailsPermanently: true,
+        PreferredStoreId: 2,
+        LimitMailsTemporarilyUntil: '2026-05-01T00:00:00.0000000+00:00',
+        Version: NEXT_VERSIONS[0],
+        LastModified: NOW,
+      });
       expect(res).toMatchContract('loyaltii', 'patchContact');
     });
 
@@ -164,7 +177,9 @@ describe('PATCH /api/v1/Contacts/{id}: validation as Web API 2 renders it (docs/
           .unset('Content-Type'),
       );
       expect(res.status).toBe(415);
-      expect(res.body).toEqual({ Message: "The request contains an entity body but no Content-Type header. The inferred media type 'application/octet-stream' is not supported for this resource." });
+      expect(res.body).toEqual({
+        Message: "The request contains an entity body but no Content-Type header. The inferred media type 'application/octet-stream' is not supported for this resource.",
+      });
     });
 
     it('a body over the 1 MiB limit: 413 in the Web API envelope, nothing stored', async () => {

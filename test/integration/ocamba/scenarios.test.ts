@@ -88,7 +88,8 @@ describe('a scenario chosen at start-up', () => {
 
   it('is in force for every new session, and reset returns to it', async () => {
     const { url } = await running;
-    const call = (session: string) => rawRequest(`${url}${contactPath}`, { method: 'PATCH', headers: { ...as(session), 'Content-Type': 'application/json' }, body: '{"value":"a@b.co"}' });
+    const call = (session: string) =>
+      rawRequest(`${url}${contactPath}`, { method: 'PATCH', headers: { ...as(session), 'Content-Type': 'application/json' }, body: '{"value":"a@b.co"}' });
     expect(await call('x')).toMatchObject({ status: 500 });
     expect(await call('x')).toMatchObject({ status: 500 });
     expect(await call('x')).toMatchObject({ status: 204 });

@@ -7,12 +7,7 @@ const contactPath = (partner: string = OCAMBA.partner, contact: string = OCAMBA.
 
 /** PATCH as the seed's curl sends it, in a session of its own. */
 function patch(session: string, body: string | object, headers: Record<string, string> = {}, path = contactPath()) {
-  const req = t
-    .http()
-    .patch(path)
-    .set('X-Sandbox-Session', session)
-    .set('Authorization', `Bearer ${OCAMBA.keyA}`)
-    .set('Content-Type', 'application/json');
+  const req = t.http().patch(path).set('X-Sandbox-Session', session).set('Authorization', `Bearer ${OCAMBA.keyA}`).set('Content-Type', 'application/json');
   for (const [name, value] of Object.entries(headers)) req.set(name, value);
   return req.send(typeof body === 'string' ? body : JSON.stringify(body));
 }
@@ -58,7 +53,12 @@ describe('PATCH /v1/hood/partners/{id}/contacts/{contact_id}', () => {
         .send(JSON.stringify({ value: 'jane.doe@example.com', type: 'email' }));
       expect(res.status).toBe(405);
       expect(res.headers['allow']).toBe('DELETE, GET, PATCH');
-      expect(res.body).toEqual({ code: 405, title: 'Method not allowed.', message: 'The requested method is not allowed for this resource.', trace_id: expect.stringMatching(UUID) });
+      expect(res.body).toEqual({
+        code: 405,
+        title: 'Method not allowed.',
+        message: 'The requested method is not allowed for this resource.',
+        trace_id: expect.stringMatching(UUID),
+      });
       expect(res).toMatchContractSchema('ocamba', '#/components/responses/MethodNotAllowed/content/application~1json/schema');
     });
   });

@@ -106,7 +106,9 @@ export function adminHandlers(deps: AdminDeps) {
     },
     listSessions: () =>
       ok({
-        sessions: deps.sessions.list().map((s) => ({ id: s.id, active: Object.fromEntries(vendorIds.map((id) => [id, s.scenarioFor(id).name])), journalSize: s.journal.size, clock: s.clock.snapshot() })),
+        sessions: deps.sessions
+          .list()
+          .map((s) => ({ id: s.id, active: Object.fromEntries(vendorIds.map((id) => [id, s.scenarioFor(id).name])), journalSize: s.journal.size, clock: s.clock.snapshot() })),
       }),
     dropSession: ({ params }) => {
       const id = String(params['id']);

@@ -54,7 +54,11 @@ export function imiconnectError(code: ImiconnectErrorCode, ctx: Ctx): VendorErro
   return new VendorError(code, renderImiconnectError(code, ctx));
 }
 
-export const errors: ErrorCatalogue<ImiconnectStore, ImiconnectSettings> = errorCatalogue('imiconnect', Object.keys(IMICONNECT_ERRORS) as ImiconnectErrorCode[], renderImiconnectError);
+export const errors: ErrorCatalogue<ImiconnectStore, ImiconnectSettings> = errorCatalogue(
+  'imiconnect',
+  Object.keys(IMICONNECT_ERRORS) as ImiconnectErrorCode[],
+  renderImiconnectError,
+);
 
 /**
  * Paths and methods the API does not have. The vendor documents no code for

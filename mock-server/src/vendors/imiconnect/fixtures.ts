@@ -45,8 +45,16 @@ export const fixtures: FixtureLoader<ImiconnectFixtures> = {
         seen.add(value);
       }
     };
-    unique(tenants.map((t) => t.id), 'tenant id', tenantsFile);
-    unique(tenants.map((t) => t.key), 'key', tenantsFile);
+    unique(
+      tenants.map((t) => t.id),
+      'tenant id',
+      tenantsFile,
+    );
+    unique(
+      tenants.map((t) => t.key),
+      'key',
+      tenantsFile,
+    );
     for (const tenant of tenants) {
       // The contract's pattern cannot check every IPv6 form; Node's BlockList can, so a bad entry fails at start-up.
       try {
@@ -67,7 +75,11 @@ export const fixtures: FixtureLoader<ImiconnectFixtures> = {
       records.forEach((record, i) => {
         if (customerIdOf(record) === undefined) problems.push(`${where}[${i}]: no customerId attribute`);
       });
-      unique(records.map((r) => customerIdOf(r) ?? ''), 'customerId', where);
+      unique(
+        records.map((r) => customerIdOf(r) ?? ''),
+        'customerId',
+        where,
+      );
       for (const record of records) attributeIds.push(...[...record.Attributes, ...record.InwardLinks.flatMap((l) => l.Records)].map((a) => String(a.ID)));
       customers[tenantId] = records;
     }
@@ -101,7 +113,11 @@ function loadTransactions(contract: Contract, dir: string, tenants: readonly Ten
       const failures = t.Results.filter((r) => r.code !== '1000').length;
       if (t.Results.some((r) => !(RESULT_CODES as readonly string[]).includes(r.code))) problems.push(`${where}[${i}]: a result code is not one of ${RESULT_CODES.join(', ')}`);
       const consistent =
-        t.TotalCount === t.Results.length && t.FailureCount === failures && t.SuccessCount === t.Results.length - failures && t.code === (failures === 0 ? '1000' : '1002') && t.description === (failures === 0 ? 'SUCCESS' : 'Partial success');
+        t.TotalCount === t.Results.length &&
+        t.FailureCount === failures &&
+        t.SuccessCount === t.Results.length - failures &&
+        t.code === (failures === 0 ? '1000' : '1002') &&
+        t.description === (failures === 0 ? 'SUCCESS' : 'Partial success');
       if (!consistent) problems.push(`${where}[${i}]: counts or code do not follow from the results`);
     });
     out[tenantId] = transactions;

@@ -67,7 +67,10 @@ export class JobQueue<Job extends Queued, Result> {
   }
 
   dump(): { pending: readonly Job[]; finished: readonly Finished<Job, Result>[] } {
-    const pending = this.#pending.toArray().sort(this.#pending.compare).map((w) => w.job);
+    const pending = this.#pending
+      .toArray()
+      .sort(this.#pending.compare)
+      .map((w) => w.job);
     return { pending, finished: [...this.#finished.values()] };
   }
 }

@@ -59,7 +59,10 @@ export class ImiconnectStore {
     }
     for (const [tenantId, transactions] of Object.entries(fixtures.transactions)) {
       // The loader has checked every code is one the queue reports.
-      this.#fixtureTransactions.set(tenantId, new Map(transactions.map((t) => [t.transid, t.Results.map((r) => ({ customerId: r.customerId, code: r.code as RecordResult['code'] }))])));
+      this.#fixtureTransactions.set(
+        tenantId,
+        new Map(transactions.map((t) => [t.transid, t.Results.map((r) => ({ customerId: r.customerId, code: r.code as RecordResult['code'] }))])),
+      );
     }
     // The vendor's sample IDs are in the thousands (8328…); new ones continue after the fixtures'.
     this.#nextAttributeId = Math.max(maxId + 1, 8328);

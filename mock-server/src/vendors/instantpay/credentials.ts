@@ -21,7 +21,9 @@ export function lastHeader(rawHeaders: readonly string[], name: string): string 
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     if (rawHeaders[i]!.toLowerCase() !== name) continue;
     // An empty line still counts as sent (an empty value), but empty list members do not.
-    const members = rawHeaders[i + 1]!.split(',').map((member) => member.trim()).filter((member) => member !== '');
+    const members = rawHeaders[i + 1]!.split(',')
+      .map((member) => member.trim())
+      .filter((member) => member !== '');
     line = members.length === 0 ? '' : members[members.length - 1];
   }
   return line;

@@ -42,7 +42,12 @@ export interface InstantpayErrorOptions {
 
 /** A failure envelope: the code, its text (or a precise one), `data: null`, under the HTTP status the settings give it. */
 export function renderInstantpayError(code: InstantpayErrorCode, ctx: Ctx, options: InstantpayErrorOptions = {}): HttpOutcome {
-  const outcome = envelope(ctx, { statuscode: code, status: options.status ?? INSTANTPAY_ERRORS[code], data: null }, environmentOf(ctx), options.httpStatus ?? ctx.settings.httpStatus[code]);
+  const outcome = envelope(
+    ctx,
+    { statuscode: code, status: options.status ?? INSTANTPAY_ERRORS[code], data: null },
+    environmentOf(ctx),
+    options.httpStatus ?? ctx.settings.httpStatus[code],
+  );
   return options.headers ? { ...outcome, headers: options.headers } : outcome;
 }
 
@@ -54,7 +59,11 @@ export function instantpayError(code: InstantpayErrorCode, ctx: Ctx, status?: st
 export const NO_RECORD = 'No Record Found';
 
 /** The catalogue a scenario's `error:` names: Instantpay's own statuscodes. */
-export const errors: ErrorCatalogue<InstantpayStore, InstantpaySettings> = errorCatalogue('instantpay', Object.keys(INSTANTPAY_ERRORS) as InstantpayErrorCode[], renderInstantpayError);
+export const errors: ErrorCatalogue<InstantpayStore, InstantpaySettings> = errorCatalogue(
+  'instantpay',
+  Object.keys(INSTANTPAY_ERRORS) as InstantpayErrorCode[],
+  renderInstantpayError,
+);
 
 /**
  * How Instantpay answers what the core detects (docs/decisions/0103). Bodies

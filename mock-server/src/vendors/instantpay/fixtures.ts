@@ -47,7 +47,8 @@ function consistencyProblems({ accounts, tags, contacts, persons }: InstantpayFi
   if (new Set(accounts.map((a) => a.clientId)).size !== accounts.length) problems.push('accounts.json: a client id appears twice');
   if (userIds.size !== accounts.length) problems.push('accounts.json: a userId appears twice');
   const timed = (where: string, record: { _id: string; created_at: string }) => {
-    if (objectIdSeconds(record._id) !== Math.floor(Date.parse(record.created_at) / 1000)) problems.push(`${where} ${record._id}: the id's time prefix is not created_at ${record.created_at}`);
+    if (objectIdSeconds(record._id) !== Math.floor(Date.parse(record.created_at) / 1000))
+      problems.push(`${where} ${record._id}: the id's time prefix is not created_at ${record.created_at}`);
   };
   const owned = (where: string, record: { _id: string; userId: number }) => {
     if (!userIds.has(record.userId)) problems.push(`${where} ${record._id}: no account has userId ${record.userId}`);
@@ -67,7 +68,8 @@ function consistencyProblems({ accounts, tags, contacts, persons }: InstantpayFi
     if (!userIds.has(Number(userId))) problems.push(`persons.json: no account has userId ${userId}`);
     for (const person of list) {
       timed('persons.json', person);
-      if (!contacts.some((c) => c._id === person.gcId && c.userId === Number(userId))) problems.push(`persons.json ${person._id}: contact ${person.gcId} is not account ${userId}'s`);
+      if (!contacts.some((c) => c._id === person.gcId && c.userId === Number(userId)))
+        problems.push(`persons.json ${person._id}: contact ${person.gcId} is not account ${userId}'s`);
     }
   }
   return problems;

@@ -12,9 +12,7 @@ type Ctx = RequestContext<IServiceStore, IServiceSettings>;
 export type AnonymousState = Exclude<SessionState, { kind: 'active' }> | { readonly kind: 'no-cookie' };
 
 /** Who is calling: a logged-in user, or nobody (and why, for the error details). */
-export type IServicePrincipal =
-  | { readonly kind: 'user'; readonly user: User; readonly session: LoginSession }
-  | { readonly kind: 'anonymous'; readonly state: AnonymousState };
+export type IServicePrincipal = { readonly kind: 'user'; readonly user: User; readonly session: LoginSession } | { readonly kind: 'anonymous'; readonly state: AnonymousState };
 
 /** The value of a request cookie, parsed with the `cookie` package. */
 export function requestCookie(ctx: Pick<Ctx, 'request'>, name: string): string | undefined {

@@ -101,7 +101,11 @@ export class ContactDirectory {
         contactID: c.contactID,
         details: {
           // Every property of the form, in form order, as the Contact Details tab shows them.
-          properties: this.#properties.map((p) => ({ propertyID: p.propertyID, propertyName: p.propertyName, values: (c.values.get(p.propertyID) ?? []).map(({ value }) => ({ value })) })),
+          properties: this.#properties.map((p) => ({
+            propertyID: p.propertyID,
+            propertyName: p.propertyName,
+            values: (c.values.get(p.propertyID) ?? []).map(({ value }) => ({ value })),
+          })),
           logins: c.logins.map(({ name, type }) => ({ name, type })),
         },
         membership: user.userType === 'Agent' ? c.membership.filter((s) => user.segments.includes(s)) : [...c.membership],
@@ -116,7 +120,11 @@ export class ContactDirectory {
     const c = contact.value;
     const problems = this.#check(user, c.contactID, input);
     if (problems.length > 0) return failed(...problems);
-    for (const p of input.details.properties) c.values.set(p.propertyID, p.values.map(({ value }) => ({ value })));
+    for (const p of input.details.properties)
+      c.values.set(
+        p.propertyID,
+        p.values.map(({ value }) => ({ value })),
+      );
     if (input.details.setLogins === true) c.logins = (input.details.logins ?? []).map(({ name, type }) => ({ name, type }));
     // Customers have no segment rights: the form's membership is ignored for them (docs/decisions/0403-iservice-access-rights.md).
     if (input.membership !== undefined && user.userType === 'Agent') {

@@ -85,7 +85,9 @@ export function issueDetails(issues: readonly ValidationIssue[]): Failure[] {
   });
 }
 
-export const errors: ErrorCatalogue<unknown, IServiceSettings> = errorCatalogue('iservice', Object.keys(ISERVICE_ERRORS) as IServiceErrorCode[], (code, ctx) => renderIServiceError(code, ctx));
+export const errors: ErrorCatalogue<unknown, IServiceSettings> = errorCatalogue('iservice', Object.keys(ISERVICE_ERRORS) as IServiceErrorCode[], (code, ctx) =>
+  renderIServiceError(code, ctx),
+);
 
 /** How iService answers what the core detects. */
 export const coreErrors: CoreErrors<unknown, IServiceSettings> = {

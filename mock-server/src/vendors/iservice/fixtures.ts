@@ -45,7 +45,8 @@ function consistencyProblems({ properties, segments, contacts, users }: IService
     const where = `contacts.json ${contact.contactID}`;
     if (contactIds.has(contact.contactID)) problems.push(`${where}: contactID used twice`);
     contactIds.add(contact.contactID);
-    for (const p of contact.properties) if (names.get(p.propertyID) !== p.propertyName) problems.push(`${where}: property ${p.propertyID} "${p.propertyName}" is not in properties.json`);
+    for (const p of contact.properties)
+      if (names.get(p.propertyID) !== p.propertyName) problems.push(`${where}: property ${p.propertyID} "${p.propertyName}" is not in properties.json`);
     for (const s of contact.membership) if (!segmentIds.has(s)) problems.push(`${where}: segment ${s} is not in segments.json`);
     for (const login of contact.logins) {
       const key = login.name.toLowerCase();

@@ -10,7 +10,12 @@ import type { IServiceStore } from './store.js';
 
 type Call = OperationCall<IServiceStore, IServiceSettings, IServicePrincipal>;
 
-const ok = (body: object, headers?: Record<string, string | string[]>): HttpOutcome => ({ status: 200, body: { errors: [], errorDetails: [], ...body }, contentType: JSON_TYPE, ...(headers ? { headers } : {}) });
+const ok = (body: object, headers?: Record<string, string | string[]>): HttpOutcome => ({
+  status: 200,
+  body: { errors: [], errorDetails: [], ...body },
+  contentType: JSON_TYPE,
+  ...(headers ? { headers } : {}),
+});
 
 /** `loggedIn` as api=login and api=loggedin report it: the user and its access rights (user type, segments). */
 function loggedIn(call: Call, user: User, emailAddress: string) {

@@ -14,10 +14,7 @@ export interface LoginSession {
 /** Why a cookie does not name a live session (an idle limit as it was when the session ended). */
 export type EndReason = { readonly kind: 'expired'; readonly idleMinutes: number } | { readonly kind: 'logged-out' };
 
-export type Resumed =
-  | { readonly kind: 'active'; readonly session: LoginSession }
-  | { readonly kind: 'ended'; readonly reason: EndReason }
-  | { readonly kind: 'unknown' };
+export type Resumed = { readonly kind: 'active'; readonly session: LoginSession } | { readonly kind: 'ended'; readonly reason: EndReason } | { readonly kind: 'unknown' };
 
 /**
  * The login sessions of one sandbox session. "iService keeps track of actions

@@ -34,6 +34,7 @@ export function admit(ctx: Ctx): Admission<LoyaltiiPrincipal> {
   if (account === undefined) throw loyaltiiError('UNAUTHORIZED', ctx);
 
   const mediaType = ctx.request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== undefined && !READABLE.has(mediaType) && mediaType.endsWith('+json') && hasBody(ctx)) throw loyaltiiError('UNSUPPORTED_MEDIA_TYPE', ctx, { contentType: mediaType });
+  if (mediaType !== undefined && !READABLE.has(mediaType) && mediaType.endsWith('+json') && hasBody(ctx))
+    throw loyaltiiError('UNSUPPORTED_MEDIA_TYPE', ctx, { contentType: mediaType });
   return { principal: { account } };
 }

@@ -30,7 +30,19 @@ export interface ContactChanges {
 /** Seed: "The following properties will be set to null if the patch value is "" (empty string): PhoneCountryCode, Phone and Email". */
 const NULLED_BY_EMPTY = new Set(['Email', 'PhoneCountryCode', 'Phone']);
 /** Fields PATCH, PUT and the bulk PATCH can write, in the DTOs' order. */
-const WRITABLE = ['Email', 'PhoneCountryCode', 'Phone', 'FirstName', 'LastName', 'LimitMailsPermanently', 'LimitMailsTemporarilyUntil', 'ProfileLastUpdated', 'PreferredStoreId', 'ContactCompanyId', 'LatestPermissionSource'] as const;
+const WRITABLE = [
+  'Email',
+  'PhoneCountryCode',
+  'Phone',
+  'FirstName',
+  'LastName',
+  'LimitMailsPermanently',
+  'LimitMailsTemporarilyUntil',
+  'ProfileLastUpdated',
+  'PreferredStoreId',
+  'ContactCompanyId',
+  'LatestPermissionSource',
+] as const;
 type Writable = (typeof WRITABLE)[number];
 const DATES = new Set(['LimitMailsTemporarilyUntil', 'ProfileLastUpdated', 'RegistrationDateTime']);
 

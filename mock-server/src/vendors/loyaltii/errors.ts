@@ -72,12 +72,18 @@ function unsupportedMediaType(headers: IncomingHttpHeaders, contentType: string)
 
 /** HttpRoutingDispatcher's answer when no route matches (web-hosted, IIS would show HTML; the sandbox never does). */
 export function noRoute(ctx: Pick<Ctx, 'request'>): HttpOutcome {
-  return httpError(ctx.request.headers, ROUTING_ERRORS.NO_ROUTE.status, `No HTTP resource was found that matches the request URI '${requestUri(ctx.request.headers, ctx.request.path)}'.`);
+  return httpError(
+    ctx.request.headers,
+    ROUTING_ERRORS.NO_ROUTE.status,
+    `No HTTP resource was found that matches the request URI '${requestUri(ctx.request.headers, ctx.request.path)}'.`,
+  );
 }
 
 /** ApiControllerActionSelector's 405, with the Allow header it adds. */
 export function methodNotAllowed(ctx: Pick<Ctx, 'request'>, allowed: readonly string[]): HttpOutcome {
-  return httpError(ctx.request.headers, ROUTING_ERRORS.METHOD_NOT_ALLOWED.status, `The requested resource does not support http method '${ctx.request.method}'.`, { Allow: allowed.join(', ') });
+  return httpError(ctx.request.headers, ROUTING_ERRORS.METHOD_NOT_ALLOWED.status, `The requested resource does not support http method '${ctx.request.method}'.`, {
+    Allow: allowed.join(', '),
+  });
 }
 
 /** A 409: the contact given, else the current contact when the path names one of the caller's contacts, else no body. */
@@ -113,7 +119,9 @@ export function loyaltiiError(code: LoyaltiiErrorCode, ctx: Ctx, detail?: Loyalt
   return new VendorError(code, renderLoyaltiiError(code, ctx, detail));
 }
 
-export const errors: ErrorCatalogue<LoyaltiiStore, LoyaltiiSettings> = errorCatalogue('loyaltii', Object.keys(LOYALTII_ERRORS) as LoyaltiiErrorCode[], (code, ctx) => renderLoyaltiiError(code, ctx));
+export const errors: ErrorCatalogue<LoyaltiiStore, LoyaltiiSettings> = errorCatalogue('loyaltii', Object.keys(LOYALTII_ERRORS) as LoyaltiiErrorCode[], (code, ctx) =>
+  renderLoyaltiiError(code, ctx),
+);
 
 /** How Web API 2 answers what the core detects (docs/vendors/loyaltii.md §3.3, §3.7 items 8, 11). */
 export const coreErrors: CoreErrors<LoyaltiiStore, LoyaltiiSettings> = {

@@ -123,7 +123,12 @@ function bodyModelState(issues: readonly ValidationIssue[], body: unknown, dto: 
 }
 
 /** Every contract issue of a request as one ModelState (path issues never get here: they are routing, see action-selection.ts). */
-export function modelStateOf(contract: Contract, operationId: string, issues: readonly ValidationIssue[], request: { readonly body: unknown; readonly bodyFormat: BodyFormat; readonly query: Readonly<Record<string, unknown>> }): ModelState {
+export function modelStateOf(
+  contract: Contract,
+  operationId: string,
+  issues: readonly ValidationIssue[],
+  request: { readonly body: unknown; readonly bodyFormat: BodyFormat; readonly query: Readonly<Record<string, unknown>> },
+): ModelState {
   const builder = new ModelStateBuilder();
   for (const issue of issues.filter((i) => i.location === 'query')) {
     const name = String(issue.path[0] ?? '');

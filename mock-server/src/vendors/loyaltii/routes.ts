@@ -14,7 +14,6 @@ type Call = OperationCall<LoyaltiiStore, LoyaltiiSettings, LoyaltiiPrincipal>;
 
 const answer = (call: Call, status: number, body?: unknown, headers?: Readonly<Record<string, string>>): HttpOutcome => webApiAnswer(call.request.headers, status, body, headers);
 
-
 /** A query parameter's text; Web API binds query names case-insensitively (`?Secret=` is `secret`). */
 function queryText(call: Call, name: string): string | undefined {
   const key = Object.keys(call.request.query).find((k) => k.toLowerCase() === name);

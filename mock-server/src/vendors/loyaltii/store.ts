@@ -16,9 +16,13 @@ export type ReadRegisteredContactDto = components['schemas']['ReadRegisteredCont
 export type ConflictReason = 'stale-version' | 'unknown-store' | 'duplicate-email' | 'duplicate-phone';
 
 /** Outcomes as values: the routes decide how each is answered. */
-export type WriteResult = { readonly kind: 'ok'; readonly contact: ReadContactDto } | { readonly kind: 'not-found' } | { readonly kind: 'conflict'; readonly reason: ConflictReason; readonly current: ReadContactDto };
+export type WriteResult =
+  | { readonly kind: 'ok'; readonly contact: ReadContactDto }
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'conflict'; readonly reason: ConflictReason; readonly current: ReadContactDto };
 export type CreateResult = { readonly kind: 'created'; readonly contact: ReadContactDto } | { readonly kind: 'conflict'; readonly reason: ConflictReason };
-export type BulkResult = { readonly kind: 'ok'; readonly updated: readonly string[]; readonly notFound: readonly string[] } | { readonly kind: 'conflict'; readonly reason: ConflictReason };
+export type BulkResult =
+  { readonly kind: 'ok'; readonly updated: readonly string[]; readonly notFound: readonly string[] } | { readonly kind: 'conflict'; readonly reason: ConflictReason };
 
 /** A new contact: its registration data plus every writable field. */
 export interface NewContact {
@@ -37,8 +41,24 @@ export interface RegistrationFilter {
 
 /** ReadContactDto's properties in the order Json.NET writes them (the seed's response sample). */
 const READ_FIELDS = [
-  'Id', 'Secret', 'RegistrationDateTime', 'RegistrationSource', 'RegistrationIp', 'LastModified', 'Version', 'RegistrationStoreId', 'Email', 'PhoneCountryCode',
-  'Phone', 'FirstName', 'LastName', 'LimitMailsPermanently', 'LimitMailsTemporarilyUntil', 'PreferredStoreId', 'ContactCompanyId', 'LatestPermissionSource',
+  'Id',
+  'Secret',
+  'RegistrationDateTime',
+  'RegistrationSource',
+  'RegistrationIp',
+  'LastModified',
+  'Version',
+  'RegistrationStoreId',
+  'Email',
+  'PhoneCountryCode',
+  'Phone',
+  'FirstName',
+  'LastName',
+  'LimitMailsPermanently',
+  'LimitMailsTemporarilyUntil',
+  'PreferredStoreId',
+  'ContactCompanyId',
+  'LatestPermissionSource',
 ] as const satisfies readonly (keyof ReadContactDto)[];
 
 export function readContactDto(contact: StoredContact): ReadContactDto {

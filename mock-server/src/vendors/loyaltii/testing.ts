@@ -4,8 +4,7 @@ import { loyaltiiFixtures } from './generate-fixtures.js';
 /** Loyaltii, for the generic tests and the fixture generator (not part of the build). */
 export const testing: VendorTesting = {
   // The sandbox account's bearer token (README "Sandbox identities").
-  admittedHeaders: () =>
-    Promise.resolve({ Authorization: 'Bearer ddcfa9eaf8504d171cc95e1a1258e15847bd86a9' }),
+  admittedHeaders: () => Promise.resolve({ Authorization: 'Bearer ddcfa9eaf8504d171cc95e1a1258e15847bd86a9' }),
   routeLevelErrors: [],
   // 405 is GET /api/v1/Contacts without `secret` (the client always sends it); 413/415 need an oversized or non-JSON body.
   notInPacts: [405, 413, 415],

@@ -47,7 +47,9 @@ export function ocambaError(code: OcambaErrorCode, ctx: Pick<Ctx, 'random'>, hea
   return new VendorError(code, renderOcambaError(code, ctx, headers));
 }
 
-export const errors: ErrorCatalogue<OcambaStore, OcambaSettings> = errorCatalogue('ocamba', Object.keys(OCAMBA_ERRORS) as OcambaErrorCode[], (code, ctx) => renderOcambaError(code, ctx));
+export const errors: ErrorCatalogue<OcambaStore, OcambaSettings> = errorCatalogue('ocamba', Object.keys(OCAMBA_ERRORS) as OcambaErrorCode[], (code, ctx) =>
+  renderOcambaError(code, ctx),
+);
 
 /** How Ocamba answers what the core detects (docs/vendors/ocamba.md O-1, O-3). */
 export const coreErrors: CoreErrors<OcambaStore, OcambaSettings> = {

@@ -13,7 +13,11 @@ const JSON_TYPE = 'application/json';
 const ok = (body: unknown, status = 200): HttpOutcome => ({ status, body, contentType: JSON_TYPE });
 const noContent: HttpOutcome = { status: 204 };
 
-const list = (value: string | undefined): string[] | undefined => value?.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined): string[] | undefined =>
+  value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function fail(call: Call, code: OcambaErrorCode): never {
   throw ocambaError(code, call);

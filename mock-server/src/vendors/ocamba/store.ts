@@ -53,7 +53,10 @@ export class OcambaStore {
     this.#random = init.random;
     this.#now = () => init.clock.now();
     this.#keys = init.shared('apiKeys', () => new Map(fixtures.apiKeys.map((key) => [key.secret, key])));
-    this.#baseContacts = init.shared('contacts', () => new Map(Object.entries(fixtures.contacts).map(([partnerId, contacts]) => [partnerId, new Map(contacts.map((c) => [c.id, c]))])));
+    this.#baseContacts = init.shared(
+      'contacts',
+      () => new Map(Object.entries(fixtures.contacts).map(([partnerId, contacts]) => [partnerId, new Map(contacts.map((c) => [c.id, c]))])),
+    );
     // Generated partners derive from (seed, id) only, so sessions with the same count share them too.
     const partners = init.shared(`partners:${settings.generatedPartners}`, () => {
       const all = new Map(fixtures.partners.map((p) => [p.id, p]));
