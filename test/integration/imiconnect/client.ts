@@ -67,15 +67,15 @@ async function checked(request: PromiseLike<Response>): Promise<Response> {
 /** Requests as the seed documents them: `key` and `content-type: application/json`, in a session of the test's own. */
 export function imiconnectClient(t: TestSandbox, session: string, key: string = IMICONNECT.key) {
   const headers = { 'X-Sandbox-Session': session, key, 'content-type': 'application/json' };
-  const send = (method: 'put' | 'post', path: string, body: string | object, extra: Record<string, string> = {}) =>
-    checked(
-      t
-        .http()
-        [method](path)
+  const send = (method: 'put' | 'post', path: string, body: string | object, extra: Record<string, string> = {}) => {
+    const request = t.http()[method](path);
+    return checked(
+      request
         .set(headers)
         .set(extra)
         .send(typeof body === 'string' ? body : JSON.stringify(body)),
     );
+  };
   const read = (method: 'get' | 'delete', path: string, extra: Record<string, string> = {}) => checked(t.http()[method](path).set(headers).set(extra));
   return {
     session,
