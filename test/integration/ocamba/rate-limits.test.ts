@@ -6,8 +6,20 @@ import { useSandbox } from '../../helpers/sandbox.js';
 const t = useSandbox();
 const path = `/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.emailContact}`;
 
-function update(session: string, key: string = OCAMBA.keyA) {
-  return t.session(session).patch(path).set('Authorization', `Bearer ${key}`).set('Content-Type', 'application/json').send('{"value":"a@b.co"}');
+function update(session: string, key: string = OCAMBA.keyA, scenario?: string) {
+  const req = t.session(session).patch(path).set('Authorization', `Bearer ${key}`).set('Content-Type', 'application/json');
+  return (scenario === undefined ? req : req.set('X-Sandbox-Scenario', scenario)).send('{"value":"a@b.co"}');
+}
+
+/** Ocamba's 429 (§4.3, §4.6.8): `Retry-After` and none of the X-RateLimit headers, its own envelope, the contract's shape. */
+function expectThrottled(res: Awaited<ReturnType<typeof update>>, retryAfter: string): void {
+  expect(res.status).toBe(429);
+  expect(res.headers['retry-after']).toBe(retryAfter);
+  expect(res.headers['x-ratelimit-limit']).toBeUndefined();
+  expect(res.headers['x-ratelimit-remaining']).toBeUndefined();
+  expect(res.headers['x-ratelimit-reset']).toBeUndefined();
+  expect(res.body).toEqual({ code: 429, title: 'Too many requests.', message: 'Rate limit reached.', trace_id: expect.stringMatching(UUID) });
+  expect(res).toMatchContract('ocamba', 'updatePartnerContact');
 }
 
 async function advance(session: string, ms: number) {
@@ -32,14 +44,7 @@ describe('Ocamba rate limits (tier C: 10/s, 150/min per account, fixed windows)'
   it('answers the 11th request inside one second with 429, Retry-After: 1 and none of the X-RateLimit headers (§4.6.8)', async () => {
     const session = t.newSession();
     for (let i = 0; i < 10; i++) expect((await update(session)).status).toBe(204);
-    const res = await update(session);
-    expect(res.status).toBe(429);
-    expect(res.headers['retry-after']).toBe('1');
-    expect(res.headers['x-ratelimit-limit']).toBeUndefined();
-    expect(res.headers['x-ratelimit-remaining']).toBeUndefined();
-    expect(res.headers['x-ratelimit-reset']).toBeUndefined();
-    expect(res.body).toEqual({ code: 429, title: 'Too many requests.', message: 'Rate limit reached.', trace_id: expect.stringMatching(UUID) });
-    expect(res).toMatchContract('ocamba', 'updatePartnerContact');
+    expectThrottled(await update(session), '1');
   });
 
   it('reports the seconds left in the window: Retry-After 1 even 400 ms into the second', async () => {
@@ -136,11 +141,7 @@ describe('the parallel-request cap (scenario ocamba/parallel-limit: 2 in flight,
     // `.then` sends a supertest request; both are now in flight for 300 ms.
     const first = [update(session), update(session)].map((r) => r.then((x) => x));
     await untilInFlight(session, 2);
-    const third = await update(session);
-    expect(third.status).toBe(429);
-    expect(third.headers['retry-after']).toBe('-1');
-    expect(third.headers['x-ratelimit-limit']).toBeUndefined();
-    expect(third).toMatchContract('ocamba', 'updatePartnerContact');
+    expectThrottled(await update(session), '-1');
     expect((await Promise.all(first)).map((r) => r.status)).toEqual([204, 204]);
     expect((await update(session)).status).toBe(204);
   });
@@ -154,5 +155,26 @@ describe('scenario ocamba/rate-limited (tier A: 1/s, 15/min)', () => {
     expect(first.headers['x-ratelimit-limit']).toBe('1');
     expect(first.headers['x-ratelimit-remaining']).toBe('0');
     expect((await update(session)).status).toBe(429);
+  });
+});
+
+describe('a scenario-forced Ocamba 429 (ocamba/throttled), as Ocamba documents a 429 (§4.3, decisions 0005, 0070)', () => {
+  it('carries Retry-After and none of the X-RateLimit headers, like the natural 429', async () => {
+    const session = t.newSession();
+    expect((await t.admin(session).activate('ocamba/throttled')).status).toBe(200);
+    expectThrottled(await update(session), '1');
+  });
+
+  it('uses up none of the allowance: after three forced 429s, all ten real calls of that second get through, the eleventh is refused', async () => {
+    const session = t.newSession();
+    for (let i = 0; i < 3; i++) expectThrottled(await update(session, OCAMBA.keyA, 'ocamba/throttled'), '1');
+    const remaining: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await update(session);
+      expect(res.status).toBe(204);
+      remaining.push(String(res.headers['x-ratelimit-remaining']));
+    }
+    expect(remaining).toEqual(['9', '8', '7', '6', '5', '4', '3', '2', '1', '0']);
+    expectThrottled(await update(session), '1');
   });
 });
