@@ -9,6 +9,9 @@ import { readBrokerCredentials, SANDBOX_DEFAULTS, SERVER_DEFAULTS, VOLUME_DEFAUL
 import { isLoopbackAddress } from './core/admin-guard.js';
 import { createSandbox, isVendorId, SandboxConfigError, ScenarioLoadError, VENDOR_IDS, type VendorId } from './index.js';
 import { verifyPacts, VerifyUsageError, type ConsumerVersionSelector } from './verify.js';
+import { registerDriftCommand } from './commands/drift.js';
+import { registerProxyCommand } from './commands/proxy.js';
+import { registerReplayCommand } from './commands/replay.js';
 
 const integer =
   (name: string, min = 0, max = Number.MAX_SAFE_INTEGER) =>
@@ -160,6 +163,9 @@ export async function runCli(argv: readonly string[]): Promise<void> {
       '\nBroker credentials come from PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD.\nExit codes: 0 verified, 1 a verification failed, 2 nothing could be verified (bad options, unknown provider states).',
     )
     .action(verify);
+  registerProxyCommand(program);
+  registerDriftCommand(program);
+  registerReplayCommand(program);
   // `contact-sandbox --help` is mostly asked about serving: show the default command's options too.
   program.addHelpText(
     'after',

@@ -58,6 +58,8 @@ export interface SandboxOptions {
   readonly fixturesDir?: string;
   /** Scenario directories; later ones override earlier ones by name. Default: the built-in `scenarios/`. */
   readonly scenarioDirs?: readonly string[];
+  /** What `GET /__admin/drift` answers: set by the drift proxy (mock-server/src/proxy/); without it that route says no proxy runs. */
+  readonly driftReport?: () => unknown;
 }
 
 /** A running sandbox bound to a port. */
@@ -115,7 +117,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
       ),
   });
   const adminGuard = createAdminGuard(options.adminAccess ?? {});
-  const app = wireApp(settings, vendors, scenarios.mounted, sessions, adminGuard);
+  const app = wireApp(settings, vendors, scenarios.mounted, sessions, adminGuard, options.driftReport);
   return {
     app,
     seed: settings.seed,
@@ -209,12 +211,19 @@ function loadScenarios(vendors: readonly PreparedVendor[], settings: ResolvedOpt
 }
 
 /** The Express app: one entry point (session, then admin or a vendor) and a last-resort error handler. */
-function wireApp(settings: ResolvedOptions, vendors: readonly PreparedVendor[], scenarios: ScenarioCatalogue, sessions: SessionRegistry, adminGuard: AdminGuard): Express {
+function wireApp(
+  settings: ResolvedOptions,
+  vendors: readonly PreparedVendor[],
+  scenarios: ScenarioCatalogue,
+  sessions: SessionRegistry,
+  adminGuard: AdminGuard,
+  driftReport: (() => unknown) | undefined,
+): Express {
   const { log } = settings;
   const readRawBody = createRawBodyReader(settings.bodyLimitBytes);
   const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const contract = Contract.load('admin', join(settings.contractsDir, 'admin.openapi.yaml'));
-  const admin = createAdminRouter({ sessions, scenarios, vendors, seed: settings.seed, version, log, contract, readRawBody });
+  const admin = createAdminRouter({ sessions, scenarios, vendors, seed: settings.seed, version, log, contract, readRawBody, driftReport });
   const dispatch = createVendorDispatch({
     router: new Router(vendors),
     sessions,

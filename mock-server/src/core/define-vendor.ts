@@ -41,6 +41,7 @@ export function defineVendor<State, Settings, Principal, Fixtures, Ops>(def: Ven
     basePaths: def.basePaths,
     caseSensitivePaths: def.caseSensitivePaths ?? true,
     errorCodes: def.errors.codes,
+    drift: def.drift ?? {},
     prepare: (env) => prepare(def, module, env),
   };
   return module;

@@ -52,6 +52,8 @@ export const SANDBOX_ERRORS = {
   chunk_extensions_too_large: 413,
   /** The request did not arrive within `--headers-timeout` / `--request-timeout`. */
   request_timeout: 408,
+  /** `GET /__admin/drift` on a sandbox that no drift proxy runs (decision 0600). */
+  not_proxying: 404,
   /** The sandbox failed; its log says why. */
   internal: 500,
 } as const satisfies Readonly<Record<string, number>>;

@@ -179,6 +179,35 @@ export interface VendorDefinition<State, Settings, Principal, Fixtures, Ops = Re
   // NoInfer: the store type comes from createState; errors may be typed without it (they rarely read the store).
   readonly errors: ErrorCatalogue<NoInfer<State>, Settings>;
   readonly coreErrors: CoreErrors<NoInfer<State>, Settings>;
+  /** What the drift proxy compares and redacts for this vendor (`contact-sandbox proxy`, mock-server/src/proxy/). */
+  readonly drift?: DriftProfile;
+}
+
+/**
+ * What the drift proxy must know of one vendor to compare the real vendor's
+ * answers with the sandbox's (docs/decisions/0600): the rest (status, content
+ * type, the contract's schemas) is the same for every vendor.
+ */
+export interface DriftProfile {
+  /**
+   * Where the vendor's own result code sits in a JSON answer, as JSON pointers
+   * tried in order (the first one present counts, e.g. `['/response/code', '/code']`); absent: HTTP status only.
+   */
+  readonly resultCode?: readonly string[];
+  /**
+   * Response headers that matter besides `Content-Type` and `Date`, each
+   * compared by `value` (a configured limit), `format` (an integer, a date, an
+   * id: the value changes with every call) or `presence`.
+   */
+  readonly headers?: Readonly<Record<string, 'value' | 'format' | 'presence'>>;
+  /** Header, query, cookie and body field names that carry this vendor's credentials (redacted in recordings). */
+  readonly credentials?: readonly string[];
+  /**
+   * Request headers the sandbox's copy of a request carries instead of the
+   * client's: the sandbox identity, since real credentials mean nothing to
+   * the sandbox (README "Sandbox identities").
+   */
+  readonly sandboxHeaders?: Readonly<Record<string, string>>;
 }
 
 export interface FixtureLoader<Fixtures> {
@@ -283,5 +312,7 @@ export interface VendorModule {
   /** Whether `/Contacts` and `/contacts` are different paths (they are not on ASP.NET, say). */
   readonly caseSensitivePaths: boolean;
   readonly errorCodes: readonly string[];
+  /** Default: no result code, no headers beyond content type and date, no credentials of its own. */
+  readonly drift: DriftProfile;
   prepare(env: PrepareEnv): PreparedVendor;
 }

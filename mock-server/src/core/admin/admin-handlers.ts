@@ -114,6 +114,10 @@ export function adminHandlers(deps: AdminDeps) {
       const id = String(params['id']);
       return deps.sessions.drop(id) ? noContent : sandboxError('unknown_session', `No session "${id}".`, { known: deps.sessions.list().map((s) => s.id) });
     },
+    getDrift: () =>
+      deps.driftReport
+        ? ok(deps.driftReport())
+        : sandboxError('not_proxying', 'This sandbox is not behind a drift proxy; start one with contact-sandbox proxy --vendor <id> --target <base URL>.'),
   } satisfies Record<string, AdminHandler>;
 }
 

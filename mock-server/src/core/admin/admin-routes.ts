@@ -18,5 +18,6 @@ export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
     { method: 'get', path: '/state/:vendor', operationId: 'getVendorState', handle: h.getVendorState },
     { method: 'get', path: '/sessions', operationId: 'listSessions', handle: h.listSessions },
     { method: 'delete', path: '/sessions/:id', operationId: 'dropSession', handle: h.dropSession },
+    { method: 'get', path: '/drift', operationId: 'getDrift', handle: h.getDrift },
   ];
 }

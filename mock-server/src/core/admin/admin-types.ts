@@ -12,6 +12,8 @@ export interface AdminDeps {
   readonly seed: number;
   readonly version: string;
   readonly log: Logger;
+  /** The drift proxy's report so far, when this sandbox runs behind one. */
+  readonly driftReport?: (() => unknown) | undefined;
 }
 
 /** What an admin handler gets: the caller's session and the validated request parts. */

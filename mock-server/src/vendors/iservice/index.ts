@@ -1,4 +1,5 @@
 import { defineVendor } from '../../core/define-vendor.js';
+import { drift } from './drift.js';
 import { admit } from './admission.js';
 import { coreErrors, errors } from './errors.js';
 import { fixtures } from './fixtures.js';
@@ -27,4 +28,5 @@ export const iservice = defineVendor({
   operations,
   errors,
   coreErrors,
+  drift,
 });

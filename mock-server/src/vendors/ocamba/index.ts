@@ -1,4 +1,5 @@
 import { defineVendor } from '../../core/define-vendor.js';
+import { drift } from './drift.js';
 import { admit } from './admission.js';
 import { coreErrors, errors } from './errors.js';
 import { fixtures } from './fixtures.js';
@@ -24,4 +25,5 @@ export const ocamba = defineVendor({
   operations,
   errors,
   coreErrors,
+  drift,
 });
