@@ -13,7 +13,7 @@ import { readRecording } from '../../../mock-server/src/proxy/recording.js';
 import { replayRecording } from '../../../mock-server/src/proxy/replay.js';
 import { VENDORS } from '../../../mock-server/src/vendors/index.js';
 import { OCAMBA } from '../../helpers/identities.js';
-import { startRealVendor, testCertificates, type RealVendor } from './real-vendor.js';
+import { startRealVendor, testCertificates, type RealVendor } from '../../helpers/real-vendor.js';
 
 const SANDBOX = { seed: 7, clock: '2026-03-02T10:00:00Z' };
 const IPAY_SECRET = '95960bec8279c93e442533d472c627ff96144270e2755d9934e866cb2109a23f';

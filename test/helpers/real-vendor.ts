@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { Agent, request } from 'undici';
-import { createSandbox, type RunningSandbox } from '../../../mock-server/src/index.js';
+import { createSandbox, type RunningSandbox } from '../../mock-server/src/index.js';
 
 /** A certificate authority and a loopback server certificate it signed, made for this test run. */
 export async function testCertificates(): Promise<{ caCert: string; key: string; cert: string }> {
