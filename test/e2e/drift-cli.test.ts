@@ -4,15 +4,10 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../helpers/cli.js';
-import { startRealVendor, testCertificates, type RealVendor } from '../helpers/real-vendor.js';
+import { INSTANTPAY_HEADERS as IPAY } from '../helpers/identities.js';
+import { startTrustedRealVendor, type RealVendor } from '../helpers/real-vendor.js';
 
 const SANDBOX = { seed: 7, clock: '2026-03-02T10:00:00Z' };
-const IPAY = {
-  'x-ipay-auth-code': '1',
-  'x-ipay-client-id': 'hbsSEXw8FvCxS7OhVfXDctVT6TSb6pvk0pVgmNMSDos=',
-  'x-ipay-client-secret': '95960bec8279c93e442533d472c627ff96144270e2755d9934e866cb2109a23f',
-  'x-ipay-endpoint-ip': '125.0.0.1',
-};
 
 let dir: string;
 let real: RealVendor;
@@ -21,10 +16,8 @@ let recording: string;
 /** One proxy run through the compiled CLI (the CA from NODE_EXTRA_CA_CERTS), recording two exchanges: one that agrees and one whose status differs. */
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'drift-cli-'));
-  const certs = await testCertificates();
-  const caFile = join(dir, 'ca.pem');
-  writeFileSync(caFile, certs.caCert);
-  real = await startRealVendor(certs, SANDBOX);
+  const { real: started, caFile } = await startTrustedRealVendor(dir, SANDBOX);
+  real = started;
   recording = join(dir, 'drift.jsonl');
   const args = ['proxy', '--vendor', 'instantpay', '--target', real.url, '--port', '0', '--record', recording, '--seed', '7', '--clock', SANDBOX.clock, '--log-level', 'silent'];
   const cli = await startCli(args, { NODE_EXTRA_CA_CERTS: caFile });

@@ -63,3 +63,11 @@ export const INSTANTPAY = {
   person: '6453951835fca2f80f074002',
   listedPerson: '6453969c6e9109027e051202',
 } as const;
+
+/** The four headers that admit a request of Instantpay's sandbox account from an allow-listed endpoint IP. */
+export const INSTANTPAY_HEADERS = {
+  'x-ipay-auth-code': '1',
+  'x-ipay-client-id': INSTANTPAY.sandbox.clientId,
+  'x-ipay-client-secret': INSTANTPAY.sandbox.clientSecret,
+  'x-ipay-endpoint-ip': '125.0.0.1',
+} as const;

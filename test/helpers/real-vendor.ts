@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { Agent, request } from 'undici';
@@ -112,4 +114,12 @@ export async function startRealVendor(tls: { key: string; cert: string }, option
       await inner.close();
     },
   };
+}
+
+/** The real vendor behind a certificate signed by a CA made for this run, the CA written to `dir/ca.pem`. */
+export async function startTrustedRealVendor(dir: string, options: { seed: number; clock: string }): Promise<{ real: RealVendor; caFile: string }> {
+  const certs = await testCertificates();
+  const caFile = join(dir, 'ca.pem');
+  writeFileSync(caFile, certs.caCert);
+  return { real: await startRealVendor(certs, options), caFile };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -12,17 +12,11 @@ import { startDriftProxy, type RunningProxy } from '../../../mock-server/src/pro
 import { readRecording } from '../../../mock-server/src/proxy/recording.js';
 import { replayRecording } from '../../../mock-server/src/proxy/replay.js';
 import { VENDORS } from '../../../mock-server/src/vendors/index.js';
-import { OCAMBA } from '../../helpers/identities.js';
-import { startRealVendor, testCertificates, type RealVendor } from '../../helpers/real-vendor.js';
+import { INSTANTPAY, INSTANTPAY_HEADERS as IPAY, OCAMBA } from '../../helpers/identities.js';
+import { startTrustedRealVendor, type RealVendor } from '../../helpers/real-vendor.js';
 
 const SANDBOX = { seed: 7, clock: '2026-03-02T10:00:00Z' };
-const IPAY_SECRET = '95960bec8279c93e442533d472c627ff96144270e2755d9934e866cb2109a23f';
-const IPAY = {
-  'x-ipay-auth-code': '1',
-  'x-ipay-client-id': 'hbsSEXw8FvCxS7OhVfXDctVT6TSb6pvk0pVgmNMSDos=',
-  'x-ipay-client-secret': IPAY_SECRET,
-  'x-ipay-endpoint-ip': '125.0.0.1',
-};
+const IPAY_SECRET = INSTANTPAY.sandbox.clientSecret;
 const LIST_CONTACTS = '#/paths/~1contacts~1profile/get/responses';
 const LIST_CONTACTS_SCHEMA = `${LIST_CONTACTS}/200/content/application~1json/schema`;
 const FAILURE_SCHEMA = '#/components/responses/Failure/content/application~1json/schema';
@@ -35,10 +29,7 @@ let recordFile: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'drift-proxy-'));
-  const certs = await testCertificates();
-  caFile = join(dir, 'ca.pem');
-  writeFileSync(caFile, certs.caCert);
-  real = await startRealVendor(certs, SANDBOX);
+  ({ real, caFile } = await startTrustedRealVendor(dir, SANDBOX));
   recordFile = join(dir, 'drift.jsonl');
   proxy = await startDriftProxy({
     vendors: VENDORS,
