@@ -124,6 +124,22 @@ describe('contact-sandbox proxy', () => {
     });
   });
 
+  describe('when the sandbox is slow', () => {
+    it('answers the client as soon as the real vendor has, and compares later', async () => {
+      // The scenario header reaches only the scratch sandbox (X-Sandbox-* headers stay on the sandbox side): its answer takes a second longer.
+      const started = Date.now();
+      const answer = await request(`${proxy.url}/v1/hood/partners`, {
+        headers: { authorization: `Bearer ${OCAMBA.keyA}`, 'x-sandbox-scenario': 'ocamba/slow', 'x-sandbox-session': 'slow' },
+      });
+      await answer.body.arrayBuffer();
+      expect(answer.statusCode).toBe(200);
+      expect(Date.now() - started).toBeLessThan(700);
+      await proxy.settled();
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      expect(readRecording(recordFile).find((e) => e.session === 'slow')).toMatchObject({ operation: 'listPartners', sandbox: { status: 200 } });
+    });
+  });
+
   describe('the recording', () => {
     it('redacts credentials in headers, cookies and password fields of bodies', async () => {
       const answer = await request(`${proxy.url}/contacts/profile`, {
