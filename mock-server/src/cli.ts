@@ -156,11 +156,17 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .option('--publish-results', 'publish verification results to the broker', false)
     .option('--provider-version <version>', 'provider version for published results (e.g. the git sha)')
     .option('--provider-branch <branch>', 'provider branch for published results')
+    .option('--provider-version-tag <tag>', 'tag of the provider version for published results (repeatable)', (tag: string, all: string[]) => [...all, tag], [])
+    .option('--build-url <url>', 'URL of the build that verifies, published with the results')
+    .option('--consumer <name>', 'verify only the pacts of this consumer, from files and the broker (repeatable)', (name: string, all: string[]) => [...all, name], [])
+    .option('--enable-pending', "broker pacts marked pending (no successful verification yet) don't fail the build", false)
+    .option('--include-wip-pacts-since <date>', 'also verify work-in-progress broker pacts published since this date (YYYY-MM-DD); implies --enable-pending')
+    .option('--no-fail-if-no-pacts-found', 'with a broker: succeed when it has no pacts for a provider (default: fail)')
     .option('--scenarios-dir <dir>', 'extra scenario directory (repeatable)', directories, [])
     .addOption(new Option('--log-level <level>', "the sandbox's log level").choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('warn'))
     .addHelpText(
       'after',
-      '\nBroker credentials come from PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD.\nExit codes: 0 verified, 1 a verification failed, 2 nothing could be verified (bad options, unknown provider states).',
+      '\nBroker credentials come from PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD.\nExit codes: 0 verified, 1 a verification failed, 2 nothing could be verified (bad options, unknown provider states, a pact the sandbox does not emulate:\nan unknown provider, message or plugin interactions, requests no vendor operation serves).',
     )
     .action(verify);
   registerProxyCommand(program);
@@ -234,6 +240,12 @@ interface VerifyCliOptions {
   publishResults: boolean;
   providerVersion?: string;
   providerBranch?: string;
+  providerVersionTag: string[];
+  buildUrl?: string;
+  consumer: string[];
+  enablePending: boolean;
+  includeWipPactsSince?: string;
+  failIfNoPactsFound: boolean;
   scenariosDir: string[];
   logLevel: Level | 'silent';
 }
@@ -263,6 +275,12 @@ async function verify(options: VerifyCliOptions): Promise<void> {
       ...(options.consumerVersionSelectors ? { consumerVersionSelectors: options.consumerVersionSelectors } : {}),
       ...(options.providerVersion ? { providerVersion: options.providerVersion } : {}),
       ...(options.providerBranch ? { providerBranch: options.providerBranch } : {}),
+      providerVersionTags: options.providerVersionTag,
+      consumers: options.consumer,
+      enablePending: options.enablePending,
+      failIfNoPactsFound: options.failIfNoPactsFound,
+      ...(options.buildUrl ? { buildUrl: options.buildUrl } : {}),
+      ...(options.includeWipPactsSince ? { includeWipPactsSince: options.includeWipPactsSince } : {}),
     });
     process.exitCode = report.ok ? 0 : 1;
   } catch (error) {

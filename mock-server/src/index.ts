@@ -15,6 +15,7 @@ export type { RunningSandbox, Sandbox } from './core/create-sandbox.js';
 export { SandboxConfigError } from './core/create-sandbox.js';
 export { ScenarioLoadError } from './core/scenario-catalogue.js';
 export type { ClockConfig } from './core/clock.js';
+export type { KnownRoute, RouteMatch } from './core/router.js';
 export { BUILT_IN_SCENARIOS, type BuiltInScenario, type VendorId } from './generated-names.js';
 
 export interface CreateSandboxOptions extends Omit<SandboxOptions, 'vendors' | 'knownVendorIds' | 'scenario'> {

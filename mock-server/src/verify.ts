@@ -4,7 +4,7 @@ import type { AnyJson, JsonMap } from '@pact-foundation/pact/src/common/jsonType
 import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types.js';
 import type { Logger } from 'pino';
 import { pactEnvironment } from './core/config.js';
-import { createSandbox, type CreateSandboxOptions } from './index.js';
+import { createSandbox, type CreateSandboxOptions, type Sandbox } from './index.js';
 import { VENDORS } from './vendors/index.js';
 
 /** Pact provider names by vendor id, as each vendor module declares them. */
@@ -36,6 +36,18 @@ export interface VerifyOptions {
   readonly publishResults?: boolean;
   readonly providerVersion?: string;
   readonly providerBranch?: string;
+  /** Tags of the provider version whose results are published (the Pact CLI's `--provider-version-tag`). */
+  readonly providerVersionTags?: readonly string[];
+  /** Where the build that verified runs, published with the results (`--build-url`). */
+  readonly buildUrl?: string;
+  /** Broker pacts marked pending fail no build (`--enable-pending`). */
+  readonly enablePending?: boolean;
+  /** Also verify work-in-progress pacts published since this date (`--include-wip-pacts-since`, YYYY-MM-DD); implies pending. */
+  readonly includeWipPactsSince?: string;
+  /** Only the pacts of these consumers, from files and from the broker (`--consumer`). */
+  readonly consumers?: readonly string[];
+  /** With a broker: a provider for which the broker has no pacts fails (default true, as the Pact CLI). */
+  readonly failIfNoPactsFound?: boolean;
   readonly sandbox?: CreateSandboxOptions;
   readonly out?: (line: string) => void;
   readonly log?: Logger;
@@ -51,11 +63,26 @@ export class VerifyUsageError extends Error {
   override name = 'VerifyUsageError';
 }
 
+interface PactInteraction {
+  readonly description: string;
+  /** V4 `type` (`Synchronous/HTTP`, `Asynchronous/Messages`, …); V2/V3 HTTP interactions have none. */
+  readonly type: string;
+  readonly method: string | undefined;
+  readonly path: string | undefined;
+  /** Plugins the interaction needs (V4 `pluginConfiguration`, `interactionMarkup`). */
+  readonly plugins: readonly string[];
+}
+
 interface PactFile {
   readonly file: string;
   readonly provider: string;
   readonly consumer: string;
   readonly states: readonly { readonly state: string; readonly interaction: string }[];
+  readonly interactions: readonly PactInteraction[];
+  /** A V3 message pact (`messages` instead of `interactions`). */
+  readonly messages: number;
+  /** Plugins the pact's metadata names. */
+  readonly plugins: readonly string[];
 }
 
 /**
@@ -69,7 +96,17 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerifyReport>
   if (options.pacts.length === 0 && !options.brokerUrl) throw new VerifyUsageError('give --pact <file|dir> or --broker-url');
   if (options.publishResults && !options.providerVersion) throw new VerifyUsageError('--publish-results needs --provider-version');
   const sandbox = createSandbox({ ...(options.log ? { logger: options.log } : {}), ...options.sandbox });
-  const files = options.pacts.flatMap(pactFilesIn).map(readPactFile);
+  if (options.includeWipPactsSince !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.includeWipPactsSince)) {
+    throw new VerifyUsageError(`--include-wip-pacts-since takes a date (YYYY-MM-DD), not "${options.includeWipPactsSince}"`);
+  }
+  const consumers = options.consumers ?? [];
+  const files = options.pacts
+    .flatMap(pactFilesIn)
+    .map(readPactFile)
+    .filter((f) => consumers.length === 0 || consumers.includes(f.consumer));
+  if (options.pacts.length > 0 && files.length === 0 && !options.brokerUrl)
+    throw new VerifyUsageError(`no pact of consumer(s) ${consumers.join(', ')} in ${options.pacts.join(', ')}`);
+  checkPactsEmulated(files, sandbox);
   checkStates(files, sandbox.providerStates());
   // Pact's native core reads its settings from the process environment only (no Verifier option carries them).
   Object.assign(process.env, pactEnvironment(process.env));
@@ -82,6 +119,8 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerifyReport>
     logLevel: 'warn' as const,
     ...(options.publishResults ? { publishVerificationResult: true, providerVersion: options.providerVersion } : {}),
     ...(options.providerBranch ? { providerVersionBranch: options.providerBranch } : {}),
+    ...(options.providerVersionTags?.length ? { providerVersionTags: [...options.providerVersionTags] } : {}),
+    ...(options.buildUrl ? { buildUrl: options.buildUrl } : {}),
   };
   const results: { target: string; ok: boolean; error?: string }[] = [];
   const run = async (target: string, verifierOptions: ConstructorParameters<typeof Verifier>[0]) => {
@@ -105,7 +144,10 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerifyReport>
           provider,
           pactBrokerUrl: options.brokerUrl,
           consumerVersionSelectors: [...(options.consumerVersionSelectors ?? [{ mainBranch: true }, { deployedOrReleased: true }])],
-          failIfNoPactsFound: false,
+          failIfNoPactsFound: options.failIfNoPactsFound ?? true,
+          ...(options.enablePending || options.includeWipPactsSince ? { enablePending: true } : {}),
+          ...(options.includeWipPactsSince ? { includeWipPactsSince: options.includeWipPactsSince } : {}),
+          ...(consumers.length ? { consumerFilters: [...consumers] } : {}),
         });
       }
     }
@@ -116,6 +158,9 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerifyReport>
   for (const r of results) out(`${r.ok ? '✔' : '✘'} ${r.target}${r.ok ? '' : `\n    ${r.error ?? ''}`}`);
   const failed = results.filter((r) => !r.ok).length;
   out(failed === 0 ? `\n${results.length} verification(s) passed` : `\n${failed} of ${results.length} verification(s) failed`);
+  if (options.brokerUrl && (options.enablePending || options.includeWipPactsSince)) {
+    out('pending pacts are enabled: their failures (under "Pending Failures" above) do not fail the build');
+  }
   return { ok: failed === 0, results };
 }
 
@@ -139,9 +184,12 @@ export function stateHandlersFor(baseUrl: string, headers: Readonly<Record<strin
       if (!res.ok) throw new Error(`${body.error?.message ?? `provider state "${state}" failed (${res.status})`} Known: ${(body.error?.known ?? []).join(', ')}`);
       return body;
     };
+  // An interaction without a provider state reaches the handlers with the name '': it needs no state, so nothing is set up.
+  const none: StateFn = () => Promise.resolve({});
   // pact-js looks handlers up by state name (`stateHandlers[name]`): answer every name.
   return new Proxy({} as StateHandlers, {
-    get: (_target, state) => (typeof state === 'string' ? { setup: change(state, 'setup'), teardown: change(state, 'teardown') } : undefined),
+    get: (_target, state) =>
+      typeof state !== 'string' ? undefined : state === '' ? { setup: none, teardown: none } : { setup: change(state, 'setup'), teardown: change(state, 'teardown') },
   });
 }
 
@@ -188,14 +236,107 @@ function readPactFile(file: string): PactFile {
   const doc = pact as {
     provider?: { name?: string };
     consumer?: { name?: string };
-    interactions?: { description?: string; providerState?: string; providerStates?: { name?: string }[] }[];
+    interactions?: RawInteraction[];
+    messages?: unknown[];
+    metadata?: { plugins?: { name?: string }[] };
   };
-  if (!doc.provider?.name || !Array.isArray(doc.interactions)) throw new VerifyUsageError(`${file} is not a pact file (no provider or interactions)`);
+  const messages = Array.isArray(doc.messages) ? doc.messages.length : 0;
+  if (!doc.provider?.name || (!Array.isArray(doc.interactions) && messages === 0)) throw new VerifyUsageError(`${file} is not a pact file (no provider or interactions)`);
+  doc.interactions ??= [];
   const states = doc.interactions.flatMap((i) => {
     const names = i.providerStates?.map((s) => s.name ?? '') ?? (i.providerState ? [i.providerState] : []);
     return names.map((state) => ({ state, interaction: i.description ?? '' }));
   });
-  return { file, provider: doc.provider.name, consumer: doc.consumer?.name ?? '(unknown consumer)', states };
+  return {
+    file,
+    provider: doc.provider.name,
+    consumer: doc.consumer?.name ?? '(unknown consumer)',
+    states,
+    interactions: doc.interactions.map(interactionOf),
+    messages,
+    plugins: (doc.metadata?.plugins ?? []).map((p) => p.name ?? '(unnamed plugin)'),
+  };
+}
+
+interface RawInteraction {
+  description?: string;
+  type?: string;
+  providerState?: string;
+  providerStates?: { name?: string }[];
+  request?: { method?: string; path?: string };
+  pluginConfiguration?: Record<string, unknown>;
+  interactionMarkup?: unknown;
+}
+
+function interactionOf(raw: RawInteraction): PactInteraction {
+  return {
+    description: raw.description ?? '',
+    type: raw.type ?? 'Synchronous/HTTP',
+    method: raw.request?.method,
+    path: raw.request?.path,
+    plugins: [
+      ...Object.keys(raw.pluginConfiguration ?? {}),
+      ...(raw.interactionMarkup !== undefined && Object.keys(raw.pluginConfiguration ?? {}).length === 0 ? ['(interaction markup)'] : []),
+    ],
+  };
+}
+
+/** What the sandbox verifies; everything else in a pact is refused before anything runs (docs/decisions/0504-verify-checks-pacts-first.md). */
+const VERIFIED_KIND = 'Synchronous/HTTP';
+
+type RouteLookup = Pick<Sandbox, 'vendors' | 'route' | 'closestRoutes'>;
+
+/**
+ * Refuses, with one line each, what the sandbox cannot verify: a provider that
+ * is no vendor's, message and plugin interactions, and requests no vendor
+ * operation serves or that belong to another vendor than the pact's provider.
+ */
+function checkPactsEmulated(files: readonly PactFile[], sandbox: RouteLookup): void {
+  const problems: string[] = [];
+  const providers = sandbox.vendors.map((v) => `${v.pactProvider} (or ${v.id})`).join(', ');
+  for (const pact of files) {
+    const inside = relative(process.cwd(), pact.file);
+    const where = inside.startsWith('..') ? pact.file : inside;
+    const vendor = sandbox.vendors.find((v) => v.pactProvider === pact.provider || v.id === pact.provider);
+    if (!vendor) {
+      problems.push(`${where}: provider "${pact.provider}" is not a vendor the sandbox emulates (providers: ${providers})`);
+      continue;
+    }
+    if (pact.messages > 0) problems.push(`${where}: a message pact (${pact.messages} message(s)); the sandbox verifies ${VERIFIED_KIND} interactions only`);
+    if (pact.plugins.length > 0) problems.push(`${where}: needs plugin(s) ${pact.plugins.join(', ')}; the sandbox verifies ${VERIFIED_KIND} interactions only, with no plugins`);
+    for (const i of pact.interactions) {
+      const label = `${where}: interaction "${i.description}"`;
+      if (i.type !== VERIFIED_KIND) {
+        problems.push(`${label} is ${i.type}; the sandbox verifies ${VERIFIED_KIND} interactions only`);
+        continue;
+      }
+      if (i.plugins.length > 0) {
+        problems.push(`${label} needs plugin(s) ${i.plugins.join(', ')}; the sandbox verifies ${VERIFIED_KIND} interactions only, with no plugins`);
+        continue;
+      }
+      if (i.method === undefined || i.path === undefined) {
+        problems.push(`${label} has no request method or path`);
+        continue;
+      }
+      const request = `${i.method.toUpperCase()} ${i.path}`;
+      const route = sandbox.route(i.method, i.path);
+      const closest = () =>
+        sandbox
+          .closestRoutes(i.method!, i.path!)
+          .filter((r) => r.vendor === vendor.id)
+          .map((r) => `${r.method} ${r.path}`)
+          .join(', ');
+      if (route.kind === 'operation' || route.kind === 'method-not-allowed') {
+        if (route.vendor !== vendor.id) problems.push(`${label}: ${request} is ${route.vendor}'s, not ${vendor.id}'s (the pact's provider "${pact.provider}")`);
+        else if (route.kind === 'method-not-allowed') problems.push(`${label}: ${request} is not emulated (the path serves ${route.allowed.join(', ')})`);
+      } else if (route.kind === 'not-found' && route.vendor !== vendor.id) {
+        problems.push(`${label}: ${request} is under ${route.vendor}'s paths, not ${vendor.id}'s (the pact's provider "${pact.provider}")`);
+      } else {
+        problems.push(`${label}: ${request} is not emulated; closest: ${closest()}`);
+      }
+    }
+  }
+  if (problems.length > 0) throw new VerifyUsageError(`cannot verify:\n  ${problems.join('\n  ')}`);
 }
 
 function checkStates(files: readonly PactFile[], known: readonly string[]): void {

@@ -60,6 +60,143 @@ describe('contact-sandbox verify --pact', () => {
   });
 });
 
+const wrongClientPact = JSON.parse(
+  readFileSync(join(PROJECT_ROOT, 'examples/wrong-client/pacts', readdirSync(join(PROJECT_ROOT, 'examples/wrong-client/pacts'))[0]!), 'utf8'),
+) as object;
+type Interaction = Record<string, unknown> & { request: Record<string, unknown> };
+const firstInteraction = (ocambaPact as { interactions: Interaction[] }).interactions[0]!;
+
+/** One pact file in a fresh directory: its path. */
+function pactDir(pact: object): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pacts-'));
+  writeFileSync(join(dir, 'pact.json'), JSON.stringify(pact));
+  return dir;
+}
+
+describe('contact-sandbox verify checks a pact before verifying it (exit 2, one line each, nothing run)', () => {
+  it('refuses a provider that is no vendor of the sandbox, naming the providers it knows', async () => {
+    const run = await runNode([CLI, 'verify', '--pact', pactDir({ ...ocambaPact, provider: { name: 'acme-crm' } })]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('provider "acme-crm" is not a vendor the sandbox emulates (providers: ');
+    expect(run.stderr).toContain('ocamba-hood (or ocamba)');
+    expect(run.stdout).not.toContain('verifying');
+  });
+
+  it('refuses an interaction that the sandbox does not emulate, naming the closest routes', async () => {
+    const interaction = { ...firstInteraction, description: 'campaigns', request: { ...firstInteraction.request, method: 'GET', path: '/v1/hood/campaigns' } };
+    const run = await runNode([CLI, 'verify', '--pact', pactDir({ ...ocambaPact, interactions: [interaction] })]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/interaction "campaigns": GET \/v1\/hood\/campaigns is not emulated; closest: GET \/v1\/hood\/partners(, |\n)/);
+  });
+
+  it("refuses an interaction whose path is another vendor's than the pact's provider", async () => {
+    const interaction = { ...firstInteraction, description: 'a loyaltii read', request: { ...firstInteraction.request, method: 'GET', path: '/api/v1/Contacts/1' } };
+    const run = await runNode([CLI, 'verify', '--pact', pactDir({ ...ocambaPact, interactions: [interaction] })]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`interaction "a loyaltii read": GET /api/v1/Contacts/1 is loyaltii's, not ocamba's (the pact's provider "ocamba-hood")`);
+  });
+
+  it('refuses message and plugin interactions up front, saying what the sandbox verifies, without reaching for the network', async () => {
+    const message = { type: 'Asynchronous/Messages', description: 'a contact changed event', contents: { content: {} } };
+    const plugin = { ...firstInteraction, description: 'over protobuf', pluginConfiguration: { protobuf: { descriptorKey: 'x' } }, interactionMarkup: { markup: '' } };
+    const v3Messages = {
+      consumer: { name: 'c' },
+      provider: { name: 'ocamba-hood' },
+      messages: [{ description: 'm', contents: {} }],
+      metadata: { pactSpecification: { version: '3.0.0' } },
+    };
+    const dir = pactDir({ ...ocambaPact, interactions: [message, plugin], metadata: { pactSpecification: { version: '4.0' }, plugins: [{ name: 'protobuf', version: '0.3.0' }] } });
+    writeFileSync(join(dir, 'messages.json'), JSON.stringify(v3Messages));
+    const started = Date.now();
+    const run = await runNode([CLI, 'verify', '--pact', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('needs plugin(s) protobuf; the sandbox verifies Synchronous/HTTP interactions only, with no plugins');
+    expect(run.stderr).toContain('interaction "a contact changed event" is Asynchronous/Messages; the sandbox verifies Synchronous/HTTP interactions only');
+    expect(run.stderr).toContain('interaction "over protobuf" needs plugin(s) protobuf');
+    expect(run.stderr).toContain('a message pact (1 message(s)); the sandbox verifies Synchronous/HTTP interactions only');
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/PACT CRASHED|plugin driver/i);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('verifies an interaction without a provider state, with no state-handler error', async () => {
+    const { providerStates: _dropped, ...stateless } = firstInteraction;
+    const run = await runNode([CLI, 'verify', '--pact', pactDir({ ...ocambaPact, interactions: [stateless] })]);
+    expect(`${run.stdout}${run.stderr}`).not.toContain('Error executing state handler');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('1 verification(s) passed');
+  });
+
+  it("--consumer keeps only that consumer's pacts", async () => {
+    const run = await runNode([CLI, 'verify', '--pact', PACTS, '--pact', join(PROJECT_ROOT, 'examples/wrong-client/pacts'), '--consumer', 'wrong-client']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('1 of 1 verification(s) failed');
+    const none = await runNode([CLI, 'verify', '--pact', PACTS, '--consumer', 'nobody']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no pact of consumer(s) nobody');
+  });
+});
+
+describe('contact-sandbox verify --broker-url: pending and WIP pacts, tags, build URL, no pacts found', () => {
+  it('asks for pending status and WIP pacts, passes tags and build URL, and a failing pending pact does not fail the build', async () => {
+    const broker = await startFakeBroker({ pacts: { 'ocamba-hood': [ocambaPact, wrongClientPact] }, pending: { 'ocamba-hood': [1] }, wip: { 'ocamba-hood': [wrongClientPact] } });
+    try {
+      const run = await runNode([
+        CLI,
+        'verify',
+        '--broker-url',
+        broker.url,
+        '--provider',
+        'ocamba-hood',
+        '--include-wip-pacts-since',
+        '2026-01-01',
+        '--publish-results',
+        '--provider-version',
+        '3.0.0',
+        '--provider-version-tag',
+        'main',
+        '--provider-version-tag',
+        'prod',
+        '--build-url',
+        'https://ci.example/build/42',
+      ]);
+      const selection = broker.requests.find((r) => r.method === 'POST' && r.path.endsWith('/for-verification'));
+      expect(selection?.body).toMatchObject({ includePendingStatus: true, includeWipPactsSince: '2026-01-01', providerVersionTags: ['main', 'prod'] });
+      // The WIP pact (index 1000) was fetched and verified too.
+      expect(broker.requests.some((r) => r.method === 'GET' && r.path === '/pacts/ocamba-hood/1000')).toBe(true);
+      const results = broker.requests.filter((r) => r.path.endsWith('/verification-results')).map((r) => r.body as { success: boolean; buildUrl?: string });
+      expect(results.map((r) => r.success).sort()).toEqual([false, false, true]);
+      expect(results.every((r) => r.buildUrl === 'https://ci.example/build/42')).toBe(true);
+      expect(broker.requests.some((r) => r.method === 'PUT' && r.path === '/pacticipants/ocamba-hood/versions/3.0.0/tags/prod')).toBe(true);
+      expect(run.stdout).toContain('There were 2 non-fatal pact failures on pending pacts');
+      expect(run.stdout).toContain('pending pacts are enabled: their failures (under "Pending Failures" above) do not fail the build');
+      expect(run.code).toBe(0);
+    } finally {
+      await broker.close();
+    }
+  });
+
+  it('fails the same failing pact when it is not pending, or when pending pacts are not enabled', async () => {
+    const broker = await startFakeBroker({ pacts: { 'ocamba-hood': [wrongClientPact] }, pending: { 'ocamba-hood': [0] } });
+    try {
+      const run = await runNode([CLI, 'verify', '--broker-url', broker.url, '--provider', 'ocamba-hood']);
+      expect(broker.requests.find((r) => r.path.endsWith('/for-verification') && r.method === 'POST')?.body).toMatchObject({ includePendingStatus: false });
+      expect(run.code).toBe(1);
+    } finally {
+      await broker.close();
+    }
+  });
+
+  it('fails when the broker has no pacts for a provider, unless --no-fail-if-no-pacts-found', async () => {
+    const broker = await startFakeBroker({ pacts: {} });
+    try {
+      expect((await runNode([CLI, 'verify', '--broker-url', broker.url, '--provider', 'ocamba-hood'])).code).toBe(1);
+      expect((await runNode([CLI, 'verify', '--broker-url', broker.url, '--provider', 'ocamba-hood', '--no-fail-if-no-pacts-found'])).code).toBe(0);
+    } finally {
+      await broker.close();
+    }
+  });
+});
+
 describe('contact-sandbox verify --broker-url (against a recording stand-in for a Pact Broker)', () => {
   it('fetches pacts with the consumer version selectors and a token, and publishes the results with version and branch', async () => {
     const broker = await startFakeBroker({ pacts: { 'ocamba-hood': [ocambaPact] } });

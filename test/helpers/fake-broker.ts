@@ -18,6 +18,10 @@ export interface FakeBroker {
 export interface FakeBrokerOptions {
   /** Pacts served for verification, by provider name. */
   readonly pacts?: Readonly<Record<string, readonly object[]>>;
+  /** Indexes (into `pacts`) of the pacts that are pending for their provider: no successful verification yet. */
+  readonly pending?: Readonly<Record<string, readonly number[]>>;
+  /** Work-in-progress pacts, by provider: served (pending) only when the verifier sends `includeWipPactsSince`. */
+  readonly wip?: Readonly<Record<string, readonly object[]>>;
   /** What `can-i-deploy` is told. */
   readonly deployable?: boolean;
 }
@@ -29,6 +33,9 @@ export interface FakeBrokerOptions {
  * matrix), answering in the shapes pact_broker v2.120 documents, and
  * recording every request for the test to assert on.
  */
+/** WIP pacts are served at indexes from here, after the ordinary ones. */
+const WIP_OFFSET = 1000;
+
 export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<FakeBroker> {
   const requests: BrokerRequest[] = [];
   let base = '';
@@ -51,9 +58,27 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
     if (forVerification) {
       const provider = decodeURIComponent(forVerification[1]!);
       if (method === 'GET') return hal(200, { _links: { self: { href: `${base}${path}` } } });
-      const pacts = (options.pacts?.[provider] ?? []).map((_, i) => ({
-        shortDescription: `pact ${i}`,
-        verificationProperties: { pending: false, notices: [{ when: 'before_verification', text: `The pact at ${base}/pacts/${provider}/${i} is being verified` }] },
+      // As the broker does: `pending` is reported only to a verifier that asks (includePendingStatus), WIP pacts only to one that sends includeWipPactsSince.
+      const ask = (body ?? {}) as { includePendingStatus?: boolean; includeWipPactsSince?: string };
+      const served = [...(options.pacts?.[provider] ?? [])].map((_, i) => ({ i, pending: options.pending?.[provider]?.includes(i) ?? false, wip: false }));
+      if (ask.includeWipPactsSince) served.push(...(options.wip?.[provider] ?? []).map((_, j) => ({ i: WIP_OFFSET + j, pending: true, wip: true })));
+      const pacts = served.map(({ i, pending, wip }) => ({
+        shortDescription: wip ? `WIP pact ${i}` : `pact ${i}`,
+        verificationProperties: {
+          ...(ask.includePendingStatus ? { pending } : {}),
+          ...(wip ? { wip: true } : {}),
+          notices: [
+            { when: 'before_verification', text: `The pact at ${base}/pacts/${provider}/${i} is being verified${ask.includePendingStatus && pending ? ' (pending)' : ''}` },
+            ...(ask.includePendingStatus && pending
+              ? [
+                  {
+                    when: 'after_verification:success_false_published_false',
+                    text: 'This pact is in pending state for this version; a failure will not cause the overall verification to fail.',
+                  },
+                ]
+              : []),
+          ],
+        },
         _links: { self: { href: `${base}/pacts/${encodeURIComponent(provider)}/${i}`, name: `Pact ${i} for ${provider}` } },
       }));
       return hal(200, { _embedded: { pacts }, _links: { self: { href: `${base}${path}` } } });
@@ -61,7 +86,8 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
     const pact = /^\/pacts\/([^/]+)\/(\d+)$/.exec(path);
     if (pact && method === 'GET') {
       const provider = decodeURIComponent(pact[1]!);
-      const content = options.pacts?.[provider]?.[Number(pact[2])];
+      const n = Number(pact[2]);
+      const content = n >= WIP_OFFSET ? options.wip?.[provider]?.[n - WIP_OFFSET] : options.pacts?.[provider]?.[n];
       if (!content) return hal(404, { error: 'no such pact' });
       return hal(200, {
         ...content,
@@ -85,6 +111,8 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
       });
     }
     if (method === 'PUT' && /^\/pacticipants\/[^/]+\/branches\/[^/]+\/versions\/[^/]+$/.test(path)) return hal(200, { _links: { self: { href: `${base}${path}` } } });
+    const tag = /^\/pacticipants\/[^/]+\/versions\/[^/]+\/tags\/([^/]+)$/.exec(path);
+    if (method === 'PUT' && tag) return hal(201, { name: decodeURIComponent(tag[1]!), _links: { self: { href: `${base}${path}` } } });
     if (method === 'POST' && /^\/pacts\/[^/]+\/\d+\/verification-results$/.test(path)) {
       return hal(201, { success: (body as { success?: boolean } | undefined)?.success ?? false, _links: { self: { href: `${base}${path}/1` } } });
     }

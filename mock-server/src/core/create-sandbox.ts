@@ -10,7 +10,7 @@ import { Contract } from './contract.js';
 import { DEFAULT_DIRS, PROJECT_ROOT } from './paths.js';
 import { sessionIdOf } from './request-context.js';
 import { writeOutcome } from './respond.js';
-import { Router } from './router.js';
+import { Router, type KnownRoute, type RouteMatch } from './router.js';
 import { listenServer, type ServerTimeouts } from './server.js';
 import { scenarioVendors, type Scenario } from './scenario.js';
 import { ScenarioCatalogue } from './scenario-catalogue.js';
@@ -80,7 +80,7 @@ export interface Sandbox {
   /** The Express app: hand it to supertest, or mount it in your own server. */
   readonly app: Express;
   readonly seed: number;
-  readonly vendors: readonly { readonly id: string; readonly title: string; readonly basePaths: readonly string[] }[];
+  readonly vendors: readonly { readonly id: string; readonly title: string; readonly basePaths: readonly string[]; readonly pactProvider: string }[];
   /** Starts listening; port 0 (the default) picks a free port. */
   listen(port?: number, host?: string): Promise<RunningSandbox>;
   /** Forgets every session: the next request starts from the fixtures and the start-up scenario. */
@@ -90,6 +90,10 @@ export interface Sandbox {
   scenarioNames(): string[];
   /** Every Pact provider-state name the sandbox answers (scenario names and their aliases). */
   providerStates(): string[];
+  /** What the sandbox would do with a method and path: the vendor operation, or why none (checks pacts before verifying). */
+  route(method: string, path: string): RouteMatch;
+  /** The emulated routes nearest to a method and path, nearest first. */
+  closestRoutes(method: string, path: string): KnownRoute[];
 }
 
 /** A sandbox cannot start with these options (an unknown or unmounted scenario, no vendors); the message says why. */
@@ -118,10 +122,12 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
   });
   const adminGuard = createAdminGuard(options.adminAccess ?? {});
   const app = wireApp(settings, vendors, scenarios.mounted, sessions, adminGuard, options.driftReport);
+  // Built on first use: only `verify` asks, and serving needs none of it.
+  let lookup: Router | undefined;
   return {
     app,
     seed: settings.seed,
-    vendors: vendors.map((v) => ({ id: v.module.id, title: v.module.title, basePaths: v.module.basePaths })),
+    vendors: vendors.map((v) => ({ id: v.module.id, title: v.module.title, basePaths: v.module.basePaths, pactProvider: v.module.pactProvider })),
     listen: async (port = 0, host = SANDBOX_DEFAULTS.host) => {
       const running = await listenServer(app, port, host, { ...options.timeouts, log: settings.log });
       adminGuard.bind(running.address);
@@ -136,6 +142,8 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     },
     scenarioNames: () => scenarios.mounted.names(),
     providerStates: () => scenarios.mounted.providerStates(),
+    route: (method, path) => (lookup ??= new Router(vendors)).resolve(method.toUpperCase(), path),
+    closestRoutes: (method, path) => (lookup ??= new Router(vendors)).closest(method.toUpperCase(), path),
   };
 }
 
