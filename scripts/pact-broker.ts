@@ -7,11 +7,17 @@
  *
  *   tsx scripts/pact-broker.ts publish [pact dir]        default contracts/pacts
  *   tsx scripts/pact-broker.ts can-i-deploy [environment] default production
+ *   tsx scripts/pact-broker.ts record-deployment [environment] [pacticipant | providers]
+ *   tsx scripts/pact-broker.ts record-release [environment] [pacticipant]
+ *       after a deployment (or a release), tell the broker, so that the next
+ *       can-i-deploy to that environment knows what runs there; default
+ *       production and the reference client
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../mock-server/src/core/paths.js';
+import { VENDORS } from '../mock-server/src/vendors/index.js';
 import { isEntryPoint } from './entry-point.js';
 
 const CONSUMER = 'contact-sandbox-reference-client';
@@ -47,14 +53,26 @@ function run(args: string[]): number {
 }
 
 if (isEntryPoint(import.meta.url)) {
-  const [command, arg] = process.argv.slice(2);
+  const [command, arg, pacticipant] = process.argv.slice(2);
   const { version, branch } = versionAndBranch();
   if (command === 'publish') {
     process.exitCode = run(['broker', 'publish', arg ?? join(PROJECT_ROOT, 'contracts/pacts'), '--consumer-app-version', version, ...(branch ? ['--branch', branch] : [])]);
   } else if (command === 'can-i-deploy') {
     process.exitCode = run(['broker', 'can-i-deploy', '--pacticipant', CONSUMER, '--version', version, '--to-environment', arg ?? 'production']);
+  } else if (command === 'record-deployment' || command === 'record-release') {
+    // `providers`: every vendor's Pact provider name, the sandbox's side of the pacts.
+    const pacticipants = pacticipant === 'providers' ? VENDORS.map((v) => v.pactProvider) : [pacticipant ?? CONSUMER];
+    for (const name of pacticipants) {
+      const code = run(['broker', command, '--pacticipant', name, '--version', version, '--environment', arg ?? 'production']);
+      if (code !== 0) {
+        process.exitCode = code;
+        break;
+      }
+    }
   } else {
-    console.error('usage: tsx scripts/pact-broker.ts publish [dir] | can-i-deploy [environment]');
+    console.error(
+      'usage: tsx scripts/pact-broker.ts publish [dir] | can-i-deploy [environment] | record-deployment [environment] [pacticipant] | record-release [environment] [pacticipant]',
+    );
     process.exitCode = 2;
   }
 }

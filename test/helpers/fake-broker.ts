@@ -22,16 +22,32 @@ export interface FakeBrokerOptions {
   readonly pending?: Readonly<Record<string, readonly number[]>>;
   /** Work-in-progress pacts, by provider: served (pending) only when the verifier sends `includeWipPactsSince`. */
   readonly wip?: Readonly<Record<string, readonly object[]>>;
-  /** What `can-i-deploy` is told. */
-  readonly deployable?: boolean;
+}
+
+/** A pact the broker holds: given at start, or published through `pb:publish-contracts`. */
+interface HeldPact {
+  readonly content: object;
+  readonly consumer: string;
+  readonly consumerVersion: string | undefined;
+}
+
+/** What the broker has recorded, which its can-i-deploy answer is computed from. */
+interface Records {
+  readonly pacts: Map<string, HeldPact[]>;
+  /** Verification results by `provider/index` of the pact. */
+  readonly verifications: Map<string, { readonly success: boolean; readonly providerVersion: string }[]>;
+  /** `pacticipant@version` → environments it is deployed to (or released in). */
+  readonly deployments: Map<string, Set<string>>;
 }
 
 /**
  * A stand-in for a Pact Broker (a real one cannot be installed here): the
  * documented endpoints the official CLI and the verifier call (HAL index,
  * `pb:publish-contracts`, pacts for verification, verification results, the
- * matrix), answering in the shapes pact_broker v2.120 documents, and
- * recording every request for the test to assert on.
+ * matrix, environments, recorded deployments and releases), answering in the
+ * shapes pact_broker v2.120 documents, recording every request for the test
+ * to assert on, and computing can-i-deploy from the pacts, verification
+ * results and deployments it has recorded.
  */
 /** WIP pacts are served at indexes from here, after the ordinary ones. */
 const WIP_OFFSET = 1000;
@@ -39,9 +55,17 @@ const WIP_OFFSET = 1000;
 export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<FakeBroker> {
   const requests: BrokerRequest[] = [];
   let base = '';
+  const records: Records = { pacts: new Map(), verifications: new Map(), deployments: new Map() };
+  for (const [provider, pacts] of Object.entries(options.pacts ?? {})) {
+    records.pacts.set(
+      provider,
+      pacts.map((content) => ({ content, consumer: (content as { consumer?: { name?: string } }).consumer?.name ?? '', consumerVersion: undefined })),
+    );
+  }
+  const held = (provider: string): HeldPact[] => records.pacts.get(provider) ?? [];
   const hal = (status: number, body: unknown) => ({ status, body, type: 'application/hal+json;charset=utf-8' });
 
-  const route = (method: string, path: string, body: unknown): { status: number; body: unknown; type: string } => {
+  const route = (method: string, path: string, body: unknown, query: URLSearchParams): { status: number; body: unknown; type: string } => {
     if (method === 'GET' && path === '/') {
       return hal(200, {
         _links: {
@@ -50,6 +74,7 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
           'pb:provider-pacts-for-verification': { href: `${base}/pacts/provider/{provider}/for-verification`, templated: true, title: 'Pact versions to be verified' },
           'pb:matrix': { href: `${base}/matrix`, title: 'Matrix' },
           'pb:pacticipant': { href: `${base}/pacticipants/{pacticipant}`, templated: true },
+          'pb:environments': { href: `${base}/environments`, title: 'Environments' },
         },
       });
     }
@@ -60,7 +85,7 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
       if (method === 'GET') return hal(200, { _links: { self: { href: `${base}${path}` } } });
       // As the broker does: `pending` is reported only to a verifier that asks (includePendingStatus), WIP pacts only to one that sends includeWipPactsSince.
       const ask = (body ?? {}) as { includePendingStatus?: boolean; includeWipPactsSince?: string };
-      const served = [...(options.pacts?.[provider] ?? [])].map((_, i) => ({ i, pending: options.pending?.[provider]?.includes(i) ?? false, wip: false }));
+      const served = held(provider).map((_, i) => ({ i, pending: options.pending?.[provider]?.includes(i) ?? false, wip: false }));
       if (ask.includeWipPactsSince) served.push(...(options.wip?.[provider] ?? []).map((_, j) => ({ i: WIP_OFFSET + j, pending: true, wip: true })));
       const pacts = served.map(({ i, pending, wip }) => ({
         shortDescription: wip ? `WIP pact ${i}` : `pact ${i}`,
@@ -87,7 +112,7 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
     if (pact && method === 'GET') {
       const provider = decodeURIComponent(pact[1]!);
       const n = Number(pact[2]);
-      const content = n >= WIP_OFFSET ? options.wip?.[provider]?.[n - WIP_OFFSET] : options.pacts?.[provider]?.[n];
+      const content = n >= WIP_OFFSET ? options.wip?.[provider]?.[n - WIP_OFFSET] : held(provider)[n]?.content;
       if (!content) return hal(404, { error: 'no such pact' });
       return hal(200, {
         ...content,
@@ -113,24 +138,95 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
     if (method === 'PUT' && /^\/pacticipants\/[^/]+\/branches\/[^/]+\/versions\/[^/]+$/.test(path)) return hal(200, { _links: { self: { href: `${base}${path}` } } });
     const tag = /^\/pacticipants\/[^/]+\/versions\/[^/]+\/tags\/([^/]+)$/.exec(path);
     if (method === 'PUT' && tag) return hal(201, { name: decodeURIComponent(tag[1]!), _links: { self: { href: `${base}${path}` } } });
-    if (method === 'POST' && /^\/pacts\/[^/]+\/\d+\/verification-results$/.test(path)) {
-      return hal(201, { success: (body as { success?: boolean } | undefined)?.success ?? false, _links: { self: { href: `${base}${path}/1` } } });
+    const verification = /^\/pacts\/([^/]+)\/(\d+)\/verification-results$/.exec(path);
+    if (method === 'POST' && verification) {
+      const result = (body ?? {}) as { success?: boolean; providerApplicationVersion?: string };
+      const key = `${decodeURIComponent(verification[1]!)}/${verification[2]!}`;
+      records.verifications.set(key, [...(records.verifications.get(key) ?? []), { success: result.success ?? false, providerVersion: result.providerApplicationVersion ?? '' }]);
+      return hal(201, { success: result.success ?? false, _links: { self: { href: `${base}${path}/1` } } });
     }
-    if (method === 'GET' && path === '/matrix') {
-      const deployable = options.deployable ?? true;
+    if (method === 'GET' && path === '/environments') {
+      const names = ['test', 'staging', 'production'];
       return hal(200, {
-        summary: {
-          deployable,
-          reason: deployable ? 'All required verification results are published and successful' : 'The verification failed',
-          success: deployable ? 1 : 0,
-          failed: deployable ? 0 : 1,
-          unknown: 0,
+        _embedded: {
+          environments: names.map((name) => ({
+            uuid: `env-${name}`,
+            name,
+            displayName: name,
+            production: name === 'production',
+            _links: { self: { href: `${base}/environments/env-${name}` } },
+          })),
         },
-        notices: [{ type: deployable ? 'success' : 'error', text: deployable ? 'All required verification results are published and successful' : 'The verification failed' }],
-        matrix: [],
       });
     }
+    const environment = /^\/environments\/env-([^/]+)$/.exec(path);
+    if (method === 'GET' && environment) {
+      const name = environment[1]!;
+      return hal(200, { uuid: `env-${name}`, name, displayName: name, production: name === 'production', _links: { self: { href: `${base}${path}` } } });
+    }
+    const version = /^\/pacticipants\/([^/]+)\/versions\/([^/]+)$/.exec(path);
+    if (method === 'GET' && version) {
+      const [name, number] = [decodeURIComponent(version[1]!), decodeURIComponent(version[2]!)];
+      return hal(200, {
+        number,
+        _links: {
+          self: { href: `${base}${path}` },
+          'pb:record-deployment': [
+            { name: 'production', href: `${base}${path}/deployed-versions/environment/env-production` },
+            { name: 'staging', href: `${base}${path}/deployed-versions/environment/env-staging` },
+            { name: 'test', href: `${base}${path}/deployed-versions/environment/env-test` },
+          ],
+          'pb:record-release': [
+            { name: 'production', href: `${base}${path}/released-versions/environment/env-production` },
+            { name: 'staging', href: `${base}${path}/released-versions/environment/env-staging` },
+            { name: 'test', href: `${base}${path}/released-versions/environment/env-test` },
+          ],
+          'pb:pacticipant': { name, href: `${base}/pacticipants/${version[1]!}` },
+        },
+      });
+    }
+    const deployment = /^\/pacticipants\/([^/]+)\/versions\/([^/]+)\/(deployed|released)-versions\/environment\/env-([^/]+)$/.exec(path);
+    if (method === 'POST' && deployment) {
+      const key = `${decodeURIComponent(deployment[1]!)}@${decodeURIComponent(deployment[2]!)}`;
+      records.deployments.set(key, new Set([...(records.deployments.get(key) ?? []), deployment[4]!]));
+      return hal(201, {
+        uuid: `${deployment[3]}-1`,
+        currentlyDeployed: true,
+        _embedded: { environment: { name: deployment[4]!, displayName: deployment[4]! } },
+        _links: { self: { href: `${base}${path}` } },
+      });
+    }
+    if (method === 'GET' && path === '/matrix') return hal(200, matrix(query));
     return hal(404, { error: `the fake broker has no ${method} ${path}` });
+  };
+
+  /**
+   * can-i-deploy, from what the broker recorded: a consumer version may go to
+   * an environment when each pact it published was verified successfully by
+   * a provider version deployed (or released) there.
+   */
+  const matrix = (query: URLSearchParams) => {
+    const pacticipant = query.get('q[][pacticipant]') ?? '';
+    const version = query.get('q[][version]') ?? '';
+    const to = query.get('environment') ?? '';
+    const pending: string[] = [];
+    const published = [...records.pacts.entries()].flatMap(([provider, pacts]) =>
+      pacts.flatMap((p, i) => (p.consumer === pacticipant && p.consumerVersion === version ? [{ provider, i }] : [])),
+    );
+    if (published.length === 0) pending.push(`There is no pact published by ${pacticipant} version ${version}`);
+    for (const { provider, i } of published) {
+      const ok = (records.verifications.get(`${provider}/${i}`) ?? []).filter((r) => r.success);
+      if (ok.length === 0) pending.push(`There is no verified pact between ${pacticipant} (${version}) and ${provider}`);
+      else if (!ok.some((r) => records.deployments.get(`${provider}@${r.providerVersion}`)?.has(to)))
+        pending.push(`No version of ${provider} that verified it is deployed to ${to}`);
+    }
+    const deployable = pending.length === 0;
+    const reason = deployable ? 'All required verification results are published and successful' : pending.join('; ');
+    return {
+      summary: { deployable, reason, success: published.length - pending.length, failed: 0, unknown: pending.length },
+      notices: [{ type: deployable ? 'success' : 'error', text: reason }],
+      matrix: [],
+    };
   };
 
   const publish = (body: unknown) => {
@@ -145,6 +241,13 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
     const versionHref = `${base}/pacticipants/${name}/versions/${version}`;
     const contracts = (b!.contracts ?? []).map((c) => {
       const provider = (c as { providerName?: string }).providerName ?? '';
+      const content = (c as { content?: string }).content;
+      if (content !== undefined) {
+        records.pacts.set(provider, [
+          ...held(provider),
+          { content: JSON.parse(Buffer.from(content, 'base64').toString('utf8')) as object, consumer: name, consumerVersion: version },
+        ]);
+      }
       return { title: 'Pact', name: `Pact between ${name} (${version}) and ${provider}`, href: `${base}/pacts/provider/${provider}/consumer/${name}/version/${version}` };
     });
     return hal(200, {
@@ -175,7 +278,7 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
       }
     }
     requests.push({ method: req.method ?? '', path: url.pathname + url.search, authorization: req.headers.authorization, body });
-    const answer = route(req.method ?? '', url.pathname, body);
+    const answer = route(req.method ?? '', url.pathname, body, url.searchParams);
     res.writeHead(answer.status, { 'Content-Type': answer.type }).end(JSON.stringify(answer.body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

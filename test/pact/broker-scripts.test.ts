@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../mock-server/src/core/paths.js';
 import { startFakeBroker } from '../helpers/fake-broker.js';
+import { CLI } from '../helpers/cli.js';
 import { runNode } from '../helpers/run-node.js';
 import { COMMITTED_PACTS, CONSUMER } from './pact-files.js';
 
@@ -55,21 +56,50 @@ describe('npm run contracts:publish', () => {
   });
 });
 
-describe('npm run contracts:can-i-deploy', () => {
-  it.each([
-    [true, 0],
-    [false, 1],
-  ])('asks the matrix about this consumer version (deployable %s → exit %i)', async (deployable, code) => {
-    const broker = await startFakeBroker({ deployable });
+describe('npm run contracts:can-i-deploy and contracts:record-deployment (the deployment gate)', () => {
+  it('says no until the published pacts are verified by a provider version deployed there, then yes; the deployment is recorded', async () => {
+    const broker = await startFakeBroker();
+    const env = { ...GIT, PACT_BROKER_BASE_URL: broker.url };
     try {
-      const run = await runNode(script('can-i-deploy', 'staging'), { ...GIT, PACT_BROKER_BASE_URL: broker.url });
-      expect(run.code).toBe(code);
-      const matrix = broker.requests.find((r) => r.path.startsWith('/matrix'));
-      expect(matrix).toBeDefined();
-      const query = decodeURIComponent(matrix!.path);
-      expect(query).toContain(`[pacticipant]=${CONSUMER}`);
-      expect(query).toContain('[version]=4f1c2e9');
-      expect(query).toContain('environment=staging');
+      const canIDeploy = async () => {
+        const run = await runNode(script('can-i-deploy', 'production'), env);
+        const matrix = broker.requests.filter((r) => r.path.startsWith('/matrix')).at(-1);
+        const query = decodeURIComponent(matrix!.path);
+        expect(query).toContain(`[pacticipant]=${CONSUMER}`);
+        expect(query).toContain('[version]=4f1c2e9');
+        expect(query).toContain('environment=production');
+        return run;
+      };
+      const nothing = await canIDeploy();
+      expect(nothing.code).toBe(1);
+      expect(nothing.stdout).toContain(`There is no pact published by ${CONSUMER} version 4f1c2e9`);
+
+      expect((await runNode(script('publish'), env)).code).toBe(0);
+      const unverified = await canIDeploy();
+      expect(unverified.code).toBe(1);
+      expect(unverified.stdout).toContain(`There is no verified pact between ${CONSUMER} (4f1c2e9) and ocamba-hood`);
+
+      const verify = await runNode(
+        [CLI, 'verify', '--broker-url', broker.url, '--publish-results', '--provider-version', 'sandbox-7', '--consumer-version-selectors', '[{"branch":"main"}]'],
+        env,
+      );
+      expect(verify.code, verify.stdout).toBe(0);
+      const undeployed = await canIDeploy();
+      expect(undeployed.code).toBe(1);
+      expect(undeployed.stdout).toContain('No version of ocamba-hood that verified it is deployed to production');
+
+      const providers = [
+        ...new Set(readdirSync(COMMITTED_PACTS).map((f) => (JSON.parse(readFileSync(join(COMMITTED_PACTS, f), 'utf8')) as { provider: { name: string } }).provider.name)),
+      ];
+      for (const provider of providers) expect((await runNode(script('record-deployment', 'production', provider), { ...env, GIT_COMMIT: 'sandbox-7' })).code).toBe(0);
+      const ready = await canIDeploy();
+      expect(ready.code, ready.stdout).toBe(0);
+      expect(ready.stdout).toContain('All required verification results are published and successful');
+
+      expect((await runNode(script('record-deployment', 'production'), env)).code).toBe(0);
+      expect(broker.requests.some((r) => r.method === 'POST' && r.path === `/pacticipants/${CONSUMER}/versions/4f1c2e9/deployed-versions/environment/env-production`)).toBe(true);
+      expect((await runNode(script('record-release', 'staging'), env)).code).toBe(0);
+      expect(broker.requests.some((r) => r.method === 'POST' && r.path === `/pacticipants/${CONSUMER}/versions/4f1c2e9/released-versions/environment/env-staging`)).toBe(true);
     } finally {
       await broker.close();
     }
