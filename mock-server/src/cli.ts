@@ -12,6 +12,7 @@ import { verifyPacts, VerifyUsageError, type ConsumerVersionSelector } from './v
 import { registerDriftCommand } from './commands/drift.js';
 import { registerProxyCommand } from './commands/proxy.js';
 import { registerReplayCommand } from './commands/replay.js';
+import { coverageCommand } from './commands/coverage.js';
 
 const integer =
   (name: string, min = 0, max = Number.MAX_SAFE_INTEGER) =>
@@ -172,6 +173,7 @@ export async function runCli(argv: readonly string[]): Promise<void> {
   registerProxyCommand(program);
   registerDriftCommand(program);
   registerReplayCommand(program);
+  coverageCommand(program);
   // `contact-sandbox --help` is mostly asked about serving: show the default command's options too.
   program.addHelpText(
     'after',

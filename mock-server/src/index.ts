@@ -16,6 +16,9 @@ export { SandboxConfigError } from './core/create-sandbox.js';
 export { ScenarioLoadError } from './core/scenario-catalogue.js';
 export type { ClockConfig } from './core/clock.js';
 export type { KnownRoute, RouteMatch } from './core/router.js';
+export type { CoverageQuery, CoverageReport, VendorCoverage, OperationCoverage, OutcomeCoverage } from './core/coverage-report.js';
+/** The coverage report as `contact-sandbox coverage` prints it (a terminal table) and writes it (`--html`). */
+export { renderTable as renderCoverageTable, renderHtml as renderCoverageHtml } from './commands/coverage-render.js';
 export { BUILT_IN_SCENARIOS, type BuiltInScenario, type VendorId } from './generated-names.js';
 
 export interface CreateSandboxOptions extends Omit<SandboxOptions, 'vendors' | 'knownVendorIds' | 'scenario'> {

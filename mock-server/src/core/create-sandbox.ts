@@ -7,6 +7,8 @@ import { createAdminRouter } from './admin/admin-router.js';
 import { createRawBodyReader } from './body.js';
 import { parseClockOption, type ClockConfig } from './clock.js';
 import { Contract } from './contract.js';
+import { CoverageLedger } from './coverage-ledger.js';
+import { coverageReport, type CoverageQuery, type CoverageReport } from './coverage-report.js';
 import { DEFAULT_DIRS, PROJECT_ROOT } from './paths.js';
 import { sessionIdOf } from './request-context.js';
 import { writeOutcome } from './respond.js';
@@ -94,6 +96,13 @@ export interface Sandbox {
   route(method: string, path: string): RouteMatch;
   /** The emulated routes nearest to a method and path, nearest first. */
   closestRoutes(method: string, path: string): KnownRoute[];
+  /**
+   * Consumer coverage: which outcomes each operation's contract documents,
+   * and which of them the chosen sessions reached (default: session
+   * `default`). The same report as `GET /__admin/coverage`.
+   * @throws when `query.vendors` names a vendor that is not mounted.
+   */
+  coverage(query?: CoverageQuery): CoverageReport;
 }
 
 /** A sandbox cannot start with these options (an unknown or unmounted scenario, no vendors); the message says why. */
@@ -121,7 +130,12 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
       ),
   });
   const adminGuard = createAdminGuard(options.adminAccess ?? {});
-  const app = wireApp(settings, vendors, scenarios.mounted, sessions, adminGuard, options.driftReport);
+  // Sessions kept apart: as many as the registry keeps, and `default`.
+  const coverage = new CoverageLedger(
+    vendors.map((v) => v.outcomes),
+    settings.maxSessions + 1,
+  );
+  const app = wireApp(settings, vendors, scenarios.mounted, sessions, adminGuard, options.driftReport, coverage);
   // Built on first use: only `verify` asks, and serving needs none of it.
   let lookup: Router | undefined;
   return {
@@ -144,6 +158,12 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     providerStates: () => scenarios.mounted.providerStates(),
     route: (method, path) => (lookup ??= new Router(vendors)).resolve(method.toUpperCase(), path),
     closestRoutes: (method, path) => (lookup ??= new Router(vendors)).closest(method.toUpperCase(), path),
+    coverage: (query = {}) => {
+      const mounted = vendors.map((v) => v.module.id);
+      const unknown = (query.vendors ?? []).filter((id) => !mounted.includes(id));
+      if (unknown.length > 0) throw new Error(`coverage: vendor(s) not mounted: ${unknown.join(', ')} (mounted: ${mounted.join(', ')})`);
+      return coverageReport(coverage, query);
+    },
   };
 }
 
@@ -226,12 +246,13 @@ function wireApp(
   sessions: SessionRegistry,
   adminGuard: AdminGuard,
   driftReport: (() => unknown) | undefined,
+  coverage: CoverageLedger,
 ): Express {
   const { log } = settings;
   const readRawBody = createRawBodyReader(settings.bodyLimitBytes);
   const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const contract = Contract.load('admin', join(settings.contractsDir, 'admin.openapi.yaml'));
-  const admin = createAdminRouter({ sessions, scenarios, vendors, seed: settings.seed, version, log, contract, readRawBody, driftReport });
+  const admin = createAdminRouter({ sessions, scenarios, vendors, seed: settings.seed, version, log, contract, readRawBody, driftReport, coverage });
   const dispatch = createVendorDispatch({
     router: new Router(vendors),
     sessions,
@@ -240,6 +261,7 @@ function wireApp(
     readRawBody,
     bodyLimitBytes: settings.bodyLimitBytes,
     trustProxy: settings.trustProxy,
+    coverage,
     log,
   });
 

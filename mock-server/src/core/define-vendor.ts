@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { parseBody } from './body.js';
 import { Contract } from './contract.js';
+import { vendorOutcomes, type ResultCodes } from './coverage-outcomes.js';
 import { isVendorError, type HttpOutcome } from './http-outcome.js';
 import { loadSchemaFile } from './schema-document.js';
 import type { Scenario } from './scenario.js';
@@ -106,6 +107,7 @@ function prepare<State, Settings, Principal, Fixtures, Ops>(
       return { operationId, method: op.method, path: op.path };
     }),
     fixtureSets,
+    outcomes: vendorOutcomes(def.id, def.title, contract, def.resultCodes as ResultCodes | undefined),
     checkScenario: (scenario) => checkScenario(def, contract, fixtureSets, settingsProblems, settingsFor, scenario),
     createInstance: (init) => createInstance(def, contract, fixtures, settingsFor, sharedFor, init),
   };
@@ -242,7 +244,7 @@ function runCall<State, Settings, Principal, Fixtures, Ops>(
       }
       if (effects.error !== undefined) {
         admission.refund?.();
-        return answerNow({ kind: 'outcome', outcome: def.errors.render(effects.error, ctx), release: admission.release });
+        return answerNow({ kind: 'outcome', outcome: def.errors.render(effects.error, ctx), release: admission.release, forced: true });
       }
       return proceed(admission);
     },

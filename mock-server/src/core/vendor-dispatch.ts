@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { closesConnection, isRawBodyError, type RawBodyError } from './body.js';
+import type { CoverageLedger } from './coverage-ledger.js';
 import { sessionIdOf } from './request-context.js';
 import type { HttpOutcome } from './http-outcome.js';
 import { enactFault, writeOutcome, type Written } from './respond.js';
@@ -21,6 +22,7 @@ export interface DispatchDeps {
   readonly readRawBody: (req: IncomingMessage) => Promise<Buffer | undefined>;
   readonly bodyLimitBytes: number;
   readonly trustProxy: boolean;
+  readonly coverage: CoverageLedger;
   readonly log: Logger;
 }
 
@@ -132,6 +134,10 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
     result.release?.();
     const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
     const fault = result.kind === 'fault' ? result.fault.kind : null;
+    if (operation !== null && vendor !== null) {
+      const body = result.kind === 'outcome' && result.outcome.text === undefined ? result.outcome.body : undefined;
+      deps.coverage.record(session.id, { vendor, operationId: operation, status: written.status, body, forced: result.kind === 'fault' || result.forced === true, fault });
+    }
     session.journal.record({
       seq: session.journal.nextSeq(),
       atMs: arrivedAt,

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { BodyPolicy, BodyFormat } from './body.js';
 import type { Clock } from './clock.js';
 import type { Contract, ValidationIssue } from './contract.js';
+import type { ResultCodes, VendorOutcomes } from './coverage-outcomes.js';
 import type { HeaderValue, HttpOutcome } from './http-outcome.js';
 import type { Random } from './random.js';
 import type { Environment, Scenario, ScenarioEffects } from './scenario.js';
@@ -181,6 +182,12 @@ export interface VendorDefinition<State, Settings, Principal, Fixtures, Ops = Re
   readonly coreErrors: CoreErrors<NoInfer<State>, Settings>;
   /** What the drift proxy compares and redacts for this vendor (`contact-sandbox proxy`, mock-server/src/proxy/). */
   readonly drift?: DriftProfile;
+  /**
+   * Where this vendor's answers carry a result code of their own, how to read
+   * it and which codes each operation documents: consumer coverage counts
+   * those outcomes. Absent: coverage counts the contract's HTTP statuses.
+   */
+  readonly resultCodes?: ResultCodes<NoInfer<Ops>>;
 }
 
 /**
@@ -246,6 +253,8 @@ export type VendorResult =
       /** Headers admission adds to whatever the request is answered with (rate-limit headers). */
       readonly headers?: Readonly<Record<string, HeaderValue>> | undefined;
       readonly release?: (() => void) | undefined;
+      /** A scenario's override answered (a forced error), not the vendor's own behaviour. */
+      readonly forced?: boolean;
     }
   | { readonly kind: 'fault'; readonly fault: import('./scenario.js').Fault; readonly release?: (() => void) | undefined };
 
@@ -292,6 +301,8 @@ export interface PreparedVendor {
   readonly contract: Contract;
   readonly operations: readonly RoutedOperation[];
   readonly fixtureSets: readonly string[];
+  /** Every outcome each operation documents, for consumer coverage. */
+  readonly outcomes: VendorOutcomes;
   /** Problems with what a scenario asks of this vendor (settings, error codes, operations, fixtures). */
   checkScenario(scenario: Scenario): string[];
   createInstance(init: InstanceInit): VendorInstance;

@@ -1,9 +1,10 @@
 import { CLOCK_RANGE_TEXT, isClockInstant } from '../clock.js';
+import { coverageReport, type CoverageQuery } from '../coverage-report.js';
 import type { HttpOutcome } from '../http-outcome.js';
 import type { JournalFilter } from '../journal.js';
 import { sandboxError } from '../sandbox-errors.js';
 import { scenarioVendors } from '../scenario.js';
-import type { AdminDeps, AdminHandler } from './admin-types.js';
+import type { AdminCall, AdminDeps, AdminHandler } from './admin-types.js';
 
 /** Entries per page of `GET /__admin/requests` when `limit` is not given (contracts/admin.openapi.yaml). */
 export const REQUESTS_PAGE_SIZE = 100;
@@ -16,6 +17,14 @@ export function adminHandlers(deps: AdminDeps) {
   const vendorIds = deps.vendors.map((v) => v.module.id);
   const getClock: AdminHandler = ({ session }) => ok(session.clock.snapshot());
   const clockOutOfRange = (what: string) => sandboxError('clock_out_of_range', `${what} the range the clock may show, ${CLOCK_RANGE_TEXT}; the clock is unchanged.`);
+  /** `?session=a&session=b` (default: the caller's session), `?all=1`, `?vendor=…`; undefined vendors when the query names one not mounted. */
+  const coverageQuery = ({ session, query }: AdminCall): CoverageQuery | HttpOutcome => {
+    const vendors = list(query['vendor']);
+    const unknown = vendors?.filter((id) => !vendorIds.includes(id)) ?? [];
+    if (unknown.length > 0) return sandboxError('unknown_vendor', `No vendor "${unknown.join('", "')}".`, { known: vendorIds });
+    const all = query['all'] === '1' || query['all'] === 'true';
+    return { all, sessions: list(query['session']) ?? [session.id], ...(vendors === undefined ? {} : { vendors }) };
+  };
   const unknownScenario = (name: string) => sandboxError('unknown_scenario', `No scenario named "${name}".`, { known: deps.scenarios.names() });
 
   return {
@@ -118,7 +127,23 @@ export function adminHandlers(deps: AdminDeps) {
       deps.driftReport
         ? ok(deps.driftReport())
         : sandboxError('not_proxying', 'This sandbox is not behind a drift proxy; start one with contact-sandbox proxy --vendor <id> --target <base URL>.'),
+    getCoverage: (call) => {
+      const query = coverageQuery(call);
+      return 'status' in query ? query : ok(coverageReport(deps.coverage, query));
+    },
+    clearCoverage: (call) => {
+      const query = coverageQuery(call);
+      if ('status' in query) return query;
+      deps.coverage.clear(query.all ? undefined : query.sessions);
+      return noContent;
+    },
   } satisfies Record<string, AdminHandler>;
+}
+
+/** A query parameter that may be repeated, as a list; undefined when absent. */
+function list(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  return (Array.isArray(value) ? value : [value]).map(String);
 }
 
 function str(value: unknown): string | undefined {

@@ -19,5 +19,7 @@ export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
     { method: 'get', path: '/sessions', operationId: 'listSessions', handle: h.listSessions },
     { method: 'delete', path: '/sessions/:id', operationId: 'dropSession', handle: h.dropSession },
     { method: 'get', path: '/drift', operationId: 'getDrift', handle: h.getDrift },
+    { method: 'get', path: '/coverage', operationId: 'getCoverage', handle: h.getCoverage },
+    { method: 'delete', path: '/coverage', operationId: 'clearCoverage', handle: h.clearCoverage },
   ];
 }

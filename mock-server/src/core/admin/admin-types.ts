@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { CoverageLedger } from '../coverage-ledger.js';
 import type { HttpOutcome } from '../http-outcome.js';
 import type { ScenarioCatalogue } from '../scenario-catalogue.js';
 import type { Session, SessionRegistry } from '../session.js';
@@ -14,6 +15,7 @@ export interface AdminDeps {
   readonly log: Logger;
   /** The drift proxy's report so far, when this sandbox runs behind one. */
   readonly driftReport?: (() => unknown) | undefined;
+  readonly coverage: CoverageLedger;
 }
 
 /** What an admin handler gets: the caller's session and the validated request parts. */

@@ -1,6 +1,7 @@
 import { defineVendor } from '../../core/define-vendor.js';
 import { drift } from './drift.js';
 import { admit } from './admission.js';
+import { resultCodes } from './coverage.js';
 import { coreErrors, errors } from './errors.js';
 import { fixtures } from './fixtures.js';
 import { operations } from './routes.js';
@@ -27,4 +28,5 @@ export const imiconnect = defineVendor({
   errors,
   coreErrors,
   drift,
+  resultCodes,
 });

@@ -1,6 +1,7 @@
 import { defineVendor } from '../../core/define-vendor.js';
 import { drift } from './drift.js';
 import { admit } from './admission.js';
+import { resultCodes } from './coverage.js';
 import { coreErrors, errors } from './errors.js';
 import { fixtures } from './fixtures.js';
 import { operations } from './routes.js';
@@ -26,4 +27,5 @@ export const instantpay = defineVendor({
   errors,
   coreErrors,
   drift,
+  resultCodes,
 });

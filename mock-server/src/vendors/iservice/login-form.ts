@@ -29,6 +29,9 @@ function loggedIn(call: Call, user: User, emailAddress: string) {
   };
 }
 
+/** What a login with a wrong email address or password answers in `errors` (coverage reads it as the outcome LOGIN_FAILED). */
+export const LOGIN_REFUSED = 'Invalid email address or password.';
+
 /**
  * `POST /f/webapp-api-login?api=…` (https://www.iservice.info/guides/api/login-api.html).
  * The reply's `loggedIn.isLoggedIn` and `errors[0]` are what a public iService
@@ -45,7 +48,7 @@ export const LOGIN_FORM: Readonly<Record<LoginApi, (call: Call) => HttpOutcome>>
       return {
         status: 200,
         contentType: JSON_TYPE,
-        body: { errors: ['Invalid email address or password.'], errorDetails: ['No user has this email address and password.'], loggedIn: { isLoggedIn: false } },
+        body: { errors: [LOGIN_REFUSED], errorDetails: ['No user has this email address and password.'], loggedIn: { isLoggedIn: false } },
       };
     }
     return ok({ loggedIn: loggedIn(call, result.user, result.session.emailAddress) }, { 'Set-Cookie': loginCookies(result.session, call.settings) });
