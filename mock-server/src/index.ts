@@ -14,6 +14,7 @@ import { VENDORS } from './vendors/index.js';
 export type { RunningSandbox, Sandbox } from './core/create-sandbox.js';
 export { SandboxConfigError } from './core/create-sandbox.js';
 export { ScenarioLoadError } from './core/scenario-catalogue.js';
+export { SessionLimitError } from './core/session.js';
 export type { ClockConfig } from './core/clock.js';
 export type { KnownRoute, RouteMatch } from './core/router.js';
 export type { CoverageQuery, CoverageReport, VendorCoverage, OperationCoverage, OutcomeCoverage } from './core/coverage-report.js';

@@ -30,7 +30,29 @@ export type RawBodyError =
   | { readonly kind: 'encoded'; readonly encoding: string }
   | { readonly kind: 'unreadable'; readonly reason: string }
   /** The client went away before the body was complete: there is no one to answer. */
-  | { readonly kind: 'aborted' };
+  | { readonly kind: 'aborted' }
+  /** The body did not arrive within --request-timeout: the handler answers 408 and the connection is closed. */
+  | { readonly kind: 'timed-out' };
+
+/**
+ * Requests whose body is being read, each with how to end that read when the
+ * server's request timeout fires (see `endBodyOnTimeout`). Keyed weakly: a
+ * request leaves it once read, or when it is collected.
+ */
+const bodyReads = new WeakMap<IncomingMessage, () => void>();
+
+/**
+ * Called by the server when `--request-timeout` cuts a request: when its body
+ * is being read by a handler, that read fails as `timed-out`, so the handler
+ * answers (the sandbox's 408) and journals it like any answer. False when no
+ * handler is reading this request's body (the server answers it itself).
+ */
+export function endBodyOnTimeout(req: IncomingMessage): boolean {
+  const end = bodyReads.get(req);
+  if (!end) return false;
+  end();
+  return true;
+}
 
 /**
  * Reads the raw request body once, before the vendor sees the request; the
@@ -56,6 +78,7 @@ export function createRawBodyReader(limitBytes: number): (req: IncomingMessage) 
       const chunks: Buffer[] = [];
       let received = 0;
       const cleanup = () => {
+        bodyReads.delete(req);
         req.off('data', onData);
         req.off('end', onEnd);
         req.off('error', onError);
@@ -63,8 +86,8 @@ export function createRawBodyReader(limitBytes: number): (req: IncomingMessage) 
       };
       const fail = (error: RawBodyError) => {
         cleanup();
-        // The rest of a body over the limit is not read: the answer closes the connection instead.
-        if (error.kind === 'too-large') req.pause();
+        // The rest of a body over the limit (or too slow) is not read: the answer closes the connection instead.
+        if (error.kind === 'too-large' || error.kind === 'timed-out') req.pause();
         else req.resume();
         reject(error);
       };
@@ -86,6 +109,7 @@ export function createRawBodyReader(limitBytes: number): (req: IncomingMessage) 
       req.on('end', onEnd);
       req.on('error', onError);
       req.on('close', onClose);
+      bodyReads.set(req, () => fail({ kind: 'timed-out' }));
     });
   };
 }
@@ -96,7 +120,7 @@ export function createRawBodyReader(limitBytes: number): (req: IncomingMessage) 
  * refusing it was meant to save), so nothing after it on the socket can be parsed.
  */
 export function closesConnection(error: RawBodyError): boolean {
-  return error.kind === 'too-large';
+  return error.kind === 'too-large' || error.kind === 'timed-out';
 }
 
 /**
@@ -114,7 +138,7 @@ export function isRawBodyError(value: unknown): value is RawBodyError {
     typeof value === 'object' &&
     value !== null &&
     'kind' in value &&
-    (value.kind === 'too-large' || value.kind === 'encoded' || value.kind === 'unreadable' || value.kind === 'aborted')
+    (value.kind === 'too-large' || value.kind === 'encoded' || value.kind === 'unreadable' || value.kind === 'aborted' || value.kind === 'timed-out')
   );
 }
 

@@ -87,7 +87,12 @@ export interface Sandbox {
   listen(port?: number, host?: string): Promise<RunningSandbox>;
   /** Forgets every session: the next request starts from the fixtures and the start-up scenario. */
   reset(): void;
-  /** Activates a scenario in a session (default `default`). */
+  /**
+   * Activates a scenario in a session (default `default`, which is always
+   * there and never counts against `maxSessions`). A named session is made if
+   * it does not exist yet, like a request naming it would.
+   * @throws SessionLimitError when that needs a new session and `maxSessions` are all busy.
+   */
   useScenario(name: string, session?: string): void;
   scenarioNames(): string[];
   /** Every Pact provider-state name the sandbox answers (scenario names and their aliases). */

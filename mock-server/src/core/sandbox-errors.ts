@@ -60,6 +60,9 @@ export const SANDBOX_ERRORS = {
 
 export type SandboxErrorCode = keyof typeof SANDBOX_ERRORS;
 
+/** The message of `request_timeout`, whether the server answers a slow head or a handler a slow body. */
+export const REQUEST_TIMEOUT_MESSAGE = 'The request did not arrive in time (--headers-timeout, --request-timeout).';
+
 /** Answers from the sandbox itself share one JSON shape; the status comes from the catalogue. */
 export function sandboxError(code: SandboxErrorCode, message: string, extra: Readonly<Record<string, unknown>> = {}): HttpOutcome {
   return { status: SANDBOX_ERRORS[code], contentType: JSON_CONTENT_TYPE, headers: { 'X-Sandbox-Error': code }, body: { error: { code, message, ...extra } } };

@@ -2,7 +2,8 @@ import { createServer, STATUS_CODES, type IncomingMessage, type RequestListener,
 import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { SERVER_DEFAULTS } from './config.js';
-import { SANDBOX_ERRORS, type SandboxErrorCode } from './sandbox-errors.js';
+import { endBodyOnTimeout } from './body.js';
+import { REQUEST_TIMEOUT_MESSAGE, SANDBOX_ERRORS, type SandboxErrorCode } from './sandbox-errors.js';
 
 /** How long the server waits for slow clients, and for requests in flight when it stops. */
 export interface ServerTimeouts {
@@ -103,7 +104,7 @@ export function listenServer(handler: RequestListener, port: number, host: strin
 const CLIENT_ERRORS: Readonly<Record<string, { code: ClientErrorCode; message: string }>> = {
   HPE_HEADER_OVERFLOW: { code: 'headers_too_large', message: 'The request head is larger than the sandbox accepts.' },
   HPE_CHUNK_EXTENSIONS_OVERFLOW: { code: 'chunk_extensions_too_large', message: 'The chunk extensions of the request body are larger than the sandbox accepts.' },
-  ERR_HTTP_REQUEST_TIMEOUT: { code: 'request_timeout', message: 'The request did not arrive in time (--headers-timeout, --request-timeout).' },
+  ERR_HTTP_REQUEST_TIMEOUT: { code: 'request_timeout', message: REQUEST_TIMEOUT_MESSAGE },
 };
 const MALFORMED: { code: ClientErrorCode; message: string } = { code: 'malformed_http', message: 'The request is not valid HTTP/1.1.' };
 type ClientErrorCode = Extract<SandboxErrorCode, 'headers_too_large' | 'chunk_extensions_too_large' | 'request_timeout' | 'malformed_http'>;
@@ -124,6 +125,11 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket, log: Lo
   const current = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
   if (current && current.headersSent) {
     socket.destroy();
+    return;
+  }
+  // A body too slow for --request-timeout while a handler reads it: the handler answers the 408 and journals it.
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && current?.req && endBodyOnTimeout(current.req)) {
+    log?.debug({ code: error.code }, 'request body timed out');
     return;
   }
   const known = CLIENT_ERRORS[error.code ?? ''] ?? MALFORMED;

@@ -8,7 +8,7 @@ import { sessionIdOf } from './request-context.js';
 import type { HttpOutcome } from './http-outcome.js';
 import { enactFault, writeOutcome, type Written } from './respond.js';
 import type { Router } from './router.js';
-import { sandboxError } from './sandbox-errors.js';
+import { REQUEST_TIMEOUT_MESSAGE, sandboxError } from './sandbox-errors.js';
 import { NO_EFFECTS, scenarioVendors, type Scenario } from './scenario.js';
 import type { ScenarioCatalogue } from './scenario-catalogue.js';
 import type { Session, SessionRegistry } from './session.js';
@@ -81,9 +81,12 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
         deps.log.debug({ session: session.id, vendor, ms: durationMs }, `${req.method} ${path} aborted by the client`);
         return;
       }
-      // A body left unread (over the limit): the answer says Connection: close and Node closes the socket after it.
+      // A body left unread (over the limit, or cut by --request-timeout): the answer says Connection: close and Node closes the socket after it.
       if (rawError && closesConnection(rawError)) res.shouldKeepAlive = false;
-      if (requested !== undefined && fromHeader === undefined) {
+      if (rawError?.kind === 'timed-out') {
+        // The sandbox's 408, as the server gives a slow head (decision 0030), journaled as answered.
+        result = { kind: 'outcome', outcome: sandboxError('request_timeout', REQUEST_TIMEOUT_MESSAGE) };
+      } else if (requested !== undefined && fromHeader === undefined) {
         result = { kind: 'outcome', outcome: sandboxError('invalid_scenario_header', `X-Sandbox-Scenario names no scenario: "${requested}"`, { known: deps.scenarios.names() }) };
       } else if (route.kind === 'no-vendor' || scenario === undefined) {
         result = { kind: 'outcome', outcome: sandboxError('no_route', `No emulated vendor serves ${req.method} ${path}`, { closest: deps.router.closest(req.method, path) }) };
@@ -172,6 +175,7 @@ function rawErrorKind(error: RawBodyError, headers: IncomingHttpHeaders, limitBy
       return { kind: 'unsupported-media-type', contentType: `${headers['content-type'] ?? ''}; encoding ${error.encoding}` };
     case 'unreadable':
     case 'aborted':
+    case 'timed-out':
       return { kind: 'internal' };
   }
 }

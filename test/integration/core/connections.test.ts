@@ -73,16 +73,24 @@ describe('slow clients', () => {
     expect(res.body).toEqual(sandboxError('request_timeout'));
   });
 
-  it('answers a body sent byte by byte past --request-timeout with 408, then closes', async () => {
+  it('answers a body sent byte by byte past --request-timeout with 408, then closes, and journals the 408', async () => {
+    const session = t.newSession();
     const { socket, answers, closed } = await openSocket(t.url);
-    socket.write(`PATCH ${PATH} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`);
+    socket.write(
+      `PATCH ${PATH} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${OCAMBA.keyA}\r\nContent-Type: application/json\r\nX-Sandbox-Session: ${session}\r\nContent-Length: 100\r\n\r\n{`,
+    );
     const drip = setInterval(() => socket.write(' '), 100);
     const [answer] = await answers(1);
     clearInterval(drip);
     await closed;
     socket.destroy();
     expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    expect(answer).toMatch(/\r\nConnection: close\r\n/i);
     expect(JSON.parse(answer!.slice(answer!.indexOf('\r\n\r\n') + 4))).toEqual(sandboxError('request_timeout'));
+    // Answered, so journaled with the status the client got (not as aborted).
+    const { requests } = (await t.http().get('/__admin/requests').set('X-Sandbox-Session', session)).body as { requests: { status: number | null; aborted?: boolean }[] };
+    expect(requests).toEqual([expect.objectContaining({ method: 'PATCH', path: PATH, status: 408 })]);
+    expect(requests[0]).not.toHaveProperty('aborted');
   });
 });
 

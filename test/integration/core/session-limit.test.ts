@@ -2,6 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { SessionLimitError } from '../../../mock-server/src/index.js';
 import { OCAMBA } from '../../helpers/identities.js';
 import { useSandbox } from '../../helpers/sandbox.js';
 
@@ -70,5 +71,23 @@ describe('the session cap (--max-sessions)', () => {
     let status = 503;
     for (let i = 0; i < 200 && status === 503; i++) status = (await patch('busy-4', 'x@example.com')).status;
     expect(status).toBe(204);
+  });
+
+  it('lets sandbox.useScenario() switch the default session while every session is busy, and names the limit for a new one', async () => {
+    await t.http().post('/__admin/reset');
+    const held = await Promise.all(['full-1', 'full-2', 'full-3'].map(holdInFlight));
+    try {
+      await untilSessions(4);
+      const scenario = t.sandbox.scenarioNames().find((name) => name.startsWith('ocamba/'))!;
+      t.sandbox.useScenario(scenario);
+      const { body } = await t.http().get('/__admin/scenarios');
+      expect(body.session).toBe('default');
+      expect(Object.values(body.active as Record<string, string>)).toContain(scenario);
+      expect((await health()).sessions).toBe(4);
+      expect(() => t.sandbox.useScenario(scenario, 'full-4')).toThrow(SessionLimitError);
+    } finally {
+      for (const socket of held) socket.destroy();
+      t.sandbox.useScenario('default');
+    }
   });
 });

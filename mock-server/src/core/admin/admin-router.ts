@@ -6,7 +6,7 @@ import type { HttpOutcome } from '../http-outcome.js';
 import { answerNow, proceed, runPipeline } from '../pipeline.js';
 import { sessionIdOf } from '../request-context.js';
 import { writeOutcome } from '../respond.js';
-import { sandboxError } from '../sandbox-errors.js';
+import { REQUEST_TIMEOUT_MESSAGE, sandboxError } from '../sandbox-errors.js';
 import { adminRoutes } from './admin-routes.js';
 import type { AdminCall, AdminDeps, AdminRoute } from './admin-types.js';
 
@@ -35,6 +35,7 @@ export function createAdminRouter(deps: AdminRouterDeps): ExpressRouter {
             raw = await deps.readRawBody(req);
           } catch (error) {
             if (isRawBodyError(error) && closesConnection(error)) res.shouldKeepAlive = false;
+            if (isRawBodyError(error) && error.kind === 'timed-out') return answerNow(sandboxError('request_timeout', REQUEST_TIMEOUT_MESSAGE));
             return answerNow(sandboxError('unreadable_body', 'The request body could not be read (too large or aborted).'));
           }
           const parsed = parseBody(raw, req.headers['content-type'], ADMIN_BODY);
