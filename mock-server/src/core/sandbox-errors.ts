@@ -56,6 +56,8 @@ export const SANDBOX_ERRORS = {
   not_proxying: 404,
   /** The sandbox failed; its log says why. */
   internal: 500,
+  /** Answered by the balancer of a replicated deployment (deploy/nginx.conf), not by a sandbox: the replica holding the session cannot be reached (decision 0620). */
+  replica_unavailable: 502,
 } as const satisfies Readonly<Record<string, number>>;
 
 export type SandboxErrorCode = keyof typeof SANDBOX_ERRORS;
