@@ -13,6 +13,7 @@ import { registerDriftCommand } from './commands/drift.js';
 import { registerProxyCommand } from './commands/proxy.js';
 import { registerReplayCommand } from './commands/replay.js';
 import { coverageCommand } from './commands/coverage.js';
+import { addTlsOptions, resolveTls, type TlsCliOptions } from './commands/serve-tls.js';
 
 const integer =
   (name: string, min = 0, max = Number.MAX_SAFE_INTEGER) =>
@@ -55,7 +56,7 @@ class UsageError extends Error {}
 /** Exit code for options the CLI cannot run with (as `verify` uses it). */
 const USAGE_EXIT = 2;
 
-interface ServeOptions {
+interface ServeOptions extends TlsCliOptions {
   port: number;
   host: string;
   scenario: string;
@@ -147,6 +148,7 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .option('--keep-alive-timeout <ms>', 'close idle keep-alive connections after this', integer('--keep-alive-timeout', 1), SERVER_DEFAULTS.keepAliveTimeoutMs)
     .option('--shutdown-grace <ms>', 'on SIGTERM/SIGINT, time for requests in flight to be answered', integer('--shutdown-grace'), SERVER_DEFAULTS.shutdownGraceMs)
     .action(serve);
+  addTlsOptions(serveCommand, integer('--tls-port', 0, 65535));
   program
     .command('verify')
     .description('verify consumer pacts against a sandbox started in-process (provider states = scenario names)')
@@ -319,17 +321,27 @@ async function serve(options: ServeOptions): Promise<void> {
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.vendors === undefined ? {} : { vendors: options.vendors }),
   });
-  const running = await sandbox.listen(options.port, options.host).catch((error: NodeJS.ErrnoException) => {
-    const where = `${options.host}:${options.port}`;
-    const why: Record<string, string> = {
-      EADDRINUSE: `${where} is already in use`,
-      EACCES: `no permission to listen on ${where}`,
-      EADDRNOTAVAIL: `${options.host} is not an address of this machine`,
-      ENOTFOUND: `unknown host ${options.host}`,
-    };
-    const reason = why[error.code ?? ''];
-    throw reason === undefined ? error : new UsageError(`cannot listen: ${reason} (--port, --host)`);
-  });
+  const tls = await resolveTls(options, (message) => new UsageError(message));
+  const listen = (port: number, https: boolean) =>
+    sandbox.listen(port, options.host, https && tls.certificate ? { tls: tls.certificate } : {}).catch((error: NodeJS.ErrnoException) => {
+      const where = `${options.host}:${port}`;
+      const why: Record<string, string> = {
+        EADDRINUSE: `${where} is already in use`,
+        EACCES: `no permission to listen on ${where}`,
+        EADDRNOTAVAIL: `${options.host} is not an address of this machine`,
+        ENOTFOUND: `unknown host ${options.host}`,
+      };
+      const reason = why[error.code ?? ''];
+      throw reason === undefined ? error : new UsageError(`cannot listen: ${reason} (--port, --host${tls.certificate ? ', --tls-port' : ''})`);
+    });
+  const running = await listen(options.port, tls.httpsOnMainPort);
+  const secure =
+    options.tlsPort === undefined || !tls.certificate
+      ? undefined
+      : await listen(options.tlsPort, true).catch(async (error: unknown) => {
+          await running.close();
+          throw error;
+        });
   const width = Math.max(...sandbox.vendors.map((v) => v.title.length));
   const boundHost = new URL(running.url).hostname.replace(/^\[|\]$/g, '');
   const openAdmin = !options.adminToken && !isLoopbackAddress(boundHost);
@@ -341,6 +353,8 @@ async function serve(options: ServeOptions): Promise<void> {
       ...sandbox.vendors.map((v) => `  ${v.title.padEnd(width)}  ${v.basePaths.map((p) => running.url + p).join('  ')}`),
       `  ${'admin'.padEnd(width)}  ${running.url}/__admin${options.adminToken ? '  (bearer token required)' : ''}`,
       ...(openAdmin ? [`  ${warning}`] : []),
+      ...(secure ? [`contact-sandbox listening on ${secure.url}`] : []),
+      ...(tls.certificate ? [`  TLS certificate${tls.certificate.generated ? ' (made now)' : ''}: trust ${tls.certificate.trustFile}`] : []),
       '',
     ].join('\n'),
   );
@@ -353,13 +367,14 @@ async function serve(options: ServeOptions): Promise<void> {
   const stop = (signal: NodeJS.Signals) => {
     // A second signal: the operator does not want to wait for requests in flight.
     if (closing) {
-      log.warn({ signal, inFlight: running.inFlight() }, 'stopping at once');
+      log.warn({ signal, inFlight: running.inFlight() + (secure?.inFlight() ?? 0) }, 'stopping at once');
       return exit(1);
     }
     closing = true;
-    log.info({ signal, inFlight: running.inFlight(), graceMs: options.shutdownGrace }, 'stopping: answering requests in flight');
-    running.close().then(
-      (answeredAll) => {
+    log.info({ signal, inFlight: running.inFlight() + (secure?.inFlight() ?? 0), graceMs: options.shutdownGrace }, 'stopping: answering requests in flight');
+    Promise.all([running.close(), secure?.close() ?? true]).then(
+      ([plain, tlsToo]) => {
+        const answeredAll = plain && tlsToo;
         if (!answeredAll) log.warn({ graceMs: options.shutdownGrace }, 'shutdown grace period over: dropped requests still in flight');
         exit(answeredAll ? 0 : 1);
       },

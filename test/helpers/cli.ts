@@ -24,7 +24,7 @@ export function startCli(args: readonly string[], env: Record<string, string> = 
   return new Promise((resolve, reject) => {
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      const url = /listening on (https?:\/\/\S+)/.exec(out)?.[1];
       if (url) resolve({ child, url, stdout: () => out, exited });
     });
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));

@@ -19,7 +19,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['ajv', 'ajv/*', 'ajv-formats', 'yaml', '@faker-js/faker', 'json-schema-faker', '@pact-foundation/pact', 'pino-pretty', 'cli-table3', 'picocolors'],
+  external: ['ajv', 'ajv/*', 'ajv-formats', 'yaml', '@faker-js/faker', 'json-schema-faker', '@pact-foundation/pact', 'pino-pretty', 'cli-table3', 'picocolors', 'selfsigned'],
   // CommonJS packages inside an ES module bundle need a real require (for Node built-ins and the externals).
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -13,7 +13,7 @@ import { DEFAULT_DIRS, PROJECT_ROOT } from './paths.js';
 import { sessionIdOf } from './request-context.js';
 import { writeOutcome } from './respond.js';
 import { Router, type KnownRoute, type RouteMatch } from './router.js';
-import { listenServer, type ServerTimeouts } from './server.js';
+import { listenServer, type ServerTimeouts, type TlsCredentials } from './server.js';
 import { scenarioVendors, type Scenario } from './scenario.js';
 import { ScenarioCatalogue } from './scenario-catalogue.js';
 import { SessionRegistry } from './session.js';
@@ -83,8 +83,8 @@ export interface Sandbox {
   readonly app: Express;
   readonly seed: number;
   readonly vendors: readonly { readonly id: string; readonly title: string; readonly basePaths: readonly string[]; readonly pactProvider: string }[];
-  /** Starts listening; port 0 (the default) picks a free port. */
-  listen(port?: number, host?: string): Promise<RunningSandbox>;
+  /** Starts listening; port 0 (the default) picks a free port. With `tls`, HTTPS (call it twice for HTTP and HTTPS side by side). */
+  listen(port?: number, host?: string, options?: { readonly tls?: TlsCredentials }): Promise<RunningSandbox>;
   /** Forgets every session: the next request starts from the fixtures and the start-up scenario. */
   reset(): void;
   /**
@@ -147,8 +147,8 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     app,
     seed: settings.seed,
     vendors: vendors.map((v) => ({ id: v.module.id, title: v.module.title, basePaths: v.module.basePaths, pactProvider: v.module.pactProvider })),
-    listen: async (port = 0, host = SANDBOX_DEFAULTS.host) => {
-      const running = await listenServer(app, port, host, { ...options.timeouts, log: settings.log });
+    listen: async (port = 0, host = SANDBOX_DEFAULTS.host, listenOptions = {}) => {
+      const running = await listenServer(app, port, host, { ...options.timeouts, log: settings.log, ...(listenOptions.tls ? { tls: listenOptions.tls } : {}) });
       adminGuard.bind(running.address);
       adminGuard.bind(host);
       return running;

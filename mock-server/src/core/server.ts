@@ -1,3 +1,4 @@
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer, STATUS_CODES, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from 'pino';
@@ -15,6 +16,12 @@ export interface ServerTimeouts {
   readonly keepAliveTimeoutMs?: number;
   /** On `close()`, requests in flight get this long to be answered before their connections are dropped. */
   readonly shutdownGraceMs?: number;
+}
+
+/** A certificate and key to serve HTTPS with (PEM). */
+export interface TlsCredentials {
+  readonly cert: string;
+  readonly key: string;
 }
 
 /** A server bound to a port. */
@@ -39,21 +46,25 @@ export interface ListeningServer {
  * slow client for minutes), answers malformed HTTP with the sandbox's JSON
  * error shape instead of Node's empty 400, and shuts down gracefully.
  */
-export function listenServer(handler: RequestListener, port: number, host: string, options: ServerTimeouts & { readonly log?: Logger } = {}): Promise<ListeningServer> {
+export function listenServer(
+  handler: RequestListener,
+  port: number,
+  host: string,
+  options: ServerTimeouts & { readonly log?: Logger; readonly tls?: TlsCredentials } = {},
+): Promise<ListeningServer> {
   const headersTimeout = options.headersTimeoutMs ?? SERVER_DEFAULTS.headersTimeoutMs;
   const requestTimeout = options.requestTimeoutMs ?? SERVER_DEFAULTS.requestTimeoutMs;
   const graceMs = options.shutdownGraceMs ?? SERVER_DEFAULTS.shutdownGraceMs;
-  const server: Server = createServer(
-    {
-      // Node requires headersTimeout <= requestTimeout (0 turns the request timeout off).
-      headersTimeout: requestTimeout === 0 ? headersTimeout : Math.min(headersTimeout, requestTimeout),
-      requestTimeout,
-      keepAliveTimeout: options.keepAliveTimeoutMs ?? SERVER_DEFAULTS.keepAliveTimeoutMs,
-      // Node checks the two timeouts every 30 s by default: a 10 s limit would hold for up to 40 s.
-      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(Math.min(headersTimeout, requestTimeout || headersTimeout) / 4))),
-    },
-    handler,
-  );
+  const serverOptions = {
+    // Node requires headersTimeout <= requestTimeout (0 turns the request timeout off).
+    headersTimeout: requestTimeout === 0 ? headersTimeout : Math.min(headersTimeout, requestTimeout),
+    requestTimeout,
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? SERVER_DEFAULTS.keepAliveTimeoutMs,
+    // Node checks the two timeouts every 30 s by default: a 10 s limit would hold for up to 40 s.
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(Math.min(headersTimeout, requestTimeout || headersTimeout) / 4))),
+  };
+  // HTTPS is the same server over TLS (an https.Server is an http.Server): the timeouts, clientError answers and graceful close below hold for both.
+  const server: Server = options.tls ? createHttpsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, handler) : createServer(serverOptions, handler);
   const active = new Set<ServerResponse>();
   let stopping = false;
   server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
@@ -74,7 +85,7 @@ export function listenServer(handler: RequestListener, port: number, host: strin
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       let closed: Promise<boolean> | undefined;
       resolve({
-        url: `http://${shownHost}:${address.port}`,
+        url: `${options.tls ? 'https' : 'http'}://${shownHost}:${address.port}`,
         port: address.port,
         address: address.address,
         inFlight: () => active.size,
