@@ -95,7 +95,9 @@ export const VENDOR_WRITES: readonly VendorWrite[] = [
               { propertyID: '1', propertyName: 'First Name', values: [{ value: 'John' }] },
               { propertyID: '3', propertyName: 'Last Name', values: [{ value: 'Deer' }] },
             ],
+            // The web form sends every value on the page (seed 004), logins included: the main write relies on no leniency.
             setLogins: false,
+            logins: [],
           },
           membership: ['2', '3'],
         }),
