@@ -74,6 +74,7 @@ interface ServeOptions extends TlsCliOptions {
   sessionIdle: number;
   bodyLimit: number;
   trustProxy: boolean;
+  strict: boolean;
   adminToken?: string;
   allowedHosts: string[];
   headersTimeout: number;
@@ -136,6 +137,7 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .option('--session-idle <ms>', 'drop sessions idle this long', integer('--session-idle', 1), SANDBOX_DEFAULTS.sessionIdleMs)
     .option('--body-limit <bytes>', 'largest request body accepted', integer('--body-limit', 1), SANDBOX_DEFAULTS.bodyLimitBytes)
     .option('--trust-proxy', 'take the client address from X-Forwarded-For', SANDBOX_DEFAULTS.trustProxy)
+    .option('--strict', "refuse requests that rely on a vendor leniency (docs/leniencies.md) with the vendor's own error, instead of warning", SANDBOX_DEFAULTS.strict)
     .addOption(new Option('--admin-token <token>', 'require Authorization: Bearer <token> on every admin call').env('SANDBOX_ADMIN_TOKEN'))
     .addOption(
       new Option('--allowed-hosts <list>', 'comma-separated host names the admin API answers for, besides loopback names and IP addresses ("*" = any)')
@@ -310,6 +312,7 @@ async function serve(options: ServeOptions): Promise<void> {
     sessionIdleMs: options.sessionIdle,
     bodyLimitBytes: options.bodyLimit,
     trustProxy: options.trustProxy,
+    strict: options.strict,
     adminAccess: { token: options.adminToken, allowedHosts: options.allowedHosts },
     timeouts: {
       headersTimeoutMs: options.headersTimeout,
@@ -349,7 +352,7 @@ async function serve(options: ServeOptions): Promise<void> {
   process.stdout.write(
     [
       `contact-sandbox listening on ${running.url}`,
-      `  scenario ${options.scenario} · seed ${sandbox.seed} · clock ${options.clock}`,
+      `  scenario ${options.scenario} · seed ${sandbox.seed} · clock ${options.clock}${options.strict ? ' · strict' : ''}`,
       ...sandbox.vendors.map((v) => `  ${v.title.padEnd(width)}  ${v.basePaths.map((p) => running.url + p).join('  ')}`),
       `  ${'admin'.padEnd(width)}  ${running.url}/__admin${options.adminToken ? '  (bearer token required)' : ''}`,
       ...(openAdmin ? [`  ${warning}`] : []),

@@ -12,6 +12,8 @@ export const SANDBOX_DEFAULTS = {
   /** Largest request body accepted. */
   bodyLimitBytes: 1024 * 1024,
   trustProxy: false,
+  /** Requests relying on a vendor leniency are warned about, not refused (docs/leniencies.md). */
+  strict: false,
   port: 4010,
   host: '127.0.0.1',
 } as const;

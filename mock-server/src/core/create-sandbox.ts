@@ -50,6 +50,11 @@ export interface SandboxOptions {
   readonly bodyLimitBytes?: number;
   /** Take the client address from `X-Forwarded-For` (behind a proxy). Default false. */
   readonly trustProxy?: boolean;
+  /**
+   * Strict mode: a request relying on a vendor leniency (docs/leniencies.md) gets the vendor's own
+   * refusal instead of a warning. A scenario's `vendors.<id>.strict` wins for its vendor. Default false.
+   */
+  readonly strict?: boolean;
   /** Admin API access: a bearer token, and host names it answers for besides loopback and IP addresses. Default: no token. */
   readonly adminAccess?: AdminAccess;
   /** Connection timeouts and the shutdown grace period of `listen()` (defaults in `core/config.ts`). */
@@ -187,6 +192,7 @@ interface ResolvedOptions {
   readonly sessionIdleMs: number;
   readonly bodyLimitBytes: number;
   readonly trustProxy: boolean;
+  readonly strict: boolean;
 }
 
 function resolveOptions(options: SandboxOptions): ResolvedOptions {
@@ -210,6 +216,7 @@ function resolveOptions(options: SandboxOptions): ResolvedOptions {
     sessionIdleMs: options.sessionIdleMs ?? SANDBOX_DEFAULTS.sessionIdleMs,
     bodyLimitBytes: options.bodyLimitBytes ?? SANDBOX_DEFAULTS.bodyLimitBytes,
     trustProxy: options.trustProxy ?? SANDBOX_DEFAULTS.trustProxy,
+    strict: options.strict ?? SANDBOX_DEFAULTS.strict,
   };
 }
 
@@ -267,6 +274,7 @@ function wireApp(
     bodyLimitBytes: settings.bodyLimitBytes,
     trustProxy: settings.trustProxy,
     coverage,
+    strict: settings.strict,
     log,
   });
 

@@ -10,6 +10,7 @@ import { loadSchemaFile } from './schema-document.js';
 import type { Scenario } from './scenario.js';
 import { deepMerge } from './deep-merge.js';
 import { answerNow, proceed, runPipeline } from './pipeline.js';
+import { checkAnswer, checkRequest, leniencyInfo, leniencyTable, type LeniencyTable, type LeniencyWarning } from './leniency.js';
 import type {
   Admission,
   CoreErrors,
@@ -43,6 +44,7 @@ export function defineVendor<State, Settings, Principal, Fixtures, Ops>(def: Ven
     caseSensitivePaths: def.caseSensitivePaths ?? true,
     errorCodes: def.errors.codes,
     drift: def.drift ?? {},
+    leniencies: leniencyInfo(def.leniencies ?? []),
     prepare: (env) => prepare(def, module, env),
   };
   return module;
@@ -79,6 +81,8 @@ function prepare<State, Settings, Principal, Fixtures, Ops>(
   for (const set of fixtureSets) fixtures.set(set, deepFreeze(def.fixtures.load(join(fixtureRoot, set), contract)));
   if (!fixtures.has('default')) throw new Error(`${def.id}: no default fixture set in ${fixtureRoot}`);
 
+  const leniencies = leniencyTable(def.id, def.leniencies ?? [], declared);
+
   const resolved = new WeakMap<Scenario, Settings>();
   const settingsFor = (scenario: Scenario): Settings => {
     let settings = resolved.get(scenario);
@@ -109,7 +113,7 @@ function prepare<State, Settings, Principal, Fixtures, Ops>(
     fixtureSets,
     outcomes: vendorOutcomes(def.id, def.title, contract, def.resultCodes as ResultCodes | undefined),
     checkScenario: (scenario) => checkScenario(def, contract, fixtureSets, settingsProblems, settingsFor, scenario),
-    createInstance: (init) => createInstance(def, contract, fixtures, settingsFor, sharedFor, init),
+    createInstance: (init) => createInstance(def, contract, fixtures, settingsFor, sharedFor, leniencies, init),
   };
 }
 
@@ -152,6 +156,7 @@ function createInstance<State, Settings, Principal, Fixtures, Ops>(
   fixtures: ReadonlyMap<string, Fixtures>,
   settingsFor: (scenario: Scenario) => Settings,
   sharedFor: <T>(set: object, key: string, build: () => T) => T,
+  leniencies: LeniencyTable<State, Settings>,
   init: InstanceInit,
 ): VendorInstance {
   const fixtureSet = fixtures.get(init.fixtureSet);
@@ -161,7 +166,7 @@ function createInstance<State, Settings, Principal, Fixtures, Ops>(
   const { state, readAtCreation } = createState(def, { fixtures: fixtureSet, shared, contract, settings: created, clock: init.clock, random: init.random, seed: init.seed });
   const contextFor = contextBuilder(def, contract, init, state, settingsFor);
   return {
-    run: (call) => runCall(def, contract, contextFor, call),
+    run: (call) => runCall(def, contract, contextFor, leniencies, call),
     renderRouteError: (error, scenario, request) => renderRouteError(def.coreErrors, error, contextFor(scenario, null, request, undefined)),
     dump: () => def.dumpState(state),
     perRequestGaps: perRequestGaps(def.id, init.fixtureSet, created, readAtCreation, settingsFor),
@@ -217,11 +222,16 @@ function contextBuilder<State, Settings, Principal, Fixtures, Ops>(
   });
 }
 
-/** The request pipeline (runPipeline): admission → scenario effects → body parsing → contract validation → handler, whatever throws → the vendor's error. */
+/**
+ * The request pipeline (runPipeline): admission → scenario effects → body parsing → contract validation →
+ * the vendor's leniencies (warned, or refused in strict mode) → handler, whatever throws → the vendor's error.
+ * Every answer then passes the vendor's answer leniencies (core/leniency.ts).
+ */
 function runCall<State, Settings, Principal, Fixtures, Ops>(
   def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>,
   contract: Contract,
   contextFor: ContextFor<State, Settings>,
+  leniencies: LeniencyTable<State, Settings>,
   call: VendorCall,
 ): Promise<VendorResult> {
   const { request: incoming, scenario, operationId } = call;
@@ -231,7 +241,20 @@ function runCall<State, Settings, Principal, Fixtures, Ops>(
   const request = { ...incoming, body: parsed.kind === 'ok' ? parsed.body : undefined, bodyFormat: parsed.kind === 'ok' ? parsed.format : 'none' } as const;
   const ctx: RequestContext<State, Settings> = contextFor(scenario, operationId, request, call.log);
   let admission: Admission<Principal> | undefined;
-  const answer = (outcome: HttpOutcome): VendorResult => ({ kind: 'outcome', outcome, headers: admission?.headers, release: admission?.release });
+  const strict = call.strict === true;
+  let warnings: LeniencyWarning[] | undefined;
+  // The answer as the vendor's answer leniencies leave it (most vendors have none: the outcome as it is).
+  const settle = (outcome: HttpOutcome): HttpOutcome => {
+    if (leniencies.answers.length === 0) return outcome;
+    const checked = checkAnswer(leniencies.answers, outcome, ctx, strict);
+    if (checked === undefined) return outcome;
+    warnings = warnings === undefined ? [checked.warning] : [...warnings, checked.warning];
+    return checked.outcome;
+  };
+  const answer = (outcome: HttpOutcome): VendorResult => {
+    const settled = settle(outcome);
+    return { kind: 'outcome', outcome: settled, headers: admission?.headers, release: admission?.release, warnings };
+  };
   return runPipeline<Admission<Principal>, VendorResult>({
     parse: async () => {
       admission = def.admit(ctx);
@@ -244,13 +267,18 @@ function runCall<State, Settings, Principal, Fixtures, Ops>(
       }
       if (effects.error !== undefined) {
         admission.refund?.();
-        return answerNow({ kind: 'outcome', outcome: def.errors.render(effects.error, ctx), release: admission.release, forced: true });
+        const outcome = settle(def.errors.render(effects.error, ctx));
+        return answerNow({ kind: 'outcome', outcome, release: admission.release, forced: true, warnings });
       }
       return proceed(admission);
     },
     validate: () => {
       const refusal = requestRefusal(def, contract, ctx, parsed);
-      return refusal ? answer(refusal) : undefined;
+      if (refusal) return answer(refusal);
+      const found = checkRequest(leniencies.forOperation(operationId), ctx, strict);
+      if (found === undefined) return undefined;
+      warnings = found.warnings;
+      return found.refusal === undefined ? undefined : answer(found.refusal);
     },
     handle: (admitted) => {
       // The one place a request meets its handler's types: validation above checked params, query and body against the schemas they are generated from.

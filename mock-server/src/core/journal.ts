@@ -1,4 +1,5 @@
 import { JournalBudget } from './journal-budget.js';
+import { warningBytes, type LeniencyWarning } from './leniency.js';
 
 export { JournalBudget };
 
@@ -29,6 +30,8 @@ export interface JournalEntry {
   readonly responseBody: unknown;
   readonly fault: string | null;
   readonly durationMs: number;
+  /** The vendor leniencies the request relied on (docs/leniencies.md); absent when none. */
+  readonly warnings?: readonly LeniencyWarning[] | undefined;
 }
 
 /** What the dispatcher records: the request body stays raw until someone reads the journal. */
@@ -121,7 +124,14 @@ export class Journal {
     const bodyBytes = raw?.length ?? 0;
     // A copy of the kept prefix, so the request's whole buffer can be freed.
     const rawBody = raw !== undefined && raw.length > this.#limits.bodyBytes ? Buffer.from(raw.subarray(0, this.#limits.bodyBytes)) : raw;
-    const bytes = ENTRY_OVERHEAD + (rawBody?.length ?? 0) + (record.responseBytes ?? 0) + headerBytes(record.headers) + headerBytes(record.responseHeaders) + record.path.length;
+    const bytes =
+      ENTRY_OVERHEAD +
+      (rawBody?.length ?? 0) +
+      (record.responseBytes ?? 0) +
+      headerBytes(record.headers) +
+      headerBytes(record.responseHeaders) +
+      record.path.length +
+      warningBytes(record.warnings);
     this.#entries.push({ record, rawBody, bodyBytes, bytes });
     this.#bytes += bytes;
     this.#budget.add(bytes);

@@ -6,6 +6,7 @@ import { closesConnection, isRawBodyError, type RawBodyError } from './body.js';
 import type { CoverageLedger } from './coverage-ledger.js';
 import { sessionIdOf } from './request-context.js';
 import type { HttpOutcome } from './http-outcome.js';
+import { strictFor, warningHeader } from './leniency.js';
 import { enactFault, writeOutcome, type Written } from './respond.js';
 import type { Router } from './router.js';
 import { REQUEST_TIMEOUT_MESSAGE, sandboxError } from './sandbox-errors.js';
@@ -23,6 +24,8 @@ export interface DispatchDeps {
   readonly bodyLimitBytes: number;
   readonly trustProxy: boolean;
   readonly coverage: CoverageLedger;
+  /** The sandbox's --strict: refuse requests relying on a leniency, unless a scenario says otherwise for the vendor. */
+  readonly strict: boolean;
   readonly log: Logger;
 }
 
@@ -116,6 +119,7 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
             operationId,
             scenario,
             log: deps.log,
+            strict: strictFor(scenario, route.vendor, deps.strict),
             effects: () => (scenario.overrides.length === 0 ? NO_EFFECTS : session.counters.evaluate(scenario, route.vendor, operationId, session.random)),
             request,
           });
@@ -129,10 +133,12 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
 
     const warning = fromHeader === undefined || vendor === null ? undefined : perRequestWarning(fromHeader, vendor, session, deps);
     if (warning !== undefined) deps.log.warn({ session: session.id, vendor, scenario: requested }, warning);
+    const warnings = result.kind === 'outcome' ? result.warnings : undefined;
+    const warningLines = warningHeader(warning === undefined ? undefined : headerSafe(warning), warnings);
     const written: Written =
       result.kind === 'fault'
         ? enactFault(result.fault, res, date)
-        : writeOutcome(res, result.outcome, date, warning === undefined ? result.headers : { ...result.headers, 'X-Sandbox-Warning': headerSafe(warning) });
+        : writeOutcome(res, result.outcome, date, warningLines === undefined ? result.headers : { ...result.headers, 'X-Sandbox-Warning': warningLines });
     // The answer is on its way: the request no longer counts as in flight.
     result.release?.();
     const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
@@ -159,9 +165,19 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
       responseBytes: written.bytes,
       fault,
       durationMs,
+      warnings,
     });
     deps.log.info(
-      { session: session.id, vendor, operation, status: written.status, ms: durationMs, scenario: scenario?.name ?? null, ...(fault ? { fault } : {}) },
+      {
+        session: session.id,
+        vendor,
+        operation,
+        status: written.status,
+        ms: durationMs,
+        scenario: scenario?.name ?? null,
+        ...(fault ? { fault } : {}),
+        ...(warnings ? { leniencies: warnings.map((w) => w.leniency) } : {}),
+      },
       `${req.method} ${path} ${fault ?? written.status}`,
     );
   };

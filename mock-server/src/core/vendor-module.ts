@@ -5,6 +5,7 @@ import type { Clock } from './clock.js';
 import type { Contract, ValidationIssue } from './contract.js';
 import type { ResultCodes, VendorOutcomes } from './coverage-outcomes.js';
 import type { HeaderValue, HttpOutcome } from './http-outcome.js';
+import type { Leniency, LeniencyInfo, LeniencyWarning } from './leniency.js';
 import type { Random } from './random.js';
 import type { Environment, Scenario, ScenarioEffects } from './scenario.js';
 
@@ -188,6 +189,8 @@ export interface VendorDefinition<State, Settings, Principal, Fixtures, Ops = Re
    * those outcomes. Absent: coverage counts the contract's HTTP statuses.
    */
   readonly resultCodes?: ResultCodes<NoInfer<Ops>>;
+  /** Where the sandbox is more lenient than the vendor's documents (`vendors/<id>/leniencies.ts`, docs/leniencies.md). */
+  readonly leniencies?: readonly Leniency<NoInfer<State>, Settings>[];
 }
 
 /**
@@ -243,6 +246,8 @@ export interface VendorCall {
   /** Evaluates the scenario's overrides for this call (advancing their counters); called after admission. */
   readonly effects: () => ScenarioEffects;
   readonly log: Logger;
+  /** Strict mode: a request relying on a leniency gets the vendor's refusal instead of a warning (core/leniency.ts). */
+  readonly strict?: boolean;
 }
 
 /** A vendor's answer to a call: an HTTP answer, or a fault the core must enact on the socket. */
@@ -255,6 +260,8 @@ export type VendorResult =
       readonly release?: (() => void) | undefined;
       /** A scenario's override answered (a forced error), not the vendor's own behaviour. */
       readonly forced?: boolean;
+      /** The leniencies the request relied on (core/leniency.ts); undefined when none. */
+      readonly warnings?: readonly LeniencyWarning[] | undefined;
     }
   | { readonly kind: 'fault'; readonly fault: import('./scenario.js').Fault; readonly release?: (() => void) | undefined };
 
@@ -325,5 +332,7 @@ export interface VendorModule {
   readonly errorCodes: readonly string[];
   /** Default: no result code, no headers beyond content type and date, no credentials of its own. */
   readonly drift: DriftProfile;
+  /** Where the sandbox is more lenient than the vendor's documents (docs/leniencies.md lists the same). */
+  readonly leniencies: readonly LeniencyInfo[];
   prepare(env: PrepareEnv): PreparedVendor;
 }

@@ -15,4 +15,23 @@ export interface VendorTesting {
   readonly notInPacts: readonly number[];
   /** Writes the vendor's committed fixture sets (`npm run fixtures:generate`). */
   generateFixtures(): FixtureFiles;
+  /** One request per declared leniency (keyed by its id) that relies on it and on nothing else (test/integration/core/leniencies.test.ts). */
+  readonly leniencyCases: Readonly<Record<string, LeniencyCase>>;
+}
+
+/** A request relying on one leniency, and how it is answered with and without strict mode. */
+export interface LeniencyCase {
+  readonly method: string;
+  /** With the query, if any. */
+  readonly path: string;
+  /** Sent besides `admittedHeaders` (a name given here, in any case, replaces one of those; null leaves it out); a list is sent as several lines. */
+  readonly headers?: Readonly<Record<string, string | readonly string[] | null>>;
+  /** The body exactly as sent: a string as it is, anything else as JSON text. */
+  readonly body?: unknown;
+  /** The finding's `where`. */
+  readonly where: string;
+  /** The answer without strict mode (`body` matched as a subset). */
+  readonly lenient: { readonly status: number; readonly body?: unknown };
+  /** Strict mode's answer: the vendor's refusal (`body` matched as a subset). */
+  readonly strict: { readonly status: number; readonly body: unknown };
 }

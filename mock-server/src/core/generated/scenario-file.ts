@@ -53,6 +53,10 @@ export interface VendorConfig {
    * Live or sandbox account behaviour, for vendors that draw the distinction.
    */
   environment?: 'sandbox' | 'live';
+  /**
+   * Strict mode for this vendor: a request relying on one of its leniencies (docs/leniencies.md) gets the vendor's own refusal instead of a warning. Absent: the sandbox's --strict option decides.
+   */
+  strict?: boolean;
 }
 export interface Override {
   vendor: string;

@@ -4,6 +4,7 @@ import { admit } from './admission.js';
 import { resultCodes } from './coverage.js';
 import { coreErrors, errors } from './errors.js';
 import { fixtures } from './fixtures.js';
+import { leniencies } from './leniencies.js';
 import { operations } from './routes.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { ImiconnectStore } from './store.js';
@@ -29,4 +30,5 @@ export const imiconnect = defineVendor({
   coreErrors,
   drift,
   resultCodes,
+  leniencies,
 });

@@ -14,4 +14,43 @@ export const testing: VendorTesting = {
   routeLevelErrors: [],
   notInPacts: [],
   generateFixtures: instantpayFixtures,
+  // Each relies on one leniency (docs/leniencies.md); the contact and tag are the seed's.
+  leniencyCases: {
+    'instantpay/content-type': {
+      method: 'PATCH',
+      path: '/contacts/profile',
+      body: JSON.stringify({
+        contactId: '645383ba4acec95a32089822',
+        name: 'Sample Name',
+        email: 'sample.name@example.com',
+        mobile: '7428585742',
+        tagDetails: [{ tagId: '645381c92c8e9e093406ccb2' }],
+      }),
+      where: 'content-type',
+      lenient: { status: 200, body: { statuscode: 'TXN', status: 'Contact Updated Successfully' } },
+      strict: { status: 200, body: { statuscode: 'RPI', status: 'The contact id field is required.', data: null } },
+    },
+    'instantpay/repeated-header': {
+      method: 'PATCH',
+      path: '/contacts/profile',
+      headers: { 'Content-Type': 'application/json', 'X-Ipay-Auth-Code': ['{{authCode}}', '1'] },
+      body: {
+        contactId: '645383ba4acec95a32089822',
+        name: 'Sample Name',
+        email: 'sample.name@example.com',
+        mobile: '7428585742',
+        tagDetails: [{ tagId: '645381c92c8e9e093406ccb2' }],
+      },
+      where: 'X-Ipay-Auth-Code',
+      lenient: { status: 200, body: { statuscode: 'TXN' } },
+      strict: { status: 200, body: { statuscode: 'RPI', status: 'The X-Ipay-Auth-Code header must have valid authCode.' } },
+    },
+    'instantpay/trailing-slash': {
+      method: 'GET',
+      path: '/contacts/tag/',
+      where: 'path',
+      lenient: { status: 200, body: { statuscode: 'TXN', status: 'Transaction Successful' } },
+      strict: { status: 404, body: { statuscode: 'ERR', status: 'Route Not Found' } },
+    },
+  },
 };

@@ -18,4 +18,59 @@ export const testing: VendorTesting = {
   // A body over the sandbox's limit, a compressed body: test/integration/iservice/forms-and-errors.test.ts.
   notInPacts: [413, 415],
   generateFixtures: iserviceFixtures,
+  // Each relies on one leniency (docs/leniencies.md): the sandbox agent saves the seed's contact 466.
+  leniencyCases: {
+    'iservice/content-type': {
+      method: 'POST',
+      path: '/f/webapp-api-custinfo?api=setdetails',
+      body: JSON.stringify({
+        contactID: 466,
+        details: { properties: [{ propertyID: '1', propertyName: 'First Name', values: [{ value: 'John' }] }], setLogins: false, logins: [] },
+        membership: ['2', '3'],
+      }),
+      where: 'content-type',
+      lenient: { status: 200, body: { errors: [], errorDetails: [] } },
+      strict: { status: 200, body: { errors: ['The request could not be read.'] } },
+    },
+    'iservice/contactid-string': {
+      method: 'POST',
+      path: '/f/webapp-api-custinfo?api=setdetails',
+      headers: { 'Content-Type': 'application/json' },
+      body: {
+        contactID: '466',
+        details: { properties: [{ propertyID: '1', propertyName: 'First Name', values: [{ value: 'John' }] }], setLogins: false, logins: [] },
+        membership: ['2', '3'],
+      },
+      where: '/contactID',
+      lenient: { status: 200, body: { errors: [], errorDetails: [] } },
+      strict: { status: 200, body: { errors: ['Invalid request.'], errorDetails: ['contactID: must be number'] } },
+    },
+    'iservice/membership-absent': {
+      method: 'POST',
+      path: '/f/webapp-api-custinfo?api=setdetails',
+      headers: { 'Content-Type': 'application/json' },
+      body: { contactID: 466, details: { properties: [{ propertyID: '1', propertyName: 'First Name', values: [{ value: 'John' }] }], setLogins: false, logins: [] } },
+      where: '/membership',
+      lenient: { status: 200, body: { errors: [], errorDetails: [] } },
+      strict: { status: 200, body: { errors: ['Invalid request.'], errorDetails: ["body: must have required property 'membership'"] } },
+    },
+    'iservice/logins-absent': {
+      method: 'POST',
+      path: '/f/webapp-api-custinfo?api=setdetails',
+      headers: { 'Content-Type': 'application/json' },
+      body: { contactID: 466, details: { properties: [{ propertyID: '1', propertyName: 'First Name', values: [{ value: 'John' }] }], setLogins: false }, membership: ['2', '3'] },
+      where: '/details/logins',
+      lenient: { status: 200, body: { errors: [], errorDetails: [] } },
+      strict: { status: 200, body: { errors: ['Invalid request.'], errorDetails: ["details: must have required property 'logins'"] } },
+    },
+    'iservice/trailing-slash': {
+      method: 'POST',
+      path: '/f/webapp-api-custinfo/?api=details',
+      headers: { 'Content-Type': 'application/json' },
+      body: { contactID: 466 },
+      where: 'path',
+      lenient: { status: 200, body: { errors: [], contactID: 466 } },
+      strict: { status: 404, body: { errors: ['Unknown form.'] } },
+    },
+  },
 };

@@ -9,4 +9,6 @@ export const testing: VendorTesting = {
   // 405 is GET /api/v1/Contacts without `secret` (the client always sends it); 413/415 need an oversized or non-JSON body.
   notInPacts: [405, 413, 415],
   generateFixtures: loyaltiiFixtures,
+  // None declared (vendors/loyaltii/leniencies.ts says why).
+  leniencyCases: {},
 };

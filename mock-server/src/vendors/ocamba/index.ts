@@ -3,6 +3,7 @@ import { drift } from './drift.js';
 import { admit } from './admission.js';
 import { coreErrors, errors } from './errors.js';
 import { fixtures } from './fixtures.js';
+import { leniencies } from './leniencies.js';
 import { operations } from './routes.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { OcambaStore } from './store.js';
@@ -26,4 +27,5 @@ export const ocamba = defineVendor({
   errors,
   coreErrors,
   drift,
+  leniencies,
 });

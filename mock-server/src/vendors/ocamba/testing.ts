@@ -8,4 +8,22 @@ export const testing: VendorTesting = {
   routeLevelErrors: ['METHOD_NOT_ALLOWED'],
   notInPacts: [413, 415],
   generateFixtures: ocambaFixtures,
+  // Each relies on one leniency (docs/leniencies.md): partner 1000418's email contact, account A's key.
+  leniencyCases: {
+    'ocamba/content-type': {
+      method: 'PATCH',
+      path: '/v1/hood/partners/1000418/contacts/b9193e28-9146-44ef-bf95-baa9c02c81d2',
+      body: '{"value":"jane.doe@example.com"}',
+      where: 'content-type',
+      lenient: { status: 204 },
+      strict: { status: 400, body: { code: 400, title: 'Bad request.', message: 'The request body is not valid.' } },
+    },
+    'ocamba/trailing-slash': {
+      method: 'GET',
+      path: '/v1/hood/partners/1000418/contacts/',
+      where: 'path',
+      lenient: { status: 200, body: { total: 2 } },
+      strict: { status: 404, body: { code: 404, title: 'Not found.' } },
+    },
+  },
 };
