@@ -20,6 +20,7 @@ export type { KnownRoute, RouteMatch } from './core/router.js';
 export type { CoverageQuery, CoverageReport, VendorCoverage, OperationCoverage, OutcomeCoverage } from './core/coverage-report.js';
 /** The coverage report as `contact-sandbox coverage` prints it (a terminal table) and writes it (`--html`). */
 export { renderTable as renderCoverageTable, renderHtml as renderCoverageHtml } from './commands/coverage-render.js';
+export type { LeniencyInfo, LeniencyWarning } from './core/leniency.js';
 export { BUILT_IN_SCENARIOS, type BuiltInScenario, type VendorId } from './generated-names.js';
 
 export interface CreateSandboxOptions extends Omit<SandboxOptions, 'vendors' | 'knownVendorIds' | 'scenario'> {

@@ -6,7 +6,7 @@ describe('contact-sandbox CLI edges', () => {
   it.each([['frobnicate'], ['frobnicate', '--port', '0'], ['serv']])('names an unknown command as such (%j), exit 2', async (...args) => {
     const { code, stdout, stderr } = await runCli(args);
     expect(code).toBe(2);
-    expect(stderr).toBe(`error: unknown command '${args[0]}' (commands: serve, verify, proxy, drift, replay, help)\n`);
+    expect(stderr).toBe(`error: unknown command '${args[0]}' (commands: serve, verify, proxy, drift, replay, coverage, help)\n`);
     expect(stdout).toBe('');
   });
 

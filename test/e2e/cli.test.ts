@@ -28,6 +28,33 @@ describe('contact-sandbox (the compiled CLI, over a real socket)', () => {
     expect(await cli.exited).toEqual({ code: 0, signal: null });
   });
 
+  it('--strict refuses a body without Content-Type with the vendor\'s 400, says "strict" at start, and logs the leniency', async () => {
+    const cli = await startCli(['--port', '0', '--strict', '--log-format', 'json']);
+    try {
+      expect(cli.stdout()).toMatch(/scenario default · seed \d+ · clock real · strict\n/);
+      // Without a Content-Type (node:http adds none): ocamba/content-type (docs/leniencies.md).
+      const res = await rawRequest(`${cli.url}/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.emailContact}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${OCAMBA.keyA}`, 'X-Sandbox-Session': 'ci-strict' },
+        body: '{"value":"jane.doe@example.com"}',
+      });
+      expect(res.kind === 'response' && { status: res.status, body: JSON.parse(res.body) as unknown, warning: res.headers['x-sandbox-warning'] }).toMatchObject({
+        status: 400,
+        body: { code: 400, title: 'Bad request.', message: 'The request body is not valid.' },
+        warning: expect.stringMatching(/^refused: ocamba\/content-type at content-type: /),
+      });
+      for (let i = 0; i < 50 && !cli.stdout().includes('"leniencies"'); i++) await new Promise((r) => setTimeout(r, 20));
+      const line = cli
+        .stdout()
+        .split('\n')
+        .find((l) => l.includes('"session":"ci-strict"'));
+      expect(JSON.parse(line ?? '{}')).toMatchObject({ status: 400, leniencies: ['ocamba/content-type'] });
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+  });
+
   it('logs one JSON line per request with session, vendor, operation, status and ms', async () => {
     const cli = await startCli(['--port', '0', '--log-format', 'json']);
     try {

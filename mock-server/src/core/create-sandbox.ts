@@ -22,6 +22,7 @@ import { sandboxError } from './sandbox-errors.js';
 import { createSessionEntry } from './session-entry.js';
 import { SANDBOX_DEFAULTS, VOLUME_DEFAULTS } from './config.js';
 import type { PreparedVendor, VendorModule } from './vendor-module.js';
+import { collectLeniencies, type LeniencyInfo } from './leniency.js';
 
 export interface SandboxOptions {
   /** Vendor modules to mount. */
@@ -113,6 +114,8 @@ export interface Sandbox {
    * @throws when `query.vendors` names a vendor that is not mounted.
    */
   coverage(query?: CoverageQuery): CoverageReport;
+  /** Where the mounted vendors are more lenient than their documents (docs/leniencies.md): what `--strict` refuses. */
+  readonly leniencies: readonly LeniencyInfo[];
 }
 
 /** A sandbox cannot start with these options (an unknown or unmounted scenario, no vendors); the message says why. */
@@ -174,6 +177,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
       if (unknown.length > 0) throw new Error(`coverage: vendor(s) not mounted: ${unknown.join(', ')} (mounted: ${mounted.join(', ')})`);
       return coverageReport(coverage, query);
     },
+    leniencies: collectLeniencies(options.vendors),
   };
 }
 

@@ -74,6 +74,14 @@ export interface LeniencyTable<State, Settings> {
 
 const NONE: readonly never[] = Object.freeze([]);
 
+/** Every leniency of the vendors given, in their order (docs/leniencies.md lists the same); an id declared twice is a start-up error. */
+export function collectLeniencies(vendors: readonly { readonly id: string; readonly leniencies: readonly LeniencyInfo[] }[]): LeniencyInfo[] {
+  const all = vendors.flatMap((v) => v.leniencies);
+  const twice = all.map((l) => l.id).filter((id, i, ids) => ids.indexOf(id) !== i);
+  if (twice.length > 0) throw new Error(`leniencies declared twice: ${twice.join(', ')}`);
+  return all;
+}
+
 /** The declarations as the docs list them. */
 export function leniencyInfo(declared: readonly LeniencyInfo[]): LeniencyInfo[] {
   return declared.map(({ id, description, source, strict }) => ({ id, description, source, strict }));

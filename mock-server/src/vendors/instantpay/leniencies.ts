@@ -61,7 +61,7 @@ export const leniencies: readonly Leniency<InstantpayStore, InstantpaySettings>[
   {
     kind: 'request',
     id: 'instantpay/repeated-header',
-    description: 'An X-Ipay-* header sent several times (or as a comma-joined list) with different values counts with its last value.',
+    description: 'One of the X-Ipay headers admission reads, sent several times (or as a comma-joined list) with different values counts with its last value.',
     source: 'the vendor\'s header tables: one value each, X-Ipay-Auth-Code "1 (Fixed)" (docs/vendors/instantpay.md I-1, docs/decisions/0106-instantpay-header-lists.md)',
     strict: 'RPI "The X-Ipay-Auth-Code header must have valid authCode." (or the Endpoint-Ip text); IAC "Invalid Dealer Credentials" for the client id or secret',
     detect: disagreeingHeader,

@@ -75,7 +75,7 @@ export const leniencies: readonly Leniency<IServiceStore, IServiceSettings>[] = 
   },
   trailingSlashLeniency({
     id: 'iservice/trailing-slash',
-    source: 'the guides: forms at "/f/webapp-api-<form>" without a trailing "/" (docs/vendors/iservice.md §5.1)',
+    source: 'the guides: forms at "/f/webapp-api-custinfo" and "/f/webapp-api-login" without a trailing "/" (docs/vendors/iservice.md §5.1)',
     strict: '"Unknown form.", HTTP 404',
     refuse: (ctx) => coreErrors.routeNotFound(ctx),
   }),
