@@ -75,6 +75,7 @@ interface ServeOptions extends TlsCliOptions {
   bodyLimit: number;
   trustProxy: boolean;
   strict: boolean;
+  explain: boolean;
   adminToken?: string;
   allowedHosts: string[];
   headersTimeout: number;
@@ -138,6 +139,7 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .option('--body-limit <bytes>', 'largest request body accepted', integer('--body-limit', 1), SANDBOX_DEFAULTS.bodyLimitBytes)
     .option('--trust-proxy', 'take the client address from X-Forwarded-For', SANDBOX_DEFAULTS.trustProxy)
     .option('--strict', "refuse requests that rely on a vendor leniency (docs/leniencies.md) with the vendor's own error, instead of warning", SANDBOX_DEFAULTS.strict)
+    .option('--explain', 'send X-Sandbox-Explain (why a request was refused) on every answer that has a reason, not only when asked', SANDBOX_DEFAULTS.explain)
     .addOption(new Option('--admin-token <token>', 'require Authorization: Bearer <token> on every admin call').env('SANDBOX_ADMIN_TOKEN'))
     .addOption(
       new Option('--allowed-hosts <list>', 'comma-separated host names the admin API answers for, besides loopback names and IP addresses ("*" = any)')
@@ -313,6 +315,7 @@ async function serve(options: ServeOptions): Promise<void> {
     bodyLimitBytes: options.bodyLimit,
     trustProxy: options.trustProxy,
     strict: options.strict,
+    explain: options.explain,
     adminAccess: { token: options.adminToken, allowedHosts: options.allowedHosts },
     timeouts: {
       headersTimeoutMs: options.headersTimeout,

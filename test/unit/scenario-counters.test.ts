@@ -27,8 +27,8 @@ describe('ScenarioCounters', () => {
       { vendor: 'v', latency: { kind: 'fixed', ms: 250 } },
       { vendor: 'v', times: 1, fault: { kind: 'empty-reply' } },
     ]);
-    expect(counters.evaluate(s, 'v', 'op', new Random(1))).toEqual({ latencyMs: 250, fault: { kind: 'empty-reply' }, error: undefined });
-    expect(counters.evaluate(s, 'v', 'op', new Random(1))).toEqual({ latencyMs: 250, fault: undefined, error: undefined });
+    expect(counters.evaluate(s, 'v', 'op', new Random(1))).toEqual({ latencyMs: 250, fault: { kind: 'empty-reply' }, error: undefined, latencyFrom: 0, answerFrom: 1 });
+    expect(counters.evaluate(s, 'v', 'op', new Random(1))).toEqual({ latencyMs: 250, fault: undefined, error: undefined, latencyFrom: 0, answerFrom: undefined });
   });
 
   it('draws ranged latency from the seeded generator', () => {

@@ -14,6 +14,8 @@ export const SANDBOX_DEFAULTS = {
   trustProxy: false,
   /** Requests relying on a vendor leniency are warned about, not refused (docs/leniencies.md). */
   strict: false,
+  /** `X-Sandbox-Explain` only to requests that ask for it (docs/decisions/0080-refusal-explanations.md). */
+  explain: false,
   port: 4010,
   host: '127.0.0.1',
 } as const;

@@ -13,6 +13,8 @@ export interface ValidationIssue {
   readonly keyword: string;
   readonly message: string;
   readonly params: Readonly<Record<string, unknown>>;
+  /** Where the failing keyword is in the contract (Ajv's `schemaPath`); absent for the missing-body check. */
+  readonly schemaPath?: string;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -63,6 +65,8 @@ export class Contract {
   readonly #schemas: SchemaDocument;
   /** Request validators per operation, looked up once here instead of on every request. */
   readonly #requestValidators = new Map<string, { params: [ParamLocation, ValidateFunction][]; bodies: Map<string, ValidateFunction> }>();
+  /** Per operation, where each parameter is declared (for explanations: docs/decisions/0080). */
+  readonly #parameters = new Map<string, WalkedOperation['params']>();
 
   private constructor(
     readonly id: string,
@@ -72,7 +76,10 @@ export class Contract {
     this.document = schemas.document;
     this.file = schemas.file;
     const operations = new Map<string, ContractOperation>();
-    for (const op of walkOperations(this.document, this.file)) operations.set(op.info.operationId, op.info);
+    for (const op of walkOperations(this.document, this.file)) {
+      operations.set(op.info.operationId, op.info);
+      this.#parameters.set(op.info.operationId, op.params);
+    }
     this.operations = operations;
   }
 
@@ -103,6 +110,17 @@ export class Contract {
     const op = this.operations.get(operationId);
     if (!op) throw new Error(`${this.file}: no operation ${operationId}`);
     return op;
+  }
+
+  /** Pointer to an operation in the document (`#/paths/~1v1~1items/post`). */
+  operationPointer(operationId: string): string {
+    return operationPointer(this.operation(operationId));
+  }
+
+  /** Pointer to where a parameter is declared (its `$ref` target, or its place in the operation); undefined when it is not. */
+  parameterPointer(operationId: string, location: ParamLocation, name: string): string | undefined {
+    const schema = this.#parameters.get(operationId)?.[location].properties[location === 'header' ? name.toLowerCase() : name];
+    return schema?.replace(/\/schema$/, '');
   }
 
   /**
@@ -339,7 +357,7 @@ function toIssue(error: ErrorObject, location: IssueLocation): ValidationIssue |
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'required' && typeof params['missingProperty'] === 'string') path.push(params['missingProperty']);
   if (error.keyword === 'additionalProperties' && typeof params['additionalProperty'] === 'string') path.push(params['additionalProperty']);
-  return { location, path, keyword: error.keyword, message: error.message ?? error.keyword, params };
+  return { location, path, keyword: error.keyword, message: error.message ?? error.keyword, params, schemaPath: error.schemaPath };
 }
 
 export function escapePointer(segment: string): string {

@@ -56,6 +56,8 @@ export interface SandboxOptions {
    * refusal instead of a warning. A scenario's `vendors.<id>.strict` wins for its vendor. Default false.
    */
   readonly strict?: boolean;
+  /** Send `X-Sandbox-Explain` on every refused or scenario-changed answer, not only to requests that ask with `X-Sandbox-Explain: 1`. Default false. */
+  readonly explain?: boolean;
   /** Admin API access: a bearer token, and host names it answers for besides loopback and IP addresses. Default: no token. */
   readonly adminAccess?: AdminAccess;
   /** Connection timeouts and the shutdown grace period of `listen()` (defaults in `core/config.ts`). */
@@ -197,6 +199,7 @@ interface ResolvedOptions {
   readonly bodyLimitBytes: number;
   readonly trustProxy: boolean;
   readonly strict: boolean;
+  readonly explain: boolean;
 }
 
 function resolveOptions(options: SandboxOptions): ResolvedOptions {
@@ -221,6 +224,7 @@ function resolveOptions(options: SandboxOptions): ResolvedOptions {
     bodyLimitBytes: options.bodyLimitBytes ?? SANDBOX_DEFAULTS.bodyLimitBytes,
     trustProxy: options.trustProxy ?? SANDBOX_DEFAULTS.trustProxy,
     strict: options.strict ?? SANDBOX_DEFAULTS.strict,
+    explain: options.explain ?? SANDBOX_DEFAULTS.explain,
   };
 }
 
@@ -279,6 +283,7 @@ function wireApp(
     trustProxy: settings.trustProxy,
     coverage,
     strict: settings.strict,
+    explain: settings.explain,
     log,
   });
 

@@ -3,17 +3,17 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { parseBody } from './body.js';
-import { Contract } from './contract.js';
+import { Contract, escapePointer } from './contract.js';
 import { vendorOutcomes, type ResultCodes } from './coverage-outcomes.js';
 import { isVendorError, type HttpOutcome } from './http-outcome.js';
 import { loadSchemaFile } from './schema-document.js';
 import type { Scenario } from './scenario.js';
 import { deepMerge } from './deep-merge.js';
+import { explained, explainedOr, issueExplanations, scenarioExplanations, type Explanation } from './explain.js';
 import { answerNow, proceed, runPipeline } from './pipeline.js';
 import { checkAnswer, checkRequest, leniencyInfo, leniencyTable, type LeniencyTable, type LeniencyWarning } from './leniency.js';
 import type {
   Admission,
-  CoreErrors,
   InstanceInit,
   OperationHandler,
   PerRequestGaps,
@@ -167,7 +167,7 @@ function createInstance<State, Settings, Principal, Fixtures, Ops>(
   const contextFor = contextBuilder(def, contract, init, state, settingsFor);
   return {
     run: (call) => runCall(def, contract, contextFor, leniencies, call),
-    renderRouteError: (error, scenario, request) => renderRouteError(def.coreErrors, error, contextFor(scenario, null, request, undefined)),
+    renderRouteError: (error, scenario, request) => renderRouteError(def, error, contextFor(scenario, null, request, undefined)),
     dump: () => def.dumpState(state),
     perRequestGaps: perRequestGaps(def.id, init.fixtureSet, created, readAtCreation, settingsFor),
   };
@@ -251,23 +251,27 @@ function runCall<State, Settings, Principal, Fixtures, Ops>(
     warnings = warnings === undefined ? [checked.warning] : [...warnings, checked.warning];
     return checked.outcome;
   };
+  // What the scenario did to this call (undefined when nothing: the common case allocates nothing).
+  let scenarioReasons: readonly Explanation[] | undefined;
   const answer = (outcome: HttpOutcome): VendorResult => {
     const settled = settle(outcome);
-    return { kind: 'outcome', outcome: settled, headers: admission?.headers, release: admission?.release, warnings };
+    const explainedOutcome = scenarioReasons === undefined ? settled : explained(settled, ...scenarioReasons);
+    return { kind: 'outcome', outcome: explainedOutcome, headers: admission?.headers, release: admission?.release, warnings };
   };
   return runPipeline<Admission<Principal>, VendorResult>({
     parse: async () => {
       admission = def.admit(ctx);
       const effects = call.effects();
+      if (effects.latencyFrom !== undefined || effects.answerFrom !== undefined) scenarioReasons = scenarioExplanations(effects, scenario);
       if (effects.latencyMs > 0) await sleep(effects.latencyMs);
       // A scenario answering instead of the vendor uses up no allowance, and its answer carries no admission headers (decision 0070).
       if (effects.fault) {
         admission.refund?.();
-        return answerNow({ kind: 'fault', fault: effects.fault, release: admission.release });
+        return answerNow({ kind: 'fault', fault: effects.fault, release: admission.release, explanations: scenarioReasons });
       }
       if (effects.error !== undefined) {
         admission.refund?.();
-        const outcome = settle(def.errors.render(effects.error, ctx));
+        const outcome = explained(settle(def.errors.render(effects.error, ctx)), ...(scenarioReasons ?? []));
         return answerNow({ kind: 'outcome', outcome, release: admission.release, forced: true, warnings });
       }
       return proceed(admission);
@@ -278,7 +282,10 @@ function runCall<State, Settings, Principal, Fixtures, Ops>(
       const found = checkRequest(leniencies.forOperation(operationId), ctx, strict);
       if (found === undefined) return undefined;
       warnings = found.warnings;
-      return found.refusal === undefined ? undefined : answer(found.refusal);
+      if (found.refusal === undefined) return undefined;
+      // A strict refusal is explained by the leniencies it refused (decision 0080).
+      const refused = found.warnings.filter((w) => w.refused === true);
+      return answer(explainedOr(found.refusal, () => refused.map(strictExplanation)));
     },
     handle: (admitted) => {
       // The one place a request meets its handler's types: validation above checked params, query and body against the schemas they are generated from.
@@ -295,6 +302,11 @@ function runCall<State, Settings, Principal, Fixtures, Ops>(
   });
 }
 
+/** A leniency strict mode refused, as a reason: the vendor's documents are what was expected. */
+function strictExplanation(warning: LeniencyWarning): Explanation {
+  return { rule: `strict.${warning.leniency}`, where: warning.where, expected: 'what the vendor documents (strict mode)', got: warning.message, source: warning.source };
+}
+
 /** The vendor's answer to a body it cannot read or a request its contract refuses; undefined when the request may go on. */
 function requestRefusal<State, Settings, Principal, Fixtures, Ops>(
   def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>,
@@ -302,24 +314,76 @@ function requestRefusal<State, Settings, Principal, Fixtures, Ops>(
   ctx: RequestContext<State, Settings>,
   parsed: ReturnType<typeof parseBody>,
 ): HttpOutcome | undefined {
-  if (parsed.kind === 'malformed') return def.coreErrors.malformedBody(ctx, parsed.reason);
-  if (parsed.kind === 'unsupported') return def.coreErrors.unsupportedMediaType(ctx, parsed.contentType);
+  const file = `contracts/${def.contract}`;
+  const content = () => `${file}${contract.operationPointer(ctx.operationId)}/requestBody/content`;
+  const mediaTypes = () => contract.operation(ctx.operationId).bodyMediaTypes.join(', ') || 'no body';
+  if (parsed.kind === 'malformed') {
+    return explainedOr(def.coreErrors.malformedBody(ctx, parsed.reason), () => [
+      { rule: 'body.malformed', where: 'body', expected: mediaTypes(), got: parsed.reason, source: content() },
+    ]);
+  }
+  if (parsed.kind === 'unsupported') {
+    return explainedOr(def.coreErrors.unsupportedMediaType(ctx, parsed.contentType), () => [
+      { rule: 'body.media-type', where: 'header:content-type', expected: mediaTypes(), got: parsed.contentType || 'absent', source: content() },
+    ]);
+  }
   const mediaType = parsed.format === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
   const { params, query, headers } = ctx.request;
   const issues = contract.validateRequest(ctx.operationId, { params, query, headers: headers as Record<string, unknown>, body: parsed.body, mediaType });
-  return issues.length > 0 ? def.coreErrors.invalidRequest(ctx, issues) : undefined;
+  if (issues.length === 0) return undefined;
+  return explainedOr(def.coreErrors.invalidRequest(ctx, issues), () =>
+    issueExplanations(issues, ctx.request, {
+      file,
+      parameter: (location, name) => contract.parameterPointer(ctx.operationId, location, name),
+      requestBody: `${contract.operationPointer(ctx.operationId)}/requestBody`,
+    }),
+  );
 }
 
-function renderRouteError<State, Settings>(coreErrors: CoreErrors<State, Settings>, error: RouteError, ctx: RenderContext<State, Settings>): HttpOutcome {
+/** A condition found before any operation (or while reading the body), rendered by the vendor and explained by the core. */
+function renderRouteError<State, Settings, Principal, Fixtures, Ops>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>,
+  error: RouteError,
+  ctx: RenderContext<State, Settings>,
+): HttpOutcome {
+  const { coreErrors } = def;
+  const file = `contracts/${def.contract}`;
+  const { method, path, headers } = ctx.request;
   switch (error.kind) {
     case 'not-found':
-      return coreErrors.routeNotFound(ctx);
+      return explainedOr(coreErrors.routeNotFound(ctx), () => [
+        { rule: 'route.not-found', where: 'path', expected: "a path the vendor's contract declares", got: `${method} ${path}`, source: `${file}#/paths` },
+      ]);
     case 'method-not-allowed':
-      return coreErrors.methodNotAllowed(ctx, error.allowed);
+      return explainedOr(coreErrors.methodNotAllowed(ctx, error.allowed), () => [
+        {
+          rule: 'route.method-not-allowed',
+          where: 'method',
+          expected: `one of ${error.allowed.join(', ')}`,
+          got: method,
+          source: error.template === undefined ? `${file}#/paths` : `${file}#/paths/${escapePointer(error.template)}`,
+        },
+      ]);
     case 'payload-too-large':
-      return coreErrors.payloadTooLarge(ctx, error.limitBytes);
+      return explainedOr(coreErrors.payloadTooLarge(ctx, error.limitBytes), () => [
+        {
+          rule: 'body.too-large',
+          where: 'body',
+          expected: `at most ${error.limitBytes} bytes`,
+          got: headers['content-length'] === undefined ? `more than ${error.limitBytes} bytes` : `${headers['content-length']} bytes`,
+          source: 'sandbox option --body-limit (docs/decisions/0013-request-body-reader.md)',
+        },
+      ]);
     case 'unsupported-media-type':
-      return coreErrors.unsupportedMediaType(ctx, error.contentType);
+      return explainedOr(coreErrors.unsupportedMediaType(ctx, error.contentType), () => [
+        {
+          rule: 'body.encoded',
+          where: 'header:content-encoding',
+          expected: 'identity (no compression)',
+          got: String(headers['content-encoding'] ?? 'absent'),
+          source: 'docs/decisions/0008-compressed-request-bodies.md',
+        },
+      ]);
     case 'internal':
       return coreErrors.internalError(ctx);
   }

@@ -1,3 +1,5 @@
+import type { Explanation } from './explain.js';
+
 /** Header values as a vendor sets them. */
 export type HeaderValue = string | number | readonly string[];
 
@@ -14,6 +16,8 @@ export interface HttpOutcome {
   readonly contentType?: string;
   /** A pre-rendered, non-JSON body. Takes precedence over `body`. */
   readonly text?: { readonly contentType: string; readonly content: string };
+  /** Why this answer refuses the request (core/explain.ts): journaled, never written with the answer. */
+  readonly explanations?: readonly Explanation[] | undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { NO_EXPLANATIONS, type Explanation } from './explain.js';
 import { JournalBudget } from './journal-budget.js';
 import { warningBytes, type LeniencyWarning } from './leniency.js';
 
@@ -32,10 +33,14 @@ export interface JournalEntry {
   readonly durationMs: number;
   /** The vendor leniencies the request relied on (docs/leniencies.md); absent when none. */
   readonly warnings?: readonly LeniencyWarning[] | undefined;
+  /** Why the answer refused the request, or how a scenario changed it (core/explain.ts); empty when neither. */
+  readonly explanations: readonly Explanation[];
 }
 
 /** What the dispatcher records: the request body stays raw until someone reads the journal. */
-export type JournalRecord = Omit<JournalEntry, 'body' | 'at' | 'bodyBytes' | 'truncated'> & {
+export type JournalRecord = Omit<JournalEntry, 'body' | 'at' | 'bodyBytes' | 'truncated' | 'explanations'> & {
+  /** Absent (undefined) on most entries: nothing refused. */
+  readonly explanations?: readonly Explanation[] | undefined;
   readonly rawBody: Buffer | undefined;
   readonly atMs: number;
   /** Bytes of the response payload as written (the journal's size accounting). */
@@ -131,7 +136,8 @@ export class Journal {
       headerBytes(record.headers) +
       headerBytes(record.responseHeaders) +
       record.path.length +
-      warningBytes(record.warnings);
+      warningBytes(record.warnings) +
+      (record.explanations === undefined ? 0 : explanationBytes(record.explanations));
     this.#entries.push({ record, rawBody, bodyBytes, bytes });
     this.#bytes += bytes;
     this.#budget.add(bytes);
@@ -211,7 +217,14 @@ function entryOf(kept: Kept): JournalEntry {
     body: decodeBody(kept.rawBody),
     bodyBytes: kept.bodyBytes,
     truncated: kept.rawBody !== undefined && kept.rawBody.length < kept.bodyBytes,
+    explanations: kept.record.explanations ?? NO_EXPLANATIONS,
   };
+}
+
+function explanationBytes(reasons: readonly Explanation[]): number {
+  let n = 0;
+  for (const r of reasons) n += 64 + r.rule.length + r.where.length + r.expected.length + r.got.length + r.source.length;
+  return n;
 }
 
 /** A recorded body as JSON when it parses and is shallow enough to list safely, else as text. */

@@ -41,8 +41,11 @@ export function createLogger(level: Level | 'silent', format: LogFormat): CliLog
   return { log, flush: () => undefined };
 }
 
-/** The request fields shown on a pretty line, in this order, after the message (JSON lines carry them as properties). */
-const LINE_FIELDS = ['session', 'vendor', 'operation', 'status', 'ms', 'scenario', 'fault'] as const;
+/**
+ * The request fields shown on a pretty line, in this order, after the message (JSON lines carry them as properties).
+ * `reason` is the first explanation of a refused or scenario-changed answer (core/explain.ts).
+ */
+const LINE_FIELDS = ['session', 'vendor', 'operation', 'status', 'ms', 'scenario', 'fault', 'reason'] as const;
 
 /**
  * The pretty line's message: the message, then the request fields a line has,

@@ -44,7 +44,9 @@ function headerValue(value: HeaderValue): string | string[] {
   return typeof value === 'number' ? String(value) : typeof value === 'string' ? value : [...value];
 }
 
-type FaultHandlers = { readonly [K in FaultKind]: (fault: Extract<Fault, { kind: K }>, res: ServerResponse, date: string) => Written };
+type FaultHandlers = {
+  readonly [K in FaultKind]: (fault: Extract<Fault, { kind: K }>, res: ServerResponse, date: string, extra?: Readonly<Record<string, HeaderValue>>) => Written;
+};
 
 /** One implementation per fault kind; the mapped type makes a new kind impossible to forget. */
 const FAULTS: FaultHandlers = {
@@ -56,12 +58,13 @@ const FAULTS: FaultHandlers = {
     res.socket?.destroy();
     return { status: 0, headers: {}, body: undefined };
   },
-  'http-status': (fault, res, date) =>
-    writeOutcome(res, { status: fault.status, headers: fault.headers ?? {}, text: { contentType: fault.contentType ?? 'text/plain', content: fault.body ?? '' } }, date),
+  // `extra` (the sandbox's own headers, X-Sandbox-Explain) only where something is answered.
+  'http-status': (fault, res, date, extra) =>
+    writeOutcome(res, { status: fault.status, headers: fault.headers ?? {}, text: { contentType: fault.contentType ?? 'text/plain', content: fault.body ?? '' } }, date, extra),
 };
 
-export function enactFault(fault: Fault, res: ServerResponse, date: string): Written {
+export function enactFault(fault: Fault, res: ServerResponse, date: string, extra?: Readonly<Record<string, HeaderValue>>): Written {
   // TypeScript cannot correlate `fault.kind` with the handler's parameter type; the mapped type above guarantees it.
-  const handler = FAULTS[fault.kind] as (fault: Fault, res: ServerResponse, date: string) => Written;
-  return handler(fault, res, date);
+  const handler = FAULTS[fault.kind] as (fault: Fault, res: ServerResponse, date: string, extra?: Readonly<Record<string, HeaderValue>>) => Written;
+  return handler(fault, res, date, extra);
 }

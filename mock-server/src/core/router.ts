@@ -5,7 +5,7 @@ import type { PreparedVendor, RoutedOperation } from './vendor-module.js';
 export type RouteMatch =
   | { readonly kind: 'operation'; readonly vendor: string; readonly operation: RoutedOperation; readonly params: Record<string, string> }
   | { readonly kind: 'not-found'; readonly vendor: string }
-  | { readonly kind: 'method-not-allowed'; readonly vendor: string; readonly allowed: readonly string[] }
+  | { readonly kind: 'method-not-allowed'; readonly vendor: string; readonly allowed: readonly string[]; readonly template: string }
   | { readonly kind: 'no-vendor' };
 
 interface CompiledRoute {
@@ -57,13 +57,15 @@ export class Router {
     const owner = this.#prefixes.find(({ prefix, under }) => lower === prefix || lower.startsWith(under));
     if (!owner) return { kind: 'no-vendor' };
     let allowed: Set<string> | undefined;
+    let template = '';
     for (const route of owner.routes) {
       const result = route.match(path);
       if (!result) continue;
       if (route.operation.method === method) return { kind: 'operation', vendor: route.vendor, operation: route.operation, params: definedOnly(result.params) };
+      if (allowed === undefined) template = route.operation.path;
       (allowed ??= new Set()).add(route.operation.method);
     }
-    if (allowed !== undefined) return { kind: 'method-not-allowed', vendor: owner.vendor, allowed: [...allowed].sort() };
+    if (allowed !== undefined) return { kind: 'method-not-allowed', vendor: owner.vendor, allowed: [...allowed].sort(), template };
     return { kind: 'not-found', vendor: owner.vendor };
   }
 

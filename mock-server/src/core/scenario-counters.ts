@@ -15,7 +15,8 @@ export class ScenarioCounters {
    */
   evaluate(scenario: Scenario, vendor: string, operationId: string, random: Random): ScenarioEffects {
     let latency: Latency | undefined;
-    let outcome: Pick<ScenarioEffects, 'fault' | 'error'> | undefined;
+    let latencyFrom: number | undefined;
+    let outcome: Pick<ScenarioEffects, 'fault' | 'error' | 'answerFrom'> | undefined;
     scenario.overrides.forEach((override, index) => {
       if (override.vendor !== vendor) return;
       if (override.operations && !override.operations.includes(operationId)) return;
@@ -25,11 +26,14 @@ export class ScenarioCounters {
       const after = override.after ?? 0;
       if (seen < after) return;
       if (override.times !== undefined && seen >= after + override.times) return;
-      latency ??= override.latency;
-      if (!outcome && (override.fault || override.error)) outcome = { fault: override.fault, error: override.error };
+      if (!latency && override.latency) {
+        latency = override.latency;
+        latencyFrom = index;
+      }
+      if (!outcome && (override.fault || override.error)) outcome = { fault: override.fault, error: override.error, answerFrom: index };
     });
     if (!latency && !outcome) return NO_EFFECTS;
-    return { latencyMs: latency ? latencyMs(latency, random) : 0, fault: outcome?.fault, error: outcome?.error };
+    return { latencyMs: latency ? latencyMs(latency, random) : 0, fault: outcome?.fault, error: outcome?.error, latencyFrom, answerFrom: outcome?.answerFrom };
   }
 
   /** Forgets the counts of one scenario (on activation), or of all. */

@@ -62,6 +62,10 @@ export interface ScenarioEffects {
   readonly latencyMs: number;
   readonly fault: Fault | undefined;
   readonly error: string | undefined;
+  /** Index of the override the latency came from (for explanations). */
+  readonly latencyFrom?: number | undefined;
+  /** Index of the override the fault or error came from. */
+  readonly answerFrom?: number | undefined;
 }
 
 export const NO_EFFECTS: ScenarioEffects = { latencyMs: 0, fault: undefined, error: undefined };

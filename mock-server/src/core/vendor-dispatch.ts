@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { closesConnection, isRawBodyError, type RawBodyError } from './body.js';
 import type { CoverageLedger } from './coverage-ledger.js';
+import { compactExplanation, explained, explainRequested } from './explain.js';
 import { sessionIdOf } from './request-context.js';
 import type { HttpOutcome } from './http-outcome.js';
 import { strictFor, warningHeader } from './leniency.js';
@@ -26,6 +27,8 @@ export interface DispatchDeps {
   readonly coverage: CoverageLedger;
   /** The sandbox's --strict: refuse requests relying on a leniency, unless a scenario says otherwise for the vendor. */
   readonly strict: boolean;
+  /** Send `X-Sandbox-Explain` on every refused or scenario-changed answer, not only when a request asks (`--explain`). */
+  readonly explain?: boolean;
   readonly log: Logger;
 }
 
@@ -90,9 +93,11 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
         // The sandbox's 408, as the server gives a slow head (decision 0030), journaled as answered.
         result = { kind: 'outcome', outcome: sandboxError('request_timeout', REQUEST_TIMEOUT_MESSAGE) };
       } else if (requested !== undefined && fromHeader === undefined) {
-        result = { kind: 'outcome', outcome: sandboxError('invalid_scenario_header', `X-Sandbox-Scenario names no scenario: "${requested}"`, { known: deps.scenarios.names() }) };
+        const outcome = sandboxError('invalid_scenario_header', `X-Sandbox-Scenario names no scenario: "${requested}"`, { known: deps.scenarios.names() });
+        result = { kind: 'outcome', outcome: explained(outcome, { ...SANDBOX_REASONS.scenarioHeader, got: JSON.stringify(requested) }) };
       } else if (route.kind === 'no-vendor' || scenario === undefined) {
-        result = { kind: 'outcome', outcome: sandboxError('no_route', `No emulated vendor serves ${req.method} ${path}`, { closest: deps.router.closest(req.method, path) }) };
+        const outcome = sandboxError('no_route', `No emulated vendor serves ${req.method} ${path}`, { closest: deps.router.closest(req.method, path) });
+        result = { kind: 'outcome', outcome: explained(outcome, { ...SANDBOX_REASONS.noRoute, got: `${req.method} ${path}` }) };
       } else {
         const instance = session.instance(route.vendor);
         // The request value, built once: route errors read part of it, the vendor's pipeline extends it with the parsed body.
@@ -111,7 +116,7 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
         const routeError = (error: RouteError): VendorResult => ({ kind: 'outcome', outcome: instance.renderRouteError(error, scenario, request) });
         if (rawError) result = routeError(rawErrorKind(rawError, req.headers, deps.bodyLimitBytes));
         else if (route.kind === 'not-found') result = routeError({ kind: 'not-found' });
-        else if (route.kind === 'method-not-allowed') result = routeError({ kind: 'method-not-allowed', allowed: route.allowed });
+        else if (route.kind === 'method-not-allowed') result = routeError({ kind: 'method-not-allowed', allowed: route.allowed, template: route.template });
         else {
           const operationId = route.operation.operationId;
           operation = operationId;
@@ -135,10 +140,21 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
     if (warning !== undefined) deps.log.warn({ session: session.id, vendor, scenario: requested }, warning);
     const warnings = result.kind === 'outcome' ? result.warnings : undefined;
     const warningLines = warningHeader(warning === undefined ? undefined : headerSafe(warning), warnings);
+    // Why the answer refuses (or how a scenario changed it); undefined on the success path, which allocates nothing for it.
+    const reasons = result.kind === 'fault' ? result.explanations : result.outcome.explanations;
+    const explain = reasons !== undefined && (deps.explain === true || explainRequested(req.headers['x-sandbox-explain'])) ? compactExplanation(reasons) : undefined;
+    const explainHeader = explain === undefined ? undefined : { 'X-Sandbox-Explain': explain };
     const written: Written =
       result.kind === 'fault'
-        ? enactFault(result.fault, res, date)
-        : writeOutcome(res, result.outcome, date, warningLines === undefined ? result.headers : { ...result.headers, 'X-Sandbox-Warning': warningLines });
+        ? enactFault(result.fault, res, date, explainHeader)
+        : writeOutcome(
+            res,
+            result.outcome,
+            date,
+            warningLines === undefined && explainHeader === undefined
+              ? result.headers
+              : { ...result.headers, ...explainHeader, ...(warningLines === undefined ? {} : { 'X-Sandbox-Warning': warningLines }) },
+          );
     // The answer is on its way: the request no longer counts as in flight.
     result.release?.();
     const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
@@ -166,6 +182,7 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
       fault,
       durationMs,
       warnings,
+      explanations: reasons,
     });
     deps.log.info(
       {
@@ -177,11 +194,28 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
         scenario: scenario?.name ?? null,
         ...(fault ? { fault } : {}),
         ...(warnings ? { leniencies: warnings.map((w) => w.leniency) } : {}),
+        reason: reasons === undefined ? undefined : (explain ?? compactExplanation(reasons)),
       },
       `${req.method} ${path} ${fault ?? written.status}`,
     );
   };
 }
+
+/** The sandbox's own refusals outside any vendor, explained (contracts/admin.openapi.yaml `x-sandbox-errors`). */
+const SANDBOX_REASONS = {
+  scenarioHeader: {
+    rule: 'sandbox.scenario-header',
+    where: 'header:x-sandbox-scenario',
+    expected: 'a scenario name (GET /__admin/scenarios)',
+    source: 'contracts/admin.openapi.yaml#/x-sandbox-errors/codes/invalid_scenario_header',
+  },
+  noRoute: {
+    rule: 'route.no-vendor',
+    where: 'path',
+    expected: "a path under a mounted vendor's base paths",
+    source: 'contracts/admin.openapi.yaml#/x-sandbox-errors/codes/no_route',
+  },
+} as const;
 
 function rawErrorKind(error: RawBodyError, headers: IncomingHttpHeaders, limitBytes: number): RouteError {
   switch (error.kind) {

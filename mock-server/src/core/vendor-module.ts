@@ -4,6 +4,7 @@ import type { BodyPolicy, BodyFormat } from './body.js';
 import type { Clock } from './clock.js';
 import type { Contract, ValidationIssue } from './contract.js';
 import type { ResultCodes, VendorOutcomes } from './coverage-outcomes.js';
+import type { Explanation } from './explain.js';
 import type { HeaderValue, HttpOutcome } from './http-outcome.js';
 import type { Leniency, LeniencyInfo, LeniencyWarning } from './leniency.js';
 import type { Random } from './random.js';
@@ -263,7 +264,13 @@ export type VendorResult =
       /** The leniencies the request relied on (core/leniency.ts); undefined when none. */
       readonly warnings?: readonly LeniencyWarning[] | undefined;
     }
-  | { readonly kind: 'fault'; readonly fault: import('./scenario.js').Fault; readonly release?: (() => void) | undefined };
+  | {
+      readonly kind: 'fault';
+      readonly fault: import('./scenario.js').Fault;
+      readonly release?: (() => void) | undefined;
+      /** The scenario's reasons (a fault has no outcome to carry them). */
+      readonly explanations?: readonly Explanation[] | undefined;
+    };
 
 /** One vendor's state and behaviour inside one session. */
 export interface VendorInstance {
@@ -288,7 +295,7 @@ export interface PerRequestGaps {
 
 export type RouteError =
   | { readonly kind: 'not-found' }
-  | { readonly kind: 'method-not-allowed'; readonly allowed: readonly string[] }
+  | { readonly kind: 'method-not-allowed'; readonly allowed: readonly string[]; /** The contract's path template the path matched. */ readonly template?: string }
   | { readonly kind: 'payload-too-large'; readonly limitBytes: number }
   | { readonly kind: 'unsupported-media-type'; readonly contentType: string }
   | { readonly kind: 'internal' };

@@ -1,5 +1,7 @@
+import { explainedError, shown } from '../../core/explain.js';
 import type { Admission, RequestContext } from '../../core/vendor-module.js';
-import { imiconnectError } from './errors.js';
+import { imiconnectError, type ImiconnectErrorCode } from './errors.js';
+import { reasonFor } from './reasons.js';
 import type { Tenant } from './fixtures.js';
 import type { ImiconnectSettings } from './settings.js';
 import type { ImiconnectStore } from './store.js';
@@ -20,11 +22,10 @@ function headerValue(value: string | string[] | undefined): string | undefined {
  */
 export function admit(ctx: RequestContext<ImiconnectStore, ImiconnectSettings>): Admission<Tenant> {
   const key = headerValue(ctx.request.headers['key']) ?? headerValue(ctx.request.headers['secretkey']);
-  if (key === undefined) throw imiconnectError('7002', ctx);
+  const refuse = (code: ImiconnectErrorCode, got?: string) => explainedError(imiconnectError(code, ctx), reasonFor(code, ctx, got));
+  if (key === undefined) throw refuse('7002');
   const tenant = ctx.state.tenant(key);
-  if (!tenant) throw imiconnectError('7001', ctx);
-  if (!ctx.state.allowList(tenant, ctx.settings.allowedIps).allows(ctx.request.clientIp)) {
-    throw imiconnectError(DELETE_OPERATIONS.has(ctx.operationId) ? '7208' : '7010', ctx);
-  }
+  if (!tenant) throw refuse('7001', `unknown key ${shown(key)}`);
+  if (!ctx.state.allowList(tenant, ctx.settings.allowedIps).allows(ctx.request.clientIp)) throw refuse(DELETE_OPERATIONS.has(ctx.operationId) ? '7208' : '7010');
   return { principal: tenant };
 }

@@ -3,6 +3,8 @@ import type { HttpOutcome } from '../../core/http-outcome.js';
 import { VendorError } from '../../core/http-outcome.js';
 import { errorCatalogue } from '../../core/error-catalogue.js';
 import type { CoreErrors, ErrorCatalogue, RenderContext } from '../../core/vendor-module.js';
+import { explained } from '../../core/explain.js';
+import { reasonFor } from './reasons.js';
 import { batchSize } from './records.js';
 import type { ImiconnectSettings } from './settings.js';
 import type { ImiconnectStore } from './store.js';
@@ -101,6 +103,11 @@ export const coreErrors: CoreErrors<ImiconnectStore, ImiconnectSettings> = {
   // A body over the sandbox's size limit is, for this API, a batch far over the record limit.
   payloadTooLarge: (ctx) => renderImiconnectError('7012', ctx),
   // The batch limit is checked before the records themselves, as a too-large batch is refused whole.
-  invalidRequest: (ctx, issues) => renderImiconnectError((batchSize(ctx.request.body) ?? 0) > ctx.settings.batchLimit ? '7012' : codeForIssues(issues), ctx),
+  invalidRequest: (ctx, issues) => {
+    const size = batchSize(ctx.request.body) ?? 0;
+    // Over the limit, the batch is the reason (explained here); otherwise the core explains the contract's issues.
+    if (size > ctx.settings.batchLimit) return explained(renderImiconnectError('7012', ctx), reasonFor('7012', ctx, `${size} records`));
+    return renderImiconnectError(codeForIssues(issues), ctx);
+  },
   internalError: (ctx) => renderImiconnectError('7006', ctx),
 };

@@ -1,6 +1,8 @@
 import type { HttpOutcome } from '../../core/http-outcome.js';
 import type { OperationCall, OperationHandlers } from '../../core/vendor-module.js';
+import { explainedError } from '../../core/explain.js';
 import { describeCode, imiconnectError, JSON_TYPE, type ImiconnectErrorCode } from './errors.js';
+import { reasonFor } from './reasons.js';
 import type { ProfileRecord, Tenant } from './fixtures.js';
 import type { components, operations as Operations } from './generated/contract.js';
 import { readBatch } from './records.js';
@@ -11,9 +13,12 @@ type Call = OperationCall<ImiconnectStore, ImiconnectSettings, Tenant>;
 
 const ok = (body: unknown): HttpOutcome => ({ status: 200, body, contentType: JSON_TYPE });
 
-function fail(call: Call, code: ImiconnectErrorCode): never {
-  throw imiconnectError(code, call);
+function fail(call: Call, code: ImiconnectErrorCode, got?: string, where?: string): never {
+  throw explainedError(imiconnectError(code, call), reasonFor(code, call, got, where));
 }
+
+/** Where a read or delete took its customer ids from: the path (one) or the query (several). */
+const idsFrom = (call: Call) => (call.request.params['customerid'] === undefined ? 'query:customerId' : 'path:customerid');
 
 /** `{"response":{"code":"1001","description":"Queued","transid":…}}`, the seed's answer (code per M-1). */
 function queued(call: Call, transid: string): HttpOutcome {
@@ -32,7 +37,7 @@ function customerIdsOf(value: components['parameters']['customerIds']): string[]
  */
 function writeBatch(call: Call, kind: 'create' | 'update'): HttpOutcome {
   const records = readBatch(call.request.body);
-  if (records.length > call.settings.batchLimit) fail(call, '7012');
+  if (records.length > call.settings.batchLimit) fail(call, '7012', `${records.length} records`);
   const fails = (customerId: string) => call.state.exists(call.principal, customerId) === (kind === 'create');
   if (call.settings.rejectWhenEveryRecordFails[kind] && records.every((r) => fails(r.customerId))) fail(call, kind === 'create' ? '7015' : '7014');
   return queued(call, call.state.enqueue(call.principal, { kind, records }, call.settings.queueDelayMs));
@@ -40,8 +45,9 @@ function writeBatch(call: Call, kind: 'create' | 'update'): HttpOutcome {
 
 /** A delete of one or several customers: one transaction, 7203 at once when none is known (the delete page's code, M-8). */
 function deleteBatch(call: Call, customerIds: readonly string[]): HttpOutcome {
-  if (customerIds.length > call.settings.batchLimit) fail(call, '7012');
-  if (call.settings.rejectWhenEveryRecordFails.delete && customerIds.every((id) => !call.state.exists(call.principal, id))) fail(call, '7203');
+  if (customerIds.length > call.settings.batchLimit) fail(call, '7012', `${customerIds.length} customer ids`);
+  if (call.settings.rejectWhenEveryRecordFails.delete && customerIds.every((id) => !call.state.exists(call.principal, id)))
+    fail(call, '7203', customerIds.join(', '), idsFrom(call));
   return queued(call, call.state.enqueue(call.principal, { kind: 'delete', customerIds }, call.settings.queueDelayMs));
 }
 
@@ -52,7 +58,7 @@ function deleteBatch(call: Call, customerIds: readonly string[]): HttpOutcome {
  */
 function profiles(call: Call, customerIds: readonly string[], showInwardLinks: number | undefined): HttpOutcome {
   const found = call.state.profiles(call.principal, customerIds);
-  if (found.length === 0) fail(call, '7014');
+  if (found.length === 0) fail(call, '7014', customerIds.join(', '), idsFrom(call));
   const withLinks = (showInwardLinks ?? 0) > 0;
   const records = found.map((p): ProfileRecord => ({ Attributes: p.Attributes, InwardLinks: withLinks ? p.InwardLinks : [], OutwardLinks: p.OutwardLinks }));
   return ok({ Status: 0, Description: 'success', code: '1000', transid: call.random.uuid(), Records: records });

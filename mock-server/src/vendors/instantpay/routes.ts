@@ -3,6 +3,7 @@ import type { OperationCall, OperationHandlers } from '../../core/vendor-module.
 import type { InstantpayPrincipal } from './admission.js';
 import type { components, operations as Operations } from './generated/contract.js';
 import { envelope } from './envelope.js';
+import { explainedError } from '../../core/explain.js';
 import { instantpayError, NO_RECORD } from './errors.js';
 import type { InstantpaySettings } from './settings.js';
 import type { InstantpayStore, Outcome } from './store.js';
@@ -18,7 +19,15 @@ function txn(call: Call, status: string, data: unknown): HttpOutcome {
 
 /** An unknown id anywhere in the request: `ERR` "No Record Found" (docs/vendors/instantpay.md §1.5, suggested). */
 function settle<T>(call: Call, outcome: Outcome<T>): T {
-  if (outcome.kind === 'no-record') throw instantpayError('ERR', call, NO_RECORD);
+  if (outcome.kind === 'no-record') {
+    throw explainedError(instantpayError('ERR', call, NO_RECORD), {
+      rule: 'not-found',
+      where: 'body',
+      expected: "ids of the account's own records",
+      got: 'an id no record of the account has',
+      source: 'docs/vendors/instantpay.md §1.5',
+    });
+  }
   return outcome.value;
 }
 

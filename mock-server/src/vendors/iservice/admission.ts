@@ -35,14 +35,33 @@ export function admit(ctx: Ctx): Admission<IServicePrincipal> {
     if (ctx.operationId === 'webappApiCustinfo' && ctx.settings.csrf.required) checkCsrf(ctx, state.session);
     return { principal };
   }
-  if (ctx.operationId === 'webappApiCustinfo') throw iserviceError('NOT_LOGGED_IN', ctx, notLoggedInDetail(state, ctx.settings));
+  if (ctx.operationId === 'webappApiCustinfo') {
+    throw iserviceError('NOT_LOGGED_IN', ctx, notLoggedInDetail(state, ctx.settings), {
+      rule: 'login',
+      where: 'header:cookie',
+      expected: `a live session in the ${ctx.settings.sessionCookieName} cookie (POST /f/webapp-api-login?api=login)`,
+      got:
+        state.kind === 'no-cookie'
+          ? 'no session cookie'
+          : state.kind === 'unknown'
+            ? 'a cookie naming no session'
+            : `a session ${state.reason.kind === 'expired' ? 'expired' : 'logged out'}`,
+      source: 'docs/vendors/iservice.md §5.1 (decision 0402)',
+    });
+  }
   return { principal: { kind: 'anonymous', state } };
 }
 
 function checkCsrf(ctx: Ctx, session: LoginSession): void {
   const header = ctx.request.headers[ctx.settings.csrf.headerName.toLowerCase()];
   if (header !== session.csrfToken) {
-    throw iserviceError('INVALID_SECURITY_TOKEN', ctx, `The ${ctx.settings.csrf.headerName} header must echo the ${ctx.settings.csrf.cookieName} cookie set at login.`);
+    throw iserviceError('INVALID_SECURITY_TOKEN', ctx, `The ${ctx.settings.csrf.headerName} header must echo the ${ctx.settings.csrf.cookieName} cookie set at login.`, {
+      rule: 'csrf',
+      where: `header:${ctx.settings.csrf.headerName.toLowerCase()}`,
+      expected: `the ${ctx.settings.csrf.cookieName} cookie's value`,
+      got: header === undefined ? 'absent' : 'another value',
+      source: 'docs/decisions/0402-iservice-login-sessions.md',
+    });
   }
 }
 

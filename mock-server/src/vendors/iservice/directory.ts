@@ -1,6 +1,9 @@
 import type { Failure } from './errors.js';
 import type { Contact, IServiceFixtures, PropertyDefinition, Segment, StoredLogin, StoredProperty, User } from './fixtures.js';
 
+const ACCESS_RIGHTS = 'docs/decisions/0403-iservice-access-rights.md';
+const MODEL = 'docs/decisions/0404-iservice-contact-model.md';
+
 /** The `details` object of setdetails/newcontact, as the contract's DetailsInput describes it. */
 export interface DetailsInput {
   readonly properties: readonly { readonly propertyID: string; readonly values: readonly { readonly value: string }[] }[];
@@ -136,7 +139,13 @@ export class ContactDirectory {
 
   /** api=newcontact: "all agent types are allowed to use this endpoint" (https://www.iservice.info/guides/api/creating-a-new-contact.html). */
   newContact(user: User, input: ContactInput): Outcome<number> {
-    if (user.userType !== 'Agent') return failed({ code: 'ACCESS_DENIED', detail: 'Only agents may create contacts.' });
+    if (user.userType !== 'Agent') {
+      return failed({
+        code: 'ACCESS_DENIED',
+        detail: 'Only agents may create contacts.',
+        reason: { rule: 'agents-only', where: 'header:cookie', expected: 'an agent logged in', got: `a ${user.userType}`, source: ACCESS_RIGHTS },
+      });
+    }
     const problems = this.#check(user, undefined, input);
     if (problems.length > 0) return failed(...problems);
     const contactID = Math.max(0, ...this.#contacts.keys()) + 1;
@@ -166,12 +175,34 @@ export class ContactDirectory {
   /** The contact, if the user may read or update it; customers learn nothing about other contacts. */
   #reachable(user: User, contactID: number, verb: 'read' | 'update'): Outcome<ContactRecord> {
     if (user.userType === 'Customer' && contactID !== user.contactID) {
-      return failed({ code: 'ACCESS_DENIED', detail: `Customers may only ${verb} their own contact (${contactID} is not yours).` });
+      return failed({
+        code: 'ACCESS_DENIED',
+        detail: `Customers may only ${verb} their own contact (${contactID} is not yours).`,
+        reason: { rule: 'own-contact', where: '/contactID', expected: `the customer's own contactID (${user.contactID})`, got: String(contactID), source: ACCESS_RIGHTS },
+      });
     }
     const contact = this.#contacts.get(contactID);
-    if (!contact) return failed({ code: 'CONTACT_NOT_FOUND', detail: `No contact has contactID ${contactID}.` });
+    if (!contact) {
+      return failed({
+        code: 'CONTACT_NOT_FOUND',
+        detail: `No contact has contactID ${contactID}.`,
+        reason: { rule: 'not-found', where: '/contactID', expected: 'an existing contactID', got: String(contactID), source: 'docs/decisions/0401-iservice-errors.md' },
+      });
+    }
     const visible = user.userType === 'Customer' || contact.membership.length === 0 || contact.membership.some((s) => user.segments.includes(s));
-    if (!visible) return failed({ code: 'ACCESS_DENIED', detail: `Contact ${contactID} is in no segment you have access to.` });
+    if (!visible) {
+      return failed({
+        code: 'ACCESS_DENIED',
+        detail: `Contact ${contactID} is in no segment you have access to.`,
+        reason: {
+          rule: 'segment-access',
+          where: '/contactID',
+          expected: "a contact in one of the agent's segments",
+          got: `${contactID} (segments ${contact.membership.join(', ')})`,
+          source: ACCESS_RIGHTS,
+        },
+      });
+    }
     return { kind: 'ok', value: contact };
   }
 
@@ -179,21 +210,51 @@ export class ContactDirectory {
   #check(user: User, contactID: number | undefined, input: ContactInput): Failure[] {
     const problems: Failure[] = [];
     const seen = new Set<string>();
-    for (const { propertyID } of input.details.properties) {
-      if (!this.#propertyIds.has(propertyID)) problems.push({ code: 'INVALID_PROPERTY', detail: `Property ${propertyID} does not exist.` });
-      else if (seen.has(propertyID)) problems.push({ code: 'INVALID_PROPERTY', detail: `Property ${propertyID} is listed more than once.` });
+    input.details.properties.forEach(({ propertyID }, i) => {
+      const where = `/details/properties/${i}/propertyID`;
+      if (!this.#propertyIds.has(propertyID)) {
+        problems.push({
+          code: 'INVALID_PROPERTY',
+          detail: `Property ${propertyID} does not exist.`,
+          reason: { rule: 'known-property', where, expected: 'a property the tenant defines', got: JSON.stringify(propertyID), source: MODEL },
+        });
+      } else if (seen.has(propertyID)) {
+        problems.push({
+          code: 'INVALID_PROPERTY',
+          detail: `Property ${propertyID} is listed more than once.`,
+          reason: { rule: 'property-once', where, expected: 'each property listed once', got: `${JSON.stringify(propertyID)} again`, source: MODEL },
+        });
+      }
       seen.add(propertyID);
-    }
+    });
     if (user.userType === 'Agent') {
       for (const segment of new Set(input.membership ?? [])) {
-        if (!this.#segments.has(segment)) problems.push({ code: 'INVALID_SEGMENT', detail: `Segment ${segment} does not exist.` });
-        else if (!user.segments.includes(segment)) problems.push({ code: 'ACCESS_DENIED', detail: `You have no access to segment ${segment}.` });
+        const got = JSON.stringify(segment);
+        if (!this.#segments.has(segment)) {
+          problems.push({
+            code: 'INVALID_SEGMENT',
+            detail: `Segment ${segment} does not exist.`,
+            reason: { rule: 'known-segment', where: '/membership', expected: 'segments the tenant defines', got, source: MODEL },
+          });
+        } else if (!user.segments.includes(segment)) {
+          problems.push({
+            code: 'ACCESS_DENIED',
+            detail: `You have no access to segment ${segment}.`,
+            reason: { rule: 'segment-access', where: '/membership', expected: "the agent's own segments", got, source: ACCESS_RIGHTS },
+          });
+        }
       }
     }
     if (input.details.setLogins === true) {
       for (const login of input.details.logins ?? []) {
         const owner = this.#loginOwner(login.name);
-        if (owner !== undefined && owner !== contactID) problems.push({ code: 'LOGIN_IN_USE', detail: `The login ${login.name} belongs to another contact.` });
+        if (owner !== undefined && owner !== contactID) {
+          problems.push({
+            code: 'LOGIN_IN_USE',
+            detail: `The login ${login.name} belongs to another contact.`,
+            reason: { rule: 'unique-login', where: '/details/logins', expected: 'logins no other contact holds', got: JSON.stringify(login.name), source: MODEL },
+          });
+        }
       }
     }
     return problems;

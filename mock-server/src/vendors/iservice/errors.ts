@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../../core/contract.js';
+import { explained, type Explanation } from '../../core/explain.js';
 import { VendorError, type HttpOutcome } from '../../core/http-outcome.js';
 import { errorCatalogue } from '../../core/error-catalogue.js';
 import type { CoreErrors, ErrorCatalogue, RenderContext } from '../../core/vendor-module.js';
@@ -45,6 +46,8 @@ export type IServiceErrorCode = keyof typeof ISERVICE_ERRORS;
 export interface Failure {
   readonly code: IServiceErrorCode;
   readonly detail?: string;
+  /** Why, for the journal (core/explain.ts); never part of the envelope. */
+  readonly reason?: Explanation;
 }
 
 /**
@@ -65,7 +68,8 @@ export function renderFailures(failures: readonly Failure[], ctx: Pick<Ctx, 'set
   const errors = [...new Set(failures.map((f) => ISERVICE_ERRORS[f.code].message))];
   const errorDetails = failures.map((f) => f.detail ?? ISERVICE_ERRORS[f.code].detail);
   const headers = first.code === 'METHOD_NOT_ALLOWED' && status === 405 ? { Allow: 'POST' } : undefined;
-  return { status, body: { errors, errorDetails }, contentType: JSON_TYPE, ...(headers ? { headers } : {}) };
+  const reasons = failures.flatMap((f) => (f.reason === undefined ? [] : [f.reason]));
+  return explained({ status, body: { errors, errorDetails }, contentType: JSON_TYPE, ...(headers ? { headers } : {}) }, ...reasons);
 }
 
 /** One failure's envelope: the code's message, and `detail` (or the code's own) as its one `errorDetails` line. */
@@ -73,8 +77,9 @@ export function renderIServiceError(code: IServiceErrorCode, ctx: Pick<Ctx, 'set
   return renderFailures([{ code, ...(detail === undefined ? {} : { detail }) }], ctx);
 }
 
-export function iserviceError(code: IServiceErrorCode, ctx: Pick<Ctx, 'settings'>, detail?: string): VendorError {
-  return new VendorError(code, renderIServiceError(code, ctx, detail));
+export function iserviceError(code: IServiceErrorCode, ctx: Pick<Ctx, 'settings'>, detail?: string, reason?: Explanation): VendorError {
+  const outcome = renderIServiceError(code, ctx, detail);
+  return new VendorError(code, reason === undefined ? outcome : explained(outcome, reason));
 }
 
 /** Validation issues as `errorDetails` lines: `details.properties[0].values: must be array`. */

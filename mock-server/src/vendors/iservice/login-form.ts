@@ -1,3 +1,4 @@
+import { explained } from '../../core/explain.js';
 import type { HttpOutcome } from '../../core/http-outcome.js';
 import type { OperationCall } from '../../core/vendor-module.js';
 import type { IServicePrincipal } from './admission.js';
@@ -45,11 +46,14 @@ export const LOGIN_FORM: Readonly<Record<LoginApi, (call: Call) => HttpOutcome>>
     const { emailAddress, Password } = call.request.body as { emailAddress: string; Password: string };
     const result = call.state.login(emailAddress, Password, call.clock.now());
     if (!result) {
-      return {
-        status: 200,
-        contentType: JSON_TYPE,
-        body: { errors: [LOGIN_REFUSED], errorDetails: ['No user has this email address and password.'], loggedIn: { isLoggedIn: false } },
-      };
+      return explained(
+        {
+          status: 200,
+          contentType: JSON_TYPE,
+          body: { errors: [LOGIN_REFUSED], errorDetails: ['No user has this email address and password.'], loggedIn: { isLoggedIn: false } },
+        },
+        { rule: 'credentials', where: '/emailAddress', expected: "a user's email address and password", got: 'no such user and password', source: 'docs/vendors/iservice.md §5.1' },
+      );
     }
     return ok({ loggedIn: loggedIn(call, result.user, result.session.emailAddress) }, { 'Set-Cookie': loginCookies(result.session, call.settings) });
   },

@@ -1,3 +1,4 @@
+import { explained, explainedError } from '../../core/explain.js';
 import { VendorError } from '../../core/http-outcome.js';
 import type { Admission, RequestContext } from '../../core/vendor-module.js';
 import { selectAction } from './action-selection.js';
@@ -11,6 +12,8 @@ export interface LoyaltiiPrincipal {
 }
 
 type Ctx = RequestContext<LoyaltiiStore, LoyaltiiSettings>;
+
+const ROUTING_SOURCE = 'docs/decisions/0304-loyaltii-routing-and-formats.md';
 
 /** Media types Web API's formatters read here (seed: "Request Formats"); the core also reads any `+json` as JSON. */
 const READABLE = new Set(['application/json', 'text/json', 'application/x-www-form-urlencoded']);
@@ -27,14 +30,58 @@ function hasBody(ctx: Ctx): boolean {
  */
 export function admit(ctx: Ctx): Admission<LoyaltiiPrincipal> {
   const selection = selectAction(ctx.contract, ctx.request.method, ctx.request.path, ctx.request.query);
-  if (selection.kind === 'no-route') throw new VendorError('NO_ROUTE', noRoute(ctx));
-  if (selection.kind === 'method-not-allowed') throw new VendorError('METHOD_NOT_ALLOWED', methodNotAllowed(ctx, selection.allowed));
+  const { method, path } = ctx.request;
+  if (selection.kind === 'no-route') {
+    throw new VendorError(
+      'NO_ROUTE',
+      explained(noRoute(ctx), {
+        rule: 'route.not-found',
+        where: 'path',
+        expected: 'a route of the API, its constraints met ({id:int})',
+        got: `${method} ${path}`,
+        source: ROUTING_SOURCE,
+      }),
+    );
+  }
+  if (selection.kind === 'method-not-allowed') {
+    throw new VendorError(
+      'METHOD_NOT_ALLOWED',
+      explained(methodNotAllowed(ctx, selection.allowed), {
+        rule: 'route.method-not-allowed',
+        where: 'method',
+        expected: `one of ${selection.allowed.join(', ')}`,
+        got: method,
+        source: ROUTING_SOURCE,
+      }),
+    );
+  }
 
   const account = ctx.state.accountOf(ctx.request.headers.authorization, ctx.settings.auth.scheme);
-  if (account === undefined) throw loyaltiiError('UNAUTHORIZED', ctx);
+  if (account === undefined) {
+    const sent = ctx.request.headers.authorization;
+    throw explainedError(loyaltiiError('UNAUTHORIZED', ctx), {
+      rule: 'credentials',
+      where: 'header:authorization',
+      expected: `${ctx.settings.auth.scheme} credentials of an account`,
+      got:
+        sent === undefined
+          ? 'absent'
+          : sent.toLowerCase().startsWith(`${ctx.settings.auth.scheme.toLowerCase()} `)
+            ? 'unknown credentials'
+            : `another scheme (${sent.split(' ')[0] ?? ''})`,
+      source: 'docs/vendors/loyaltii.md §3.2 (decision 0300)',
+    });
+  }
 
   const mediaType = ctx.request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== undefined && !READABLE.has(mediaType) && mediaType.endsWith('+json') && hasBody(ctx))
-    throw loyaltiiError('UNSUPPORTED_MEDIA_TYPE', ctx, { contentType: mediaType });
+  if (mediaType !== undefined && !READABLE.has(mediaType) && mediaType.endsWith('+json') && hasBody(ctx)) {
+    throw explainedError(loyaltiiError('UNSUPPORTED_MEDIA_TYPE', ctx, { contentType: mediaType }), {
+      rule: 'body.media-type',
+      where: 'header:content-type',
+      expected: [...READABLE].join(', '),
+      got: mediaType,
+      source: ROUTING_SOURCE,
+    });
+  }
   return { principal: { account } };
 }

@@ -2,7 +2,9 @@ import type { HttpOutcome } from '../../core/http-outcome.js';
 import type { OperationCall, OperationHandlers } from '../../core/vendor-module.js';
 import type { LoyaltiiPrincipal } from './admission.js';
 import { bulkChanges, bulkDtoOf, bulkWithDates, dtoOf, patchChanges, updateChanges, withDates } from './dto.js';
+import { explained } from '../../core/explain.js';
 import { renderLoyaltiiError } from './errors.js';
+import { conflictReason, NOT_FOUND_REASON } from './reasons.js';
 import type { operations as Operations } from './generated/contract.js';
 import { BODY_PARAMETERS } from './model-state.js';
 import { bytesOf } from './rowversion.js';
@@ -28,15 +30,17 @@ function bodyDto(call: Call): Record<string, unknown> {
   return withDates(dtoOf(call.request.body, call.request.bodyFormat), parameter, call.settings.utcOffset, call.request.headers);
 }
 
+const notFound = (call: Call): HttpOutcome => explained(renderLoyaltiiError('NOT_FOUND', call), NOT_FOUND_REASON(call.request.path));
+
 /** PUT/PATCH outcomes: the contact; `NotFound()` without a body; 409 with the current contact (PUT page). */
 function settle(call: Call, result: WriteResult): HttpOutcome {
   switch (result.kind) {
     case 'ok':
       return answer(call, 200, result.contact);
     case 'not-found':
-      return renderLoyaltiiError('NOT_FOUND', call);
+      return notFound(call);
     case 'conflict':
-      return renderLoyaltiiError('CONFLICT', call, { conflictWith: { contact: result.current } });
+      return explained(renderLoyaltiiError('CONFLICT', call, { conflictWith: { contact: result.current } }), conflictReason(result.reason, call.request.body));
   }
 }
 
@@ -50,13 +54,13 @@ function versionOf(dto: Record<string, unknown>): Buffer {
 export const operations: OperationHandlers<Operations, LoyaltiiStore, LoyaltiiSettings, LoyaltiiPrincipal> = {
   getContact: (call) => {
     const contact = call.state.contact(call.principal.account, call.request.params.id);
-    return contact ? answer(call, 200, contact) : renderLoyaltiiError('NOT_FOUND', call);
+    return contact ? answer(call, 200, contact) : notFound(call);
   },
 
   getContactBySecret: (call) => {
     // `ip` feeds the vendor's brute-force protection, which it does not describe; the sandbox accepts and ignores it.
     const contact = call.state.contactBySecret(call.principal.account, queryText(call, 'secret') ?? '');
-    return contact ? answer(call, 200, contact) : renderLoyaltiiError('NOT_FOUND', call);
+    return contact ? answer(call, 200, contact) : notFound(call);
   },
 
   getRegistrations: (call) => {
@@ -98,14 +102,14 @@ export const operations: OperationHandlers<Operations, LoyaltiiStore, LoyaltiiSe
       },
       call.settings,
     );
-    if (result.kind === 'conflict') return renderLoyaltiiError('CONFLICT', call, { conflictWith: 'none' });
+    if (result.kind === 'conflict') return explained(renderLoyaltiiError('CONFLICT', call, { conflictWith: 'none' }), conflictReason(result.reason, call.request.body));
     return answer(call, 201, result.contact, { Location: requestUri(call.request.headers, `/api/v1/Contacts/${result.contact.Id}`) });
   },
 
   patchContacts: (call) => {
     const dto = bulkWithDates(bulkDtoOf(call.request.body, call.request.bodyFormat), call.settings.utcOffset, call.request.headers);
     const result = call.state.patchMany(call.principal.account, dto.Keys ?? [], bulkChanges(dto.Fields), call.settings);
-    if (result.kind === 'conflict') return renderLoyaltiiError('CONFLICT', call, { conflictWith: 'none' });
+    if (result.kind === 'conflict') return explained(renderLoyaltiiError('CONFLICT', call, { conflictWith: 'none' }), conflictReason(result.reason, call.request.body));
     return answer(call, 200, { Updated: result.updated, NotFound: result.notFound });
   },
 };

@@ -1,7 +1,8 @@
 import type { HttpOutcome } from '../../core/http-outcome.js';
 import type { OperationCall, OperationHandlers, TypedOperationCall } from '../../core/vendor-module.js';
 import type { OcambaPrincipal } from './admission.js';
-import { ocambaError, type OcambaErrorCode } from './errors.js';
+import { explainedError, shown, type Explanation } from '../../core/explain.js';
+import { ocambaError } from './errors.js';
 import type { Partner } from './fixtures.js';
 import type { operations as Operations } from './generated/contract.js';
 import type { OcambaSettings } from './settings.js';
@@ -19,8 +20,26 @@ const list = (value: string | undefined): string[] | undefined =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-function fail(call: Call, code: OcambaErrorCode): never {
-  throw ocambaError(code, call);
+/** Why a handler refuses, for the journal (core/explain.ts). */
+const REASONS = {
+  NOT_FOUND: (call: Call): Explanation => ({
+    rule: 'not-found',
+    where: 'path',
+    expected: "a partner (and contact) of the API key's account",
+    got: call.request.path,
+    source: 'docs/vendors/ocamba.md §4.2',
+  }),
+  BAD_REQUEST: (call: Call): Explanation => ({
+    rule: 'contact.value-suits-type',
+    where: 'body',
+    expected: 'the merged contact to match Contact (its value suits its type)',
+    got: shown(call.request.body),
+    source: 'contracts/ocamba/openapi.yaml#/components/schemas/Contact',
+  }),
+} as const;
+
+function fail(call: Call, code: keyof typeof REASONS): never {
+  throw explainedError(ocambaError(code, call), REASONS[code](call));
 }
 
 function settle<T>(call: Call, result: WriteResult<T>): T {
