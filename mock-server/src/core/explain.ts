@@ -53,9 +53,10 @@ export function shown(value: unknown): string {
   if (value === undefined) return 'absent';
   let text: string;
   try {
-    text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+    text = JSON.stringify(value) ?? typeof value;
   } catch {
-    text = String(value);
+    // Nested deeper than the stack allows (String() would recurse as deep): its kind is all that can be shown.
+    text = Array.isArray(value) ? '[...] (nested too deeply to show)' : '{...} (nested too deeply to show)';
   }
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 3)}...` : text;
 }

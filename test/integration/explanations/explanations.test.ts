@@ -172,3 +172,13 @@ describe('explanations of refused requests (decision 0080)', () => {
     });
   });
 });
+
+describe('a value nested too deeply to serialise', () => {
+  it('is explained by its kind, and the vendor still answers its own refusal (no 500)', async () => {
+    const s = t.session();
+    const deep = `${'['.repeat(20000)}${']'.repeat(20000)}`;
+    const res = await s.post(partnerContacts).set('Authorization', `Bearer ${OCAMBA.keyA}`).set('Content-Type', 'application/json').send(`{"type":"email","value":${deep}}`);
+    expect(res.status).toBe(400);
+    expect((await lastEntry(t, s.id)).explanations[0]).toMatchObject({ rule: 'schema.type', where: '/value', got: '[...] (nested too deeply to show)' });
+  });
+});
