@@ -103,5 +103,6 @@ describe('npm run contracts:can-i-deploy and contracts:record-deployment (the de
     } finally {
       await broker.close();
     }
-  });
+    // Ten real CLI runs in a row (about 8 s on a quiet machine, 19 s on a loaded one): more than the default 20 s leaves room for.
+  }, 60_000);
 });
