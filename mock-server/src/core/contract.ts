@@ -151,6 +151,16 @@ export class Contract {
     return issues;
   }
 
+  /** A validator for a schema of its own that may `$ref` this contract's schemas (`#/components/schemas/…`); compiled once per schema object. */
+  compileSchema(schema: object): (data: unknown) => ValidationIssue[] {
+    const validate = this.#schemas.compileObject(schema);
+    return (data) => {
+      const issues: ValidationIssue[] = [];
+      check(validate, data, 'body', issues);
+      return issues;
+    };
+  }
+
   /** A validator for any JSON pointer into this document (compiled on first use). */
   schemaValidator(pointer: string): (data: unknown) => ValidationIssue[] {
     const validate = this.#schemas.compile(pointer);

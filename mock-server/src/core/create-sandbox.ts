@@ -16,6 +16,7 @@ import { Router, type KnownRoute, type RouteMatch } from './router.js';
 import { listenServer, type ServerTimeouts, type TlsCredentials } from './server.js';
 import { scenarioVendors, type Scenario } from './scenario.js';
 import { ScenarioCatalogue } from './scenario-catalogue.js';
+import { ProviderStateCatalogue, type ProviderStateListing } from './provider-state-catalogue.js';
 import { SessionRegistry } from './session.js';
 import { createVendorDispatch } from './vendor-dispatch.js';
 import { sandboxError } from './sandbox-errors.js';
@@ -103,8 +104,12 @@ export interface Sandbox {
    */
   useScenario(name: string, session?: string): void;
   scenarioNames(): string[];
-  /** Every Pact provider-state name the sandbox answers (scenario names and their aliases). */
+  /** Every Pact provider-state name the sandbox answers (scenario names and their aliases, the vendors' states with parameters). */
   providerStates(): string[];
+  /** Every provider state with its description and parameters, as `GET /__admin/provider-states` lists them. */
+  providerStateList(): ProviderStateListing[];
+  /** What is wrong with a state change to `name` with `params`, one line each; empty when the sandbox would set it up (nothing is changed). */
+  checkProviderState(name: string, params?: unknown): readonly string[];
   /** What the sandbox would do with a method and path: the vendor operation, or why none (checks pacts before verifying). */
   route(method: string, path: string): RouteMatch;
   /** The emulated routes nearest to a method and path, nearest first. */
@@ -130,6 +135,12 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
   const settings = resolveOptions(options);
   const vendors = prepareVendors(options.vendors, settings);
   const scenarios = loadScenarios(vendors, settings);
+  let providerStates: ProviderStateCatalogue;
+  try {
+    providerStates = new ProviderStateCatalogue(scenarios.mounted, vendors);
+  } catch (error) {
+    throw new SandboxConfigError(error instanceof Error ? error.message : String(error));
+  }
   const sessions = new SessionRegistry({
     vendors,
     startScenario: scenarios.start,
@@ -150,7 +161,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     vendors.map((v) => v.outcomes),
     settings.maxSessions + 1,
   );
-  const app = wireApp(settings, vendors, scenarios.mounted, sessions, adminGuard, options.driftReport, coverage);
+  const app = wireApp(settings, vendors, { scenarios: scenarios.mounted, providerStates }, sessions, adminGuard, options.driftReport, coverage);
   // Built on first use: only `verify` asks, and serving needs none of it.
   let lookup: Router | undefined;
   return {
@@ -170,7 +181,12 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
       sessions.get(session).activate(scenario);
     },
     scenarioNames: () => scenarios.mounted.names(),
-    providerStates: () => scenarios.mounted.providerStates(),
+    providerStates: () => providerStates.names(),
+    providerStateList: () => providerStates.list(),
+    checkProviderState: (name, params = {}) => {
+      const found = providerStates.resolve(name, params);
+      return found.ok ? [] : found.problems;
+    },
     route: (method, path) => (lookup ??= new Router(vendors)).resolve(method.toUpperCase(), path),
     closestRoutes: (method, path) => (lookup ??= new Router(vendors)).closest(method.toUpperCase(), path),
     coverage: (query = {}) => {
@@ -262,7 +278,7 @@ function loadScenarios(vendors: readonly PreparedVendor[], settings: ResolvedOpt
 function wireApp(
   settings: ResolvedOptions,
   vendors: readonly PreparedVendor[],
-  scenarios: ScenarioCatalogue,
+  { scenarios, providerStates }: { readonly scenarios: ScenarioCatalogue; readonly providerStates: ProviderStateCatalogue },
   sessions: SessionRegistry,
   adminGuard: AdminGuard,
   driftReport: (() => unknown) | undefined,
@@ -272,7 +288,7 @@ function wireApp(
   const readRawBody = createRawBodyReader(settings.bodyLimitBytes);
   const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const contract = Contract.load('admin', join(settings.contractsDir, 'admin.openapi.yaml'));
-  const admin = createAdminRouter({ sessions, scenarios, vendors, seed: settings.seed, version, log, contract, readRawBody, driftReport, coverage });
+  const admin = createAdminRouter({ sessions, scenarios, providerStates, vendors, seed: settings.seed, version, log, contract, readRawBody, driftReport, coverage });
   const dispatch = createVendorDispatch({
     router: new Router(vendors),
     sessions,

@@ -12,6 +12,7 @@ import { deepMerge } from './deep-merge.js';
 import { explained, explainedOr, issueExplanations, scenarioExplanations, type Explanation } from './explain.js';
 import { answerNow, proceed, runPipeline } from './pipeline.js';
 import { checkAnswer, checkRequest, leniencyInfo, leniencyTable, type LeniencyTable, type LeniencyWarning } from './leniency.js';
+import { checkParams, paramsSchema, providerStateInfo, type ParamsCheck, type ProviderState, type ValidationIssuesOf } from './provider-states.js';
 import type {
   Admission,
   InstanceInit,
@@ -45,6 +46,7 @@ export function defineVendor<State, Settings, Principal, Fixtures, Ops>(def: Ven
     errorCodes: def.errors.codes,
     drift: def.drift ?? {},
     leniencies: leniencyInfo(def.leniencies ?? []),
+    providerStates: providerStateInfo(def.providerStates ?? []),
     prepare: (env) => prepare(def, module, env),
   };
   return module;
@@ -113,6 +115,7 @@ function prepare<State, Settings, Principal, Fixtures, Ops>(
     fixtureSets,
     outcomes: vendorOutcomes(def.id, def.title, contract, def.resultCodes as ResultCodes | undefined),
     checkScenario: (scenario) => checkScenario(def, contract, fixtureSets, settingsProblems, settingsFor, scenario),
+    checkProviderState: providerStateChecker(def.providerStates ?? [], contract),
     createInstance: (init) => createInstance(def, contract, fixtures, settingsFor, sharedFor, leniencies, init),
   };
 }
@@ -146,6 +149,25 @@ function checkScenario<State, Settings, Principal, Fixtures, Ops>(
 }
 
 /**
+ * Checks state-change parameters against a vendor's declarations. Each
+ * state's validator is compiled once, on its first state change (serving
+ * without Pact never loads the compiler for them, decision 0032).
+ */
+function providerStateChecker<State, Settings>(
+  states: readonly ProviderState<State, Settings>[],
+  contract: Contract,
+): (name: string, params: unknown) => ParamsCheck | undefined {
+  const validators = new Map<string, ValidationIssuesOf>();
+  return (name, params) => {
+    const state = states.find((s) => s.name === name);
+    if (state === undefined) return undefined;
+    let validate = validators.get(name);
+    if (validate === undefined) validators.set(name, (validate = contract.compileSchema(paramsSchema(state.params))));
+    return checkParams(state, params, validate);
+  };
+}
+
+/**
  * One vendor's instance in one session, in four steps: the store (recording
  * which settings it reads while built), the context every callback gets, the
  * request pipeline, and what a per-request scenario cannot change.
@@ -169,6 +191,12 @@ function createInstance<State, Settings, Principal, Fixtures, Ops>(
     run: (call) => runCall(def, contract, contextFor, leniencies, call),
     renderRouteError: (error, scenario, request) => renderRouteError(def, error, contextFor(scenario, null, request, undefined)),
     dump: () => def.dumpState(state),
+    setUpState: (name, params, scenario) => {
+      const declared = def.providerStates?.find((s) => s.name === name);
+      if (declared === undefined) throw new Error(`${def.id}: no provider state "${name}"`);
+      const { session, clock, random, seed } = init;
+      return declared.setUp({ state, settings: settingsFor(scenario), contract, clock, random, seed, session }, params);
+    },
     perRequestGaps: perRequestGaps(def.id, init.fixtureSet, created, readAtCreation, settingsFor),
   };
 }

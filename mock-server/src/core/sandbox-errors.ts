@@ -30,8 +30,10 @@ export const SANDBOX_ERRORS = {
   unknown_vendor: 404,
   /** An admin request names a session that does not exist. */
   unknown_session: 404,
-  /** A Pact state change names a state no scenario answers (Pact's state-change protocol wants a 4xx failure). */
+  /** A Pact state change names a state no scenario or vendor answers (Pact's state-change protocol wants a 4xx failure). */
   unknown_provider_state: 400,
+  /** A Pact state change's parameters are not the state's: an unknown or missing one, a wrong type, or values the vendor cannot honour (decision 0517). */
+  invalid_provider_state_params: 400,
   /** Setting or advancing the clock would leave the range it may show. */
   clock_out_of_range: 400,
   /** Every session is busy and the sandbox holds its maximum of them (`Retry-After` says when to retry). */

@@ -45,6 +45,7 @@ export class SchemaDocument {
   readonly #load: () => ReadonlyMap<string, ValidateFunction>;
   readonly #keys: ReadonlySet<string>;
   readonly #onDemand = new Map<string, ValidateFunction>();
+  readonly #objects = new WeakMap<object, ValidateFunction>();
   readonly #precompiled: boolean;
   #live: LiveAjv | undefined;
 
@@ -115,6 +116,19 @@ export class SchemaDocument {
     return fn;
   }
 
+  /**
+   * A validator for a schema that is not part of the document but may `$ref`
+   * into it (`#/components/schemas/…`), compiled on first use of each schema object.
+   */
+  compileObject(schema: object): ValidateFunction {
+    let fn = this.#objects.get(schema);
+    if (!fn) {
+      fn = this.#ajv(false).compile(withDocumentRefs(schema, this.uri) as object);
+      this.#objects.set(schema, fn);
+    }
+    return fn;
+  }
+
   #ajv(coercing: boolean): AjvInstance {
     this.#live ??= liveAjv(this.document, this.uri);
     return coercing ? this.#live.coercing : this.#live.strict;
@@ -132,6 +146,15 @@ function liveAjv(document: Json, uri: string): LiveAjv {
   live.strict.addSchema(schema, uri);
   live.coercing.addSchema(schema, uri);
   return live;
+}
+
+/** A schema whose local `$ref`s (`#/…`) point into the document at `uri` instead. */
+function withDocumentRefs(value: unknown, uri: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => withDocumentRefs(item, uri));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [key, key === '$ref' && typeof child === 'string' && child.startsWith('#') ? `${uri}${child}` : withDocumentRefs(child, uri)]),
+  );
 }
 
 /** The whole document as one schema (a plain JSON Schema file). */

@@ -7,6 +7,7 @@ import type { ResultCodes, VendorOutcomes } from './coverage-outcomes.js';
 import type { Explanation } from './explain.js';
 import type { HeaderValue, HttpOutcome } from './http-outcome.js';
 import type { Leniency, LeniencyInfo, LeniencyWarning } from './leniency.js';
+import type { ParamsCheck, ProviderState, ProviderStateInfo, ProviderStateValues, StateJson } from './provider-states.js';
 import type { Random } from './random.js';
 import type { Environment, Scenario, ScenarioEffects } from './scenario.js';
 
@@ -192,6 +193,8 @@ export interface VendorDefinition<State, Settings, Principal, Fixtures, Ops = Re
   readonly resultCodes?: ResultCodes<NoInfer<Ops>>;
   /** Where the sandbox is more lenient than the vendor's documents (`vendors/<id>/leniencies.ts`, docs/leniencies.md). */
   readonly leniencies?: readonly Leniency<NoInfer<State>, Settings>[];
+  /** Pact provider states with parameters that create or choose records (`vendors/<id>/provider-states.ts`, docs/provider-states.md). */
+  readonly providerStates?: readonly ProviderState<NoInfer<State>, Settings>[];
 }
 
 /**
@@ -279,6 +282,12 @@ export interface VendorInstance {
   renderRouteError(error: RouteError, scenario: Scenario, request: RenderContext<unknown, unknown>['request']): HttpOutcome;
   dump(): unknown;
   /**
+   * Sets up one of the vendor's provider states (`checkProviderState` has
+   * validated `params`) under the scenario in force; returns what it made.
+   * @throws ProviderStateRefusal for parameters the vendor cannot honour.
+   */
+  setUpState(name: string, params: Readonly<Record<string, StateJson>>, scenario: Scenario): ProviderStateValues;
+  /**
    * What `scenario`, applied to one request (`X-Sandbox-Scenario`), cannot do
    * to this instance: load another fixture set, or change settings the store
    * only reads when it is created.
@@ -319,6 +328,8 @@ export interface PreparedVendor {
   readonly outcomes: VendorOutcomes;
   /** Problems with what a scenario asks of this vendor (settings, error codes, operations, fixtures). */
   checkScenario(scenario: Scenario): string[];
+  /** Checks a state change's parameters against the vendor's declaration (validators compiled on first use); undefined when the state is not this vendor's. */
+  checkProviderState(name: string, params: unknown): ParamsCheck | undefined;
   createInstance(init: InstanceInit): VendorInstance;
 }
 
@@ -341,5 +352,7 @@ export interface VendorModule {
   readonly drift: DriftProfile;
   /** Where the sandbox is more lenient than the vendor's documents (docs/leniencies.md lists the same). */
   readonly leniencies: readonly LeniencyInfo[];
+  /** The Pact provider states with parameters this vendor answers (docs/provider-states.md lists the same). */
+  readonly providerStates: readonly ProviderStateInfo[];
   prepare(env: PrepareEnv): PreparedVendor;
 }

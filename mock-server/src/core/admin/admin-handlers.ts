@@ -4,6 +4,7 @@ import type { HttpOutcome } from '../http-outcome.js';
 import type { JournalFilter } from '../journal.js';
 import { sandboxError } from '../sandbox-errors.js';
 import { scenarioVendors } from '../scenario.js';
+import { changeProviderState, type StateChangeBody } from './provider-state-change.js';
 import type { AdminCall, AdminDeps, AdminHandler } from './admin-types.js';
 
 /** Entries per page of `GET /__admin/requests` when `limit` is not given (contracts/admin.openapi.yaml). */
@@ -75,24 +76,8 @@ export function adminHandlers(deps: AdminDeps) {
       session.journal.clear();
       return noContent;
     },
-    setProviderState: ({ session, body }) => {
-      const { state, action = 'setup' } = body as { state: string; action?: 'setup' | 'teardown' };
-      const scenario = deps.scenarios.forProviderState(state);
-      if (!scenario) {
-        // Pact verifiers report a failed state change tersely: the sandbox's log says which state and what exists.
-        deps.log.warn({ state, known: deps.scenarios.providerStates() }, `unknown provider state "${state}"`);
-        return sandboxError('unknown_provider_state', `No scenario answers the provider state "${state}".`, { known: deps.scenarios.providerStates() });
-      }
-      const vendors = scenarioVendors(scenario, vendorIds);
-      if (action === 'setup') {
-        session.activate(scenario);
-        return ok({ scenario: scenario.name, session: session.id, vendors });
-      }
-      for (const vendor of vendors) session.reset(vendor);
-      // Those vendors are back on the start-up scenario: answer with the scenario now in force.
-      const inForce = vendors[0] === undefined ? scenario.name : session.scenarioFor(vendors[0]).name;
-      return ok({ scenario: inForce, session: session.id, vendors });
-    },
+    listProviderStates: () => ok({ states: deps.providerStates.list() }),
+    setProviderState: ({ session, body }) => changeProviderState(deps, session, body as StateChangeBody),
     setClock: (call) => {
       const { now, mode } = call.body as { now: string; mode?: 'real' | 'frozen' };
       const instant = Date.parse(now);

@@ -11,6 +11,7 @@ export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
     { method: 'put', path: '/scenario', operationId: 'activateScenario', handle: h.activateScenario },
     { method: 'get', path: '/requests', operationId: 'listRequests', handle: h.listRequests },
     { method: 'delete', path: '/requests', operationId: 'clearRequests', handle: h.clearRequests },
+    { method: 'get', path: '/provider-states', operationId: 'listProviderStates', handle: h.listProviderStates },
     { method: 'post', path: '/provider-states', operationId: 'setProviderState', handle: h.setProviderState },
     { method: 'get', path: '/clock', operationId: 'getClock', handle: h.getClock },
     { method: 'put', path: '/clock', operationId: 'setClock', handle: h.setClock },

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { CoverageLedger } from '../coverage-ledger.js';
 import type { HttpOutcome } from '../http-outcome.js';
+import type { ProviderStateCatalogue } from '../provider-state-catalogue.js';
 import type { ScenarioCatalogue } from '../scenario-catalogue.js';
 import type { Session, SessionRegistry } from '../session.js';
 import type { PreparedVendor } from '../vendor-module.js';
@@ -9,6 +10,8 @@ import type { PreparedVendor } from '../vendor-module.js';
 export interface AdminDeps {
   readonly sessions: SessionRegistry;
   readonly scenarios: ScenarioCatalogue;
+  /** Scenario states and the vendors' states with parameters. */
+  readonly providerStates: ProviderStateCatalogue;
   readonly vendors: readonly PreparedVendor[];
   readonly seed: number;
   readonly version: string;

@@ -4,6 +4,7 @@ import { admit } from './admission.js';
 import { coreErrors, errors } from './errors.js';
 import { fixtures } from './fixtures.js';
 import { leniencies } from './leniencies.js';
+import { ocambaProviderStates } from './provider-states.js';
 import { operations } from './routes.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { OcambaStore } from './store.js';
@@ -28,4 +29,5 @@ export const ocamba = defineVendor({
   coreErrors,
   drift,
   leniencies,
+  providerStates: ocambaProviderStates,
 });

@@ -44,6 +44,7 @@ export class OcambaStore {
   readonly #contacts = new Map<string, CowMap<string, Contact>>();
   readonly #contract: Contract;
   readonly #random: Random;
+  readonly #seed: number;
   readonly #now: () => number;
   #formatted = { second: NaN, text: '' };
 
@@ -51,6 +52,7 @@ export class OcambaStore {
     const { fixtures, contract, settings, seed } = init;
     this.#contract = contract;
     this.#random = init.random;
+    this.#seed = seed;
     this.#now = () => init.clock.now();
     this.#keys = init.shared('apiKeys', () => new Map(fixtures.apiKeys.map((key) => [key.secret, key])));
     this.#baseContacts = init.shared(
@@ -135,6 +137,38 @@ export class OcambaStore {
     this.#writableContacts(partnerId).delete(contactId);
     this.#touch(partnerId);
     return { kind: 'ok', value: undefined };
+  }
+
+  /** The account the sandbox's first key (README's key A) acts for: where provider states put what they make. */
+  sandboxCompany(): string {
+    const key = this.#keys.values().next().value;
+    if (key === undefined) throw new Error('ocamba: no API keys in the fixtures');
+    return key.company_id;
+  }
+
+  /**
+   * Provider states: the partner `id`, or, when no account has it, a new one
+   * of `company` made as the generated partners are (every value from the
+   * seed and the id). Another account's partner is `{ owner }`.
+   */
+  placePartner(company: string, id: string): { readonly partner: Partner } | { readonly owner: string } {
+    const existing = this.#partners.get(id);
+    if (existing !== undefined) return existing.company_id === company ? { partner: existing } : { owner: existing.company_id };
+    const partner = generatedPartner(this.#contract, id, company, this.#seed);
+    this.#partners.set(id, partner);
+    return { partner };
+  }
+
+  /** Provider states: the partner's contacts become exactly these (checked against the contract by the caller). */
+  replaceContacts(partnerId: string, contacts: readonly Contact[]): void {
+    this.#contacts.set(partnerId, new CowMap<string, Contact>(new Map(contacts.map((c) => [c.id, c]))));
+    this.#touch(partnerId);
+  }
+
+  /** Provider states: adds the contact, or replaces the one with its id. */
+  putContact(partnerId: string, contact: Contact): void {
+    this.#writableContacts(partnerId).set(contact.id, contact);
+    this.#touch(partnerId);
   }
 
   dump(): unknown {
