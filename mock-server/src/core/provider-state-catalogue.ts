@@ -76,10 +76,11 @@ export class ProviderStateCatalogue {
     return this.#scenarios.forProviderState(name) !== undefined ? 'scenario' : this.#records.has(name) ? 'records' : undefined;
   }
 
-  /** Finds a state and checks its parameters; nothing is changed. */
-  resolve(name: string, params: unknown): Resolution {
+  /** Finds a state and checks its parameters (not for a teardown, which needs none); nothing is changed. */
+  resolve(name: string, params: unknown, action: 'setup' | 'teardown' = 'setup'): Resolution {
     const scenario = this.#scenarios.forProviderState(name);
     if (scenario !== undefined) {
+      if (action === 'teardown') return { ok: true, state: { kind: 'scenario', name, scenario, vendors: scenarioVendors(scenario, this.#vendors.map((v) => v.module.id)) } };
       const given = typeof params === 'object' && params !== null && !Array.isArray(params) ? Object.keys(params) : ['(not an object)'];
       if (given.length > 0) {
         return { ok: false, code: 'invalid_provider_state_params', problems: [`"${name}" is a scenario and takes no parameters; got ${given.join(', ')}`] };
@@ -88,6 +89,7 @@ export class ProviderStateCatalogue {
     }
     const record = this.#records.get(name);
     if (record === undefined) return { ok: false, code: 'unknown_provider_state', problems: [`no scenario or vendor state answers the provider state "${name}"`] };
+    if (action === 'teardown') return { ok: true, state: { kind: 'records', name, vendor: record.vendor.module.id, params: {} } };
     const checked = record.vendor.checkProviderState(name, params ?? {});
     if (checked === undefined) throw new Error(`${record.vendor.module.id}: provider state "${name}" is declared but not checked`);
     if (!checked.ok) return { ok: false, code: 'invalid_provider_state_params', problems: checked.problems };

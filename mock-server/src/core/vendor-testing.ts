@@ -17,6 +17,17 @@ export interface VendorTesting {
   generateFixtures(): FixtureFiles;
   /** One request per declared leniency (keyed by its id) that relies on it and on nothing else (test/integration/core/leniencies.test.ts). */
   readonly leniencyCases: Readonly<Record<string, LeniencyCase>>;
+  /** One case per declared provider state with parameters, keyed by its name (test/integration/core/provider-states.test.ts). */
+  readonly providerStateCases: Readonly<Record<string, ProviderStateCase>>;
+}
+
+/** Parameters of one provider state, and a read through the vendor's own API that shows the records they made. */
+export interface ProviderStateCase {
+  readonly params: Readonly<Record<string, unknown>>;
+  /** Sent with `admittedHeaders` (the `headers` given here win). */
+  readonly read: { readonly method: string; readonly path: string; readonly headers?: Readonly<Record<string, string>>; readonly body?: unknown };
+  /** The read's answer once the state is set up: the status, and a body it contains (objects by their keys, arrays by some element each); before it, the answer does not contain it. */
+  readonly answer: { readonly status: number; readonly body: unknown };
 }
 
 /** A request relying on one leniency, and how it is answered with and without strict mode. */

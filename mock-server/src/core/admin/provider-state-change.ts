@@ -29,7 +29,7 @@ export function changeProviderState(deps: AdminDeps, session: Session, body: Sta
   const takesParams = names.some((name) => deps.providerStates.kindOf(name) === 'records');
   const resolved: ResolvedState[] = [];
   for (const name of names) {
-    const found = deps.providerStates.resolve(name, !takesParams || deps.providerStates.kindOf(name) === 'records' ? params : {});
+    const found = deps.providerStates.resolve(name, !takesParams || deps.providerStates.kindOf(name) === 'records' ? params : {}, action);
     if (!found.ok) {
       // Pact verifiers report a failed state change tersely: the sandbox's log says which state and why.
       deps.log.warn({ state: name, params, problems: found.problems }, `provider state "${name}" refused`);

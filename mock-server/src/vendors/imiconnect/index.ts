@@ -5,6 +5,7 @@ import { resultCodes } from './coverage.js';
 import { coreErrors, errors } from './errors.js';
 import { fixtures } from './fixtures.js';
 import { leniencies } from './leniencies.js';
+import { imiconnectProviderStates } from './provider-states.js';
 import { operations } from './routes.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { ImiconnectStore } from './store.js';
@@ -31,4 +32,5 @@ export const imiconnect = defineVendor({
   drift,
   resultCodes,
   leniencies,
+  providerStates: imiconnectProviderStates,
 });

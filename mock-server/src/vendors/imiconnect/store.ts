@@ -117,6 +117,30 @@ export class ImiconnectStore {
     return { pending: this.#queue.pendingCount, finished: this.#queue.finishedCount };
   }
 
+  /** The tenant of the sandbox's Client Profile Key (README "Sandbox identities"): where provider states put profiles. */
+  sandboxTenant(): Tenant {
+    const tenant = this.#tenants.values().next().value;
+    if (tenant === undefined) throw new Error('imiconnect: no tenants in the fixtures');
+    return tenant;
+  }
+
+  /**
+   * Provider states: the profile as a processed create (a new customer) or
+   * update (an existing one) would leave it, at once rather than through the
+   * queue (after what the queue has due).
+   */
+  placeProfile(tenant: Tenant, input: ProfileInput): 'created' | 'updated' {
+    this.#catchUp();
+    let customers = this.#customers.get(tenant.id);
+    if (!customers) this.#customers.set(tenant.id, (customers = new Map()));
+    if (customers.has(input.customerId)) {
+      this.#update(customers, input);
+      return 'updated';
+    }
+    this.#create(customers, input);
+    return 'created';
+  }
+
   dump(): unknown {
     this.#catchUp();
     return {

@@ -83,4 +83,25 @@ export const testing: VendorTesting = {
       strict: { status: 200, body: { response: { code: '7001', description: 'Authentication failed' } } },
     },
   },
+  // Customer 5550001 is no tenant's in the fixtures.
+  providerStateCases: {
+    'an IMIconnect profile': {
+      params: { customerId: '5550001', attributes: { name: 'pact', tier: 'gold' } },
+      read: { method: 'GET', path: '/resources/v2/customerprofile/5550001' },
+      answer: {
+        status: 200,
+        body: {
+          Records: [
+            {
+              Attributes: [
+                { Name: 'name', Value: 'pact' },
+                { Name: 'tier', Value: 'gold' },
+                { Name: 'customerId', Value: '5550001' },
+              ],
+            },
+          ],
+        },
+      },
+    },
+  },
 };

@@ -5,6 +5,7 @@ import { resultCodes } from './coverage.js';
 import { coreErrors, errors } from './errors.js';
 import { fixtures } from './fixtures.js';
 import { leniencies } from './leniencies.js';
+import { instantpayProviderStates } from './provider-states.js';
 import { operations } from './routes.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { InstantpayStore } from './store.js';
@@ -30,4 +31,5 @@ export const instantpay = defineVendor({
   drift,
   resultCodes,
   leniencies,
+  providerStates: instantpayProviderStates,
 });

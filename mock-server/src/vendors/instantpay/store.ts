@@ -158,6 +158,32 @@ export class InstantpayStore {
     return ok(null);
   }
 
+  /** The account of an environment (the sandbox pair, the live pair): where provider states put records. */
+  accountIn(environment: Account['environment']): Account | undefined {
+    return [...this.#accounts.values()].find((a) => a.environment === environment);
+  }
+
+  /** Provider states: a contact of the account, or undefined. */
+  contact(userId: number, contactId: string): Contact | undefined {
+    return this.#book(userId).contacts.get(contactId);
+  }
+
+  /**
+   * Provider states: stores the contact as given (added, or replacing the one
+   * with its id). Refused, with the reason, when another account holds the id
+   * (an ObjectId is unique) or a tag is not the account's.
+   */
+  placeContact(contact: Contact): { readonly kind: 'ok' } | { readonly kind: 'refused'; readonly reason: string } {
+    for (const [userId, book] of this.#books) {
+      if (userId !== contact.userId && book.contacts.has(contact._id)) return { kind: 'refused', reason: `contact ${contact._id} is account ${userId}'s` };
+    }
+    const book = this.#book(contact.userId);
+    const unknown = contact.tagId.filter((id) => !book.tags.has(id));
+    if (unknown.length > 0) return { kind: 'refused', reason: `tag(s) ${unknown.join(', ')} are not account ${contact.userId}'s` };
+    book.contacts.set(contact._id, contact);
+    return { kind: 'ok' };
+  }
+
   dump(): unknown {
     return {
       accounts: [...this.#accounts.values()],

@@ -53,4 +53,15 @@ export const testing: VendorTesting = {
       strict: { status: 404, body: { statuscode: 'ERR', status: 'Route Not Found' } },
     },
   },
+  // 65f1a2b3… is no account's contact in the fixtures; its time prefix is 2024-03-13T12:57:23Z.
+  providerStateCases: {
+    'an Instantpay contact': {
+      params: { contactId: '65f1a2b3c4d5e6f708192a3b', name: 'Pact Contact', mobile: '9876543210' },
+      read: { method: 'GET', path: '/contacts/profile' },
+      answer: {
+        status: 200,
+        body: { statuscode: 'TXN', data: [{ _id: '65f1a2b3c4d5e6f708192a3b', name: 'Pact Contact', mobile: '9876543210', created_at: '2024-03-13T12:57:23.000000Z' }] },
+      },
+    },
+  },
 };

@@ -158,6 +158,50 @@ export class ContactDirectory {
     return { kind: 'ok', value: contactID };
   }
 
+  /** The first agent's segments: where provider states put a new contact by default (so the sandbox agent can reach it). */
+  agentSegments(): readonly string[] {
+    return [...this.#users.values()].find((u) => u.userType === 'Agent')?.segments ?? [];
+  }
+
+  /** Whether the tenant's form has this property (provider states). */
+  definesProperty(propertyID: string): boolean {
+    return this.#propertyIds.has(propertyID);
+  }
+
+  /** Whether a contact exists (provider states). */
+  has(contactID: number): boolean {
+    return this.#contacts.has(contactID);
+  }
+
+  /**
+   * Provider states: contact `contactID` with the listed properties replaced
+   * (and, when given, its logins and membership), or a new contact with them.
+   * Refused with the reason, changing nothing: a property or segment the
+   * tenant does not define, a login another contact holds.
+   */
+  placeContact(input: {
+    readonly contactID: number;
+    readonly properties: Readonly<Record<string, string>>;
+    readonly logins?: readonly StoredLogin[];
+    readonly membership?: readonly string[];
+  }): { readonly kind: 'ok' } | { readonly kind: 'refused'; readonly reason: string } {
+    const unknownProperties = Object.keys(input.properties).filter((id) => !this.#propertyIds.has(id));
+    if (unknownProperties.length > 0) return { kind: 'refused', reason: `property ${unknownProperties.join(', ')} is not one the tenant defines (${[...this.#propertyIds].join(', ')})` };
+    const unknownSegments = (input.membership ?? []).filter((s) => !this.#segments.has(s));
+    if (unknownSegments.length > 0) return { kind: 'refused', reason: `segment ${unknownSegments.join(', ')} is not one the tenant defines` };
+    for (const login of input.logins ?? []) {
+      const owner = this.#loginOwner(login.name);
+      if (owner !== undefined && owner !== input.contactID) return { kind: 'refused', reason: `the login ${login.name} is contact ${owner}'s` };
+    }
+    const current = this.#contacts.get(input.contactID);
+    const record: ContactRecord = current ?? { contactID: input.contactID, values: new Map(), logins: [], membership: [] };
+    for (const [id, value] of Object.entries(input.properties)) record.values.set(id, value === '' ? [] : [{ value }]);
+    if (input.logins !== undefined) record.logins = input.logins.map(({ name, type }) => ({ name, type }));
+    if (input.membership !== undefined) record.membership = [...new Set(input.membership)].sort(bySegmentId);
+    this.#contacts.set(input.contactID, record);
+    return { kind: 'ok' };
+  }
+
   dump(): { properties: readonly PropertyDefinition[]; segments: Segment[]; users: Omit<User, 'password'>[]; contacts: Contact[] } {
     return {
       properties: this.#properties,

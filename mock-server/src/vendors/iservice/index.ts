@@ -5,6 +5,7 @@ import { resultCodes } from './coverage.js';
 import { coreErrors, errors } from './errors.js';
 import { fixtures } from './fixtures.js';
 import { leniencies } from './leniencies.js';
+import { iserviceProviderStates } from './provider-states.js';
 import { operations } from './routes.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { IServiceStore } from './store.js';
@@ -33,4 +34,5 @@ export const iservice = defineVendor({
   drift,
   resultCodes,
   leniencies,
+  providerStates: iserviceProviderStates,
 });

@@ -73,4 +73,25 @@ export const testing: VendorTesting = {
       strict: { status: 404, body: { errors: ['Unknown form.'] } },
     },
   },
+  // Contact 900 is not in the fixtures; segment 2 is the sandbox agent's.
+  providerStateCases: {
+    'an iService contact': {
+      params: { contactID: 900, properties: { '1': 'Pact', '3': 'Tester' }, email: 'pact.tester@example.com', segments: ['2'] },
+      read: { method: 'POST', path: '/f/webapp-api-custinfo?api=details', headers: { 'Content-Type': 'application/json' }, body: { contactID: 900 } },
+      answer: {
+        status: 200,
+        body: {
+          contactID: 900,
+          details: {
+            properties: [
+              { propertyID: '1', values: [{ value: 'Pact' }] },
+              { propertyID: '3', values: [{ value: 'Tester' }] },
+            ],
+            logins: [{ name: 'pact.tester@example.com', type: 'Email' }],
+          },
+          membership: ['2'],
+        },
+      },
+    },
+  },
 };

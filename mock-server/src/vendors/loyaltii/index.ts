@@ -4,6 +4,7 @@ import { admit } from './admission.js';
 import { coreErrors, errors } from './errors.js';
 import { fixtures } from './fixtures.js';
 import { leniencies } from './leniencies.js';
+import { loyaltiiProviderStates } from './provider-states.js';
 import { operations } from './routes.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { LoyaltiiStore } from './store.js';
@@ -30,4 +31,5 @@ export const loyaltii = defineVendor({
   coreErrors,
   drift,
   leniencies,
+  providerStates: loyaltiiProviderStates,
 });

@@ -7,6 +7,7 @@ import type { components } from './generated/contract.js';
 import { dateTimeOffset, epochOf } from './dates.js';
 import type { ContactChanges } from './dto.js';
 import type { LoyaltiiFixtures, ReadContactDto, SandboxAccount, SandboxStore, StoredContact } from './fixtures.js';
+import { generatedContact } from './generated-contact.js';
 import { decodeRowVersion, encodeRowVersion, sameVersion } from './rowversion.js';
 import type { LoyaltiiSettings } from './settings.js';
 
@@ -88,6 +89,7 @@ export class LoyaltiiStore {
   readonly #contacts = new Map<number, StoredContact>();
   readonly #clock: Clock;
   readonly #random: Random;
+  readonly #seed: number;
   #rowVersion: bigint;
   #concurrentEditsApplied = 0;
 
@@ -95,6 +97,7 @@ export class LoyaltiiStore {
     this.contract = init.contract;
     this.#clock = init.clock;
     this.#random = init.random;
+    this.#seed = init.seed;
     this.#accounts = init.fixtures.accounts;
     this.#stores = init.fixtures.stores;
     for (const contact of init.fixtures.contacts) this.#contacts.set(contact.Id, contact);
@@ -205,6 +208,45 @@ export class LoyaltiiStore {
     if (reason) return { kind: 'conflict', reason };
     for (const contact of merged) this.#save(contact, settings);
     return { kind: 'ok', updated, notFound };
+  }
+
+  /** The account the sandbox's Bearer token (README "Sandbox identities") acts for: where provider states put contacts. */
+  sandboxAccount(): string {
+    const account = this.#accounts[0]?.Account;
+    if (account === undefined) throw new Error('loyaltii: no accounts in the fixtures');
+    return account;
+  }
+
+  /**
+   * Provider states: contact `id` of `account` with `changes` over it (over a
+   * contact generated as the fixtures' are, when the account has none), saved
+   * as the database would: with `version` as its rowversion (the counter moves
+   * past it) or the next one, and LastModified now. Refused, with the reason,
+   * where the database would refuse: an id another account's contact has, an
+   * Email or Phone another contact of the account holds, a Version or Secret
+   * another contact has.
+   */
+  placeContact(account: string, id: number, changes: Partial<StoredContact>, version: string | undefined, settings: LoyaltiiSettings): WriteResult | { readonly kind: 'refused'; readonly reason: string } {
+    const current = this.#contacts.get(id);
+    if (current !== undefined && current.Account !== account) return { kind: 'refused', reason: `contact ${id} is account ${current.Account}'s` };
+    const stores = this.#stores.filter((s) => s.Account === account).map((s) => s.Id);
+    const contact: StoredContact = { ...(current ?? generatedContact(this.#seed, id, account, stores)), ...changes, Id: id, Account: account };
+    const others = [...this.#contacts.values()].filter((c) => c.Id !== id);
+    for (const field of ['Email', 'Phone'] as const) {
+      const value = contact[field];
+      const holder = value === null ? undefined : others.find((c) => c.Account === account && c[field] !== null && uniqueKey(c[field]) === uniqueKey(value));
+      if (holder) return { kind: 'refused', reason: `${field} ${value} is contact ${holder.Id}'s (unique within the account)` };
+    }
+    const secretHolder = others.find((c) => c.Secret === contact.Secret);
+    if (secretHolder) return { kind: 'refused', reason: `Secret ${contact.Secret} is contact ${secretHolder.Id}'s` };
+    if (version === undefined) return { kind: 'ok', contact: readContactDto(this.#save(contact, settings)) };
+    const versionHolder = others.find((c) => c.Version === version);
+    if (versionHolder) return { kind: 'refused', reason: `Version ${version} is contact ${versionHolder.Id}'s (a rowversion is unique in the database)` };
+    const counter = decodeRowVersion(version);
+    if (counter > this.#rowVersion) this.#rowVersion = counter;
+    const saved: StoredContact = { ...contact, Version: version, LastModified: dateTimeOffset(this.#clock.now(), settings.utcOffset) };
+    this.#contacts.set(id, saved);
+    return { kind: 'ok', contact: readContactDto(saved) };
   }
 
   dump(): unknown {

@@ -11,4 +11,12 @@ export const testing: VendorTesting = {
   generateFixtures: loyaltiiFixtures,
   // None declared (vendors/loyaltii/leniencies.ts says why).
   leniencyCases: {},
+  // Contact 4242 is no account's in the fixtures; AAAAAAAAJxA= is rowversion 10000.
+  providerStateCases: {
+    'a Loyaltii contact': {
+      params: { id: 4242, version: 'AAAAAAAAJxA=', email: 'pact.contact@example.com', firstName: 'Pact' },
+      read: { method: 'GET', path: '/api/v1/Contacts/4242', headers: { Accept: 'application/json' } },
+      answer: { status: 200, body: { Id: 4242, Version: 'AAAAAAAAJxA=', Email: 'pact.contact@example.com', FirstName: 'Pact' } },
+    },
+  },
 };

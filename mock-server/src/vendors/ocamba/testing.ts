@@ -26,4 +26,17 @@ export const testing: VendorTesting = {
       strict: { status: 404, body: { code: 404, title: 'Not found.' } },
     },
   },
+  // Partner 2000123 is no account's in the fixtures; 1000418 is account A's (README "Sandbox identities").
+  providerStateCases: {
+    'a partner with contacts': {
+      params: { partnerId: '2000123', count: 3, type: 'email' },
+      read: { method: 'GET', path: '/v1/hood/partners/2000123/contacts' },
+      answer: { status: 200, body: { total: 3, items: [{ type: 'email' }, { type: 'email' }, { type: 'email' }] } },
+    },
+    'an Ocamba partner contact': {
+      params: { partnerId: '1000418', contactId: '0b6f3c2a-5d1e-4f7a-9c3b-2e8d1a4f6b7c', type: 'mobile', value: '+46701234567' },
+      read: { method: 'GET', path: '/v1/hood/partners/1000418/contacts/0b6f3c2a-5d1e-4f7a-9c3b-2e8d1a4f6b7c' },
+      answer: { status: 200, body: { total: 1, items: [{ id: '0b6f3c2a-5d1e-4f7a-9c3b-2e8d1a4f6b7c', type: 'mobile', value: '+46701234567' }] } },
+    },
+  },
 };
