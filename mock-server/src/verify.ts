@@ -77,7 +77,14 @@ interface PactFile {
   readonly file: string;
   readonly provider: string;
   readonly consumer: string;
-  readonly states: readonly { readonly state: string; readonly interaction: string }[];
+  /** Each interaction's provider states, in order, with their parameters (V3/V4 `providerStates[].params`; none in V2). */
+  readonly states: readonly {
+    readonly state: string;
+    readonly params: Readonly<Record<string, unknown>>;
+    readonly interaction: string;
+    readonly index: number;
+    readonly position: number;
+  }[];
   readonly interactions: readonly PactInteraction[];
   /** A V3 message pact (`messages` instead of `interactions`). */
   readonly messages: number;
@@ -107,7 +114,7 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerifyReport>
   if (options.pacts.length > 0 && files.length === 0 && !options.brokerUrl)
     throw new VerifyUsageError(`no pact of consumer(s) ${consumers.join(', ')} in ${options.pacts.join(', ')}`);
   checkPactsEmulated(files, sandbox);
-  checkStates(files, sandbox.providerStates());
+  checkStates(files, sandbox);
   // Pact's native core reads its settings from the process environment only (no Verifier option carries them).
   Object.assign(process.env, pactEnvironment(process.env));
   const running = await sandbox.listen(0);
@@ -243,9 +250,9 @@ function readPactFile(file: string): PactFile {
   const messages = Array.isArray(doc.messages) ? doc.messages.length : 0;
   if (!doc.provider?.name || (!Array.isArray(doc.interactions) && messages === 0)) throw new VerifyUsageError(`${file} is not a pact file (no provider or interactions)`);
   doc.interactions ??= [];
-  const states = doc.interactions.flatMap((i) => {
-    const names = i.providerStates?.map((s) => s.name ?? '') ?? (i.providerState ? [i.providerState] : []);
-    return names.map((state) => ({ state, interaction: i.description ?? '' }));
+  const states = doc.interactions.flatMap((i, index) => {
+    const given = i.providerStates?.map((s) => ({ name: s.name ?? '', params: s.params ?? {} })) ?? (i.providerState ? [{ name: i.providerState, params: {} }] : []);
+    return given.map(({ name, params }, position) => ({ state: name, params, interaction: i.description ?? '', index, position }));
   });
   return {
     file,
@@ -262,7 +269,7 @@ interface RawInteraction {
   description?: string;
   type?: string;
   providerState?: string;
-  providerStates?: { name?: string }[];
+  providerStates?: { name?: string; params?: Record<string, unknown> }[];
   request?: { method?: string; path?: string };
   pluginConfiguration?: Record<string, unknown>;
   interactionMarkup?: unknown;
@@ -339,11 +346,46 @@ function checkPactsEmulated(files: readonly PactFile[], sandbox: RouteLookup): v
   if (problems.length > 0) throw new VerifyUsageError(`cannot verify:\n  ${problems.join('\n  ')}`);
 }
 
-function checkStates(files: readonly PactFile[], known: readonly string[]): void {
-  const unknown = files.flatMap((f) => f.states.filter((s) => !known.includes(s.state)).map((s) => `  "${s.state}" (interaction "${s.interaction}" in ${f.file})`));
+type StateLookup = Pick<Sandbox, 'providerStates' | 'providerStateList' | 'checkProviderState'>;
+
+/**
+ * Every provider state of every interaction, before anything runs: its name
+ * is a state the sandbox answers, its parameters are the state's, and no
+ * scenario state comes after a records state of the same vendor (activating
+ * the scenario would reload the fixtures and drop the records).
+ */
+function checkStates(files: readonly PactFile[], sandbox: StateLookup): void {
+  const known = sandbox.providerStates();
+  const listed = new Map(sandbox.providerStateList().map((s) => [s.name, s]));
+  const vendorOf = (state: string) => listed.get(state)?.vendors[0] ?? '';
+  const unknown: string[] = [];
+  const invalid: string[] = [];
+  for (const f of files) {
+    for (const s of f.states) {
+      const where = `(interaction "${s.interaction}" in ${f.file})`;
+      if (!known.includes(s.state)) {
+        unknown.push(`  "${s.state}" ${where}`);
+        continue;
+      }
+      for (const problem of sandbox.checkProviderState(s.state, s.params)) invalid.push(`  ${problem} ${where}`);
+      const state = listed.get(s.state);
+      if (state?.kind !== 'scenario') continue;
+      const recordsBefore = f.states.find(
+        (o) => o.index === s.index && o.position < s.position && listed.get(o.state)?.kind === 'records' && state.vendors.includes(vendorOf(o.state)),
+      );
+      if (recordsBefore) {
+        const vendor = vendorOf(recordsBefore.state);
+        invalid.push(
+          `  "${s.state}" comes after "${recordsBefore.state}": the scenario would reload ${vendor}'s fixtures and drop those records; list scenario states first ${where}`,
+        );
+      }
+    }
+  }
   if (unknown.length > 0) {
     throw new VerifyUsageError(
-      `unknown provider state(s):\n${[...new Set(unknown)].join('\n')}\nknown provider states (scenario names and their aliases):\n  ${known.join('\n  ')}`,
+      `unknown provider state(s):\n${[...new Set(unknown)].join('\n')}\nknown provider states (scenario names and their aliases, the vendors' states with parameters):\n  ${known.join('\n  ')}`,
     );
   }
+  if (invalid.length > 0)
+    throw new VerifyUsageError(`invalid provider state(s) (GET /__admin/provider-states lists each state's parameters):\n${[...new Set(invalid)].join('\n')}`);
 }

@@ -13,7 +13,7 @@ import { COMMITTED_PACTS, CONSUMER } from '../pact/pact-files.js';
 
 interface Interaction {
   readonly description: string;
-  readonly providerStates?: readonly { readonly name: string }[];
+  readonly providerStates?: readonly { readonly name: string; readonly params?: Readonly<Record<string, unknown>> }[];
   readonly request: { readonly method: string; readonly path: string };
   readonly response: { readonly status: number };
 }
@@ -72,10 +72,19 @@ describe.each(VENDORS.map((v) => v.id))('the %s reference pact', (vendor) => {
     expect(missing).toEqual([]);
   });
 
-  it('puts every interaction under a provider state that is a scenario name', () => {
+  it("puts every interaction under provider states the sandbox answers: at most one scenario name, first, then the vendor's own states with parameters", () => {
+    const vendorStates = module.providerStates.map((s) => s.name);
     for (const i of interactions()) {
-      expect(i.providerStates?.length, i.description).toBe(1);
-      expect(scenarios, i.description).toContain(i.providerStates![0]!.name);
+      const names = (i.providerStates ?? []).map((s) => s.name);
+      expect(names.length, i.description).toBeGreaterThan(0);
+      const [first, ...rest] = names;
+      expect([...scenarios, ...vendorStates], i.description).toContain(first);
+      for (const name of rest) expect(vendorStates, `${i.description}: ${name}`).toContain(name);
     }
+  });
+
+  it('has an interaction whose provider-state parameters shape the answer, for every state the vendor declares', () => {
+    const used = interactions().flatMap((i) => (i.providerStates ?? []).filter((s) => s.params !== undefined && Object.keys(s.params).length > 0).map((s) => s.name));
+    expect([...new Set(used)].sort()).toEqual(module.providerStates.map((s) => s.name).sort());
   });
 });

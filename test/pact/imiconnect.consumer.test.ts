@@ -383,4 +383,36 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         expect(status.Results.map((r) => r.code)).toEqual(['1000', '7014']);
       },
     ));
+
+  describe('records a provider state with parameters makes (docs/provider-states.md)', () => {
+    const MADE = { customerId: '5550001', attributes: { name: 'pact', tier: 'gold' } };
+    const attribute = (Name: string, Value: string, ID: number) => pinned('#/components/schemas/ProfileAttribute', { Name, Value, ID }, 'Name', 'Value');
+    const made: ImiconnectProfile = {
+      Attributes: [
+        { Name: 'name', Value: 'pact', ID: 9001 },
+        { Name: 'tier', Value: 'gold', ID: 9002 },
+        { Name: 'customerId', Value: MADE.customerId, ID: 9003 },
+      ],
+      InwardLinks: [],
+      OutwardLinks: [],
+    };
+
+    it('GET the profile a state made, with the attributes it was given', () =>
+      pact
+        .addInteraction()
+        .given('an IMIconnect profile', MADE)
+        .uponReceiving('a customer profile a provider state made')
+        .withRequest('GET', `${V2}/${MADE.customerId}`, (b) => b.headers(auth))
+        .willRespondWith(200, (b) =>
+          b.jsonBody({
+            ...pinned('#/components/schemas/ProfileList', { Status: 0, Description: 'success', code: '1000', transid: TRANSID, Records: [made] }),
+            // The attributes the parameters gave, pinned by name and value wherever they are in the list.
+            Records: [{ ...pinned('#/components/schemas/ProfileRecord', made), Attributes: M.arrayContaining(...made.Attributes.map((a) => attribute(a.Name, a.Value, a.ID))) }],
+          }),
+        )
+        .executeTest(async (server) => {
+          const profile = await client(server.url).getProfile(MADE.customerId);
+          expect(Object.fromEntries(profile.Attributes.map((a) => [a.Name, a.Value]))).toMatchObject({ name: 'pact', tier: 'gold', customerId: MADE.customerId });
+        }));
+  });
 });

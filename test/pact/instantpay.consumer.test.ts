@@ -414,4 +414,37 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
         }),
     );
   });
+
+  describe('records a provider state with parameters makes (docs/provider-states.md)', () => {
+    /** Its ObjectId's first 8 hex digits are 2024-03-13T12:57:23Z: the state creates it then. */
+    const MADE = { contactId: '65f1a2b3c4d5e6f708192a3b', companyName: 'Pact Traders', tagIds: [INSTANTPAY.tag] };
+    const update = { contactId: MADE.contactId, name: 'Pact Contact', email: 'pact.contact@example.com', mobile: '9876543210' };
+
+    it('PATCH updates a contact the state made; its companyName and created_at stay the state’s', () =>
+      pact
+        .addInteraction()
+        .given('an Instantpay contact', MADE)
+        .uponReceiving('an update of a contact a provider state made')
+        .withRequest('PATCH', '/contacts/profile', (b) => b.headers(withJson()).jsonBody({ ...update, tagDetails: [{ tagId: INSTANTPAY.tag }] }))
+        .willRespondWith(200, (b) => {
+          const { contactId: _id, ...fields } = update;
+          const made = {
+            _id,
+            userId: SANDBOX_USER,
+            ...fields,
+            callingCode: '91',
+            companyName: MADE.companyName,
+            tagId: MADE.tagIds,
+            updated_at: RECORD_TIME,
+            created_at: '2024-03-13T12:57:23.000000Z',
+          };
+          const body = txn('updateContact', 'Contact Updated Successfully', made) as { data: object };
+          // What the parameters made, pinned (Update Contact keeps companyName, docs/vendors/instantpay.md I-5).
+          return b.jsonBody({ ...body, data: { ...body.data, _id: MADE.contactId, companyName: MADE.companyName, created_at: made.created_at } });
+        })
+        .executeTest(async (server) => {
+          const updated = await client(server.url).updateContact({ ...update, tagIds: [INSTANTPAY.tag] });
+          expect([updated._id, updated.companyName, updated.created_at]).toEqual([MADE.contactId, MADE.companyName, '2024-03-13T12:57:23.000000Z']);
+        }));
+  });
 });

@@ -292,4 +292,37 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
           await rejectsWith(agent(server.url).setDetails(ISERVICE.seedContact, SEED_DETAILS, SEED_MEMBERSHIP), 500, 'An unexpected error occurred.');
         }));
   });
+
+  describe('records a provider state with parameters makes (docs/provider-states.md)', () => {
+    const MADE = { contactID: 900, properties: { '1': 'Pact', '3': 'Tester' }, email: 'pact.tester@example.com', segments: ['2'] };
+
+    it('api=details of a contact a state made: the properties, login and segments it was given', () =>
+      pact
+        .addInteraction()
+        // The scenario logs the preset agent in; the records state, listed after it, adds the contact to that store.
+        .given('iservice/agent-user')
+        .given('an iService contact', MADE)
+        .uponReceiving('the details of a contact a provider state made')
+        .withRequest('POST', CUSTINFO, (b) => b.query({ api: 'details' }).headers(asAgent).jsonBody({ contactID: MADE.contactID }))
+        .willRespondWith(200, (b) =>
+          b.jsonBody({
+            errors: [],
+            errorDetails: [],
+            contactID: MADE.contactID,
+            details: {
+              properties: M.arrayContaining(
+                { propertyID: '1', propertyName: 'First Name', values: [{ value: 'Pact' }] },
+                { propertyID: '3', propertyName: 'Last Name', values: [{ value: 'Tester' }] },
+              ),
+              logins: [{ name: MADE.email, type: 'Email' }],
+            },
+            membership: MADE.segments,
+          }),
+        )
+        .executeTest(async (server) => {
+          const contact = await agent(server.url).details(MADE.contactID);
+          expect(contact.details.properties.map((p) => p.values[0]?.value)).toEqual(['Pact', 'Tester']);
+          expect([contact.details.logins, contact.membership]).toEqual([[{ name: MADE.email, type: 'Email' }], MADE.segments]);
+        }));
+  });
 });

@@ -420,4 +420,42 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
           await rejectsWith(client(server.url).patchContacts([contact2.id], { Email: 'erik.j@example.com' }), 409);
         }));
   });
+
+  describe('records a provider state with parameters makes (docs/provider-states.md)', () => {
+    /** Contact 4242 with Version AAAAAAAAJxA= (rowversion 10000): a PATCH must send exactly that Version. */
+    const MADE = { id: 4242, version: 'AAAAAAAAJxA=', email: 'pact.contact@example.com', firstName: 'Pact', lastName: 'Contact' };
+    const patch = { Version: MADE.version, FirstName: 'Ada' };
+
+    it('PATCH with the Version the state gave: 200 with the state’s values and the patch', () =>
+      pact
+        .addInteraction()
+        .given('a Loyaltii contact', MADE)
+        .uponReceiving('a patch of a contact a provider state made, with its Version')
+        .withRequest('PATCH', contactPath(MADE.id), (b) => b.headers(write).jsonBody(patch))
+        .willRespondWith(200, (b) =>
+          b.jsonBody({
+            ...(contactBody('patchContact', 200, {
+              ...CONTACT_1,
+              Id: MADE.id,
+              Email: MADE.email,
+              LastName: MADE.lastName,
+              FirstName: 'Ada',
+              Version: 'AAAAAAAAJxE=',
+              // A new contact of the state has no store, company, mail limit or permission source.
+              RegistrationStoreId: null,
+              PreferredStoreId: null,
+              LatestPermissionSource: null,
+            }) as object),
+            // What the parameters made, pinned: a state that dropped them would answer another contact (or none).
+            Id: MADE.id,
+            Email: MADE.email,
+            LastName: MADE.lastName,
+            FirstName: 'Ada',
+          }),
+        )
+        .executeTest(async (server) => {
+          const patched = await client(server.url).patchContact(MADE.id, patch);
+          expect([patched.Id, patched.Email, patched.FirstName, patched.LastName]).toEqual([MADE.id, MADE.email, 'Ada', MADE.lastName]);
+        }));
+  });
 });

@@ -252,4 +252,39 @@ describe(`${CONSUMER} → ${PROVIDER}`, () => {
       .executeTest(async (server) => {
         expect(await client(server.url, OCAMBA.expiredKey).validateKey()).toBe(false);
       }));
+
+  describe('records a provider state with parameters makes (docs/provider-states.md)', () => {
+    const MADE_PARTNER = '2000123';
+    const MADE_CONTACT = '0b6f3c2a-5d1e-4f7a-9c3b-2e8d1a4f6b7c';
+
+    it('GET the contacts of a partner made with three email contacts: total 3', () =>
+      pact
+        .addInteraction()
+        .given('a partner with contacts', { partnerId: MADE_PARTNER, count: 3, type: 'email' })
+        .uponReceiving('a list of the contacts of a partner a provider state made')
+        .withRequest('GET', `/v1/hood/partners/${MADE_PARTNER}/contacts`, (b) => b.headers(auth))
+        .willRespondWith(200, (b) =>
+          // `total` and `type` are what the parameters say; ids and values are generated.
+          b.jsonBody({
+            total: 3,
+            items: M.eachLike({ id: M.uuid('1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d'), type: 'email', value: M.regex('^[^@\\s]+@[^@\\s]+$', 'jane@example.com') }, 3),
+          }),
+        )
+        .executeTest(async (server) => {
+          const list = await client(server.url).listContacts(MADE_PARTNER);
+          expect(list.total).toBe(3);
+          expect(list.items.map((c) => c.type)).toEqual(['email', 'email', 'email']);
+        }));
+
+    it('GET one contact a provider state made with a given id, type and value', () =>
+      pact
+        .addInteraction()
+        .given('an Ocamba partner contact', { partnerId: OCAMBA.partner, contactId: MADE_CONTACT, type: 'mobile', value: '+46701234567' })
+        .uponReceiving('one partner contact a provider state made')
+        .withRequest('GET', `${contactPath}/${MADE_CONTACT}`, (b) => b.headers(auth))
+        .willRespondWith(200, (b) => b.jsonBody({ total: 1, items: [{ id: MADE_CONTACT, type: 'mobile', value: '+46701234567' }] }))
+        .executeTest(async (server) => {
+          expect(await client(server.url).getContact(OCAMBA.partner, MADE_CONTACT)).toEqual({ id: MADE_CONTACT, type: 'mobile', value: '+46701234567' });
+        }));
+  });
 });

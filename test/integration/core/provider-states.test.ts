@@ -82,11 +82,16 @@ describe.each(VENDORS.map((v) => v.id))('the %s provider states', (vendor) => {
 
     const first = declared.params[0]!;
     const required = declared.params.filter((p) => p.required);
-    it.each([
+    const refusals: [string, Record<string, unknown>, string][] = [
       ['an unknown parameter', { ...c.params, notAParameter: 1 }, `unknown parameter "notAParameter" (parameters: ${declared.params.map((p) => p.name).join(', ')})`],
       [`a wrong-typed parameter (${first.name})`, { ...c.params, [first.name]: wrongTyped(first.type) }, `parameter "${first.name}" must be ${first.type}`],
-      ...required.map((p) => [`no ${p.name}`, Object.fromEntries(Object.entries(c.params).filter(([key]) => key !== p.name)), `parameter "${p.name}" is required`] as const),
-    ])('refuses %s, changing nothing', async (_label, params, problem) => {
+      ...required.map((p): [string, Record<string, unknown>, string] => [
+        `no ${p.name}`,
+        Object.fromEntries(Object.entries(c.params).filter(([key]) => key !== p.name)),
+        `parameter "${p.name}" is required`,
+      ]),
+    ];
+    it.each(refusals)('refuses %s, changing nothing', async (_label, params, problem) => {
       const session = t.newSession();
       const dump = await t.admin(session).state(vendor);
       const res = await stateChange(session, { state: name, params, action: 'setup' });
@@ -107,7 +112,12 @@ describe('GET /__admin/provider-states', () => {
     expect(res).toMatchContract('admin', 'listProviderStates');
     const states = res.body.states as { name: string; kind: string; vendors: string[]; params: { name: string }[]; scenario?: string }[];
     expect(states.map((s) => s.name)).toEqual([...states.map((s) => s.name)].sort((a, b) => a.localeCompare(b)));
-    expect(states.find((s) => s.name === 'the Ocamba account is rate limited')).toMatchObject({ kind: 'scenario', scenario: 'ocamba/rate-limited', vendors: ['ocamba'], params: [] });
+    expect(states.find((s) => s.name === 'the Ocamba account is rate limited')).toMatchObject({
+      kind: 'scenario',
+      scenario: 'ocamba/rate-limited',
+      vendors: ['ocamba'],
+      params: [],
+    });
     for (const vendor of VENDORS) {
       for (const declared of vendor.providerStates) expect(states.find((s) => s.name === declared.name)).toEqual({ ...declared, kind: 'records', vendors: [vendor.id] });
     }
@@ -153,7 +163,10 @@ describe('POST /__admin/provider-states with parameters', () => {
     // The records state added to the store of the scenario set up before it.
     expect(res.body).toMatchObject({ scenario: 'ocamba/slow', vendors: ['ocamba'], partnerId: '2000777' });
     expect((await t.session(session).get('/__admin/scenarios')).body.active.ocamba).toBe('ocamba/slow');
-    const contacts = await t.session(session).get('/v1/hood/partners/2000777/contacts').set({ Authorization: `Bearer ${OCAMBA.keyA}` });
+    const contacts = await t
+      .session(session)
+      .get('/v1/hood/partners/2000777/contacts')
+      .set({ Authorization: `Bearer ${OCAMBA.keyA}` });
     expect(contacts.body.total).toBe(1);
   });
 });

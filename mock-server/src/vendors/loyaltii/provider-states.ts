@@ -4,6 +4,16 @@ import type { LoyaltiiSettings } from './settings.js';
 import type { LoyaltiiStore } from './store.js';
 
 const state = providerStates<LoyaltiiStore, LoyaltiiSettings>();
+
+/** What a new contact of a state leaves unset: the generator draws these null or not, and a pact pins null. */
+const UNSET = {
+  RegistrationStoreId: null,
+  PreferredStoreId: null,
+  ContactCompanyId: null,
+  LimitMailsPermanently: false,
+  LimitMailsTemporarilyUntil: null,
+  LatestPermissionSource: null,
+} as const satisfies Partial<StoredContact>;
 const field = (name: string, description: string) => ({ type: 'string', description, schema: { $ref: `#/components/schemas/ContactProperties/properties/${name}` } }) as const;
 
 /** Loyaltii's provider states with parameters (docs/provider-states.md). */
@@ -11,7 +21,7 @@ export const loyaltiiProviderStates = [
   state({
     name: 'a Loyaltii contact',
     description:
-      "Contact `id` of the sandbox account (the Bearer token's) with the given Version and fields: the account's contact with that id, or one generated as the fixtures' are. Saved as the database would: LastModified now, Email and Phone unique within the account.",
+      "Contact `id` of the sandbox account (the Bearer token's) with the given Version and fields: the account's contact with that id, or one generated as the fixtures' are with no store, company, mail limit or permission source (so its shape does not depend on the seed). Saved as the database would: LastModified now, Email and Phone unique within the account.",
     params: {
       id: { type: 'integer', required: true, description: "The contact's Id.", schema: { $ref: '#/components/schemas/ContactProperties/properties/Id', minimum: 1 } },
       version: {
@@ -35,7 +45,7 @@ export const loyaltiiProviderStates = [
         ...(params.lastName === undefined ? {} : { LastName: params.lastName }),
         ...(params.secret === undefined ? {} : { Secret: params.secret }),
       };
-      const placed = ctx.state.placeContact(ctx.state.sandboxAccount(), params.id, changes, params.version, ctx.settings);
+      const placed = ctx.state.placeContact(ctx.state.sandboxAccount(), params.id, changes, params.version, ctx.settings, UNSET);
       if (placed.kind !== 'ok') throw new ProviderStateRefusal(placed.kind === 'refused' ? placed.reason : `contact ${params.id} could not be saved`);
       return { id: placed.contact.Id, version: placed.contact.Version, secret: placed.contact.Secret };
     },

@@ -226,11 +226,20 @@ export class LoyaltiiStore {
    * Email or Phone another contact of the account holds, a Version or Secret
    * another contact has.
    */
-  placeContact(account: string, id: number, changes: Partial<StoredContact>, version: string | undefined, settings: LoyaltiiSettings): WriteResult | { readonly kind: 'refused'; readonly reason: string } {
+  placeContact(
+    account: string,
+    id: number,
+    changes: Partial<StoredContact>,
+    version: string | undefined,
+    settings: LoyaltiiSettings,
+    /** Over a generated contact only (a new one), before `changes`. */
+    generatedChanges: Partial<StoredContact> = {},
+  ): WriteResult | { readonly kind: 'refused'; readonly reason: string } {
     const current = this.#contacts.get(id);
     if (current !== undefined && current.Account !== account) return { kind: 'refused', reason: `contact ${id} is account ${current.Account}'s` };
     const stores = this.#stores.filter((s) => s.Account === account).map((s) => s.Id);
-    const contact: StoredContact = { ...(current ?? generatedContact(this.#seed, id, account, stores)), ...changes, Id: id, Account: account };
+    const base = current ?? { ...generatedContact(this.#seed, id, account, stores), ...generatedChanges };
+    const contact: StoredContact = { ...base, ...changes, Id: id, Account: account };
     const others = [...this.#contacts.values()].filter((c) => c.Id !== id);
     for (const field of ['Email', 'Phone'] as const) {
       const value = contact[field];
