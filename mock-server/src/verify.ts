@@ -176,7 +176,8 @@ type StateFn = (params?: AnyJson) => Promise<JsonMap>;
 /**
  * Pact state handlers for every state name at once: each setup/teardown goes
  * to the sandbox's `/__admin/provider-states` (the Pact state-change
- * protocol), and an unknown state fails with the sandbox's list of known ones.
+ * protocol) with the pact's parameters; an unknown state fails with the
+ * sandbox's list of known ones, bad parameters with each problem.
  */
 export function stateHandlersFor(baseUrl: string, headers: Readonly<Record<string, string>> = {}): StateHandlers {
   const change =
@@ -187,8 +188,13 @@ export function stateHandlersFor(baseUrl: string, headers: Readonly<Record<strin
         headers: { ...headers, 'Content-Type': 'application/json' },
         body: JSON.stringify({ state, params: params ?? {}, action }),
       });
-      const body = (await res.json()) as JsonMap & { error?: { message?: string; known?: string[] } };
-      if (!res.ok) throw new Error(`${body.error?.message ?? `provider state "${state}" failed (${res.status})`} Known: ${(body.error?.known ?? []).join(', ')}`);
+      const body = (await res.json()) as JsonMap & { error?: { message?: string; known?: string[]; issues?: string[] } };
+      if (!res.ok) {
+        const error = body.error;
+        // The sandbox's reasons: each parameter problem, or the states it knows.
+        const detail = error?.issues?.length ? ` ${error.issues.join('; ')}` : error?.known ? ` Known: ${error.known.join(', ')}` : '';
+        throw new Error(`${error?.message ?? `provider state "${state}" failed (${res.status})`}${detail}`);
+      }
       return body;
     };
   // An interaction without a provider state reaches the handlers with the name '': it needs no state, so nothing is set up.

@@ -118,6 +118,30 @@ describe('contact-sandbox verify checks a pact before verifying it (exit 2, one 
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  it("refuses provider-state parameters that are not the state's, and a scenario listed after a records state, one line each", async () => {
+    const given = (description: string, providerStates: object[]) => ({ ...firstInteraction, description, providerStates });
+    const interactions = [
+      given('misspelt', [{ name: 'a partner with contacts', params: { partnerID: '2000123' } }]),
+      given('wrong type', [{ name: 'a partner with contacts', params: { partnerId: '2000123', count: '3' } }]),
+      given('params on a scenario', [{ name: 'ocamba/slow', params: { count: 3 } }]),
+      given('scenario last', [{ name: 'a partner with contacts', params: { partnerId: '2000123' } }, { name: 'ocamba/throttled' }]),
+    ];
+    const dir = pactDir({ ...ocambaPact, interactions });
+    const run = await runNode([CLI, 'verify', '--pact', dir]);
+    expect(run.code).toBe(2);
+    const file = join(dir, 'pact.json');
+    expect(run.stderr).toContain("invalid provider state(s) (GET /__admin/provider-states lists each state's parameters):\n");
+    for (const line of [
+      `  "a partner with contacts": unknown parameter "partnerID" (parameters: partnerId, count, type) (interaction "misspelt" in ${file})`,
+      `  "a partner with contacts": parameter "partnerId" is required (interaction "misspelt" in ${file})`,
+      `  "a partner with contacts": parameter "count" must be integer, got "3" (interaction "wrong type" in ${file})`,
+      `  "ocamba/slow" is a scenario and takes no parameters; got count (interaction "params on a scenario" in ${file})`,
+      `  "ocamba/throttled" comes after "a partner with contacts": the scenario would reload ocamba's fixtures and drop those records; list scenario states first (interaction "scenario last" in ${file})`,
+    ])
+      expect(run.stderr.split('\n')).toContain(line);
+    expect(run.stdout).not.toContain('verifying');
+  });
+
   it('verifies an interaction without a provider state, with no state-handler error', async () => {
     const { providerStates: _dropped, ...stateless } = firstInteraction;
     const run = await runNode([CLI, 'verify', '--pact', pactDir({ ...ocambaPact, interactions: [stateless] })]);
