@@ -21,6 +21,8 @@ export type { CoverageQuery, CoverageReport, VendorCoverage, OperationCoverage, 
 /** The coverage report as `contact-sandbox coverage` prints it (a terminal table) and writes it (`--html`). */
 export { renderTable as renderCoverageTable, renderHtml as renderCoverageHtml } from './commands/coverage-render.js';
 export type { LeniencyInfo, LeniencyWarning } from './core/leniency.js';
+export type { ProviderStateListing } from './core/provider-state-catalogue.js';
+export type { ProviderStateInfo, ProviderStateParamType } from './core/provider-states.js';
 export { BUILT_IN_SCENARIOS, type BuiltInScenario, type VendorId } from './generated-names.js';
 
 export interface CreateSandboxOptions extends Omit<SandboxOptions, 'vendors' | 'knownVendorIds' | 'scenario'> {

@@ -14,6 +14,8 @@ export interface ProviderStateListing {
   /** The scenario a `scenario` state activates (its name, or the scenario an alias names). */
   readonly scenario?: string;
   readonly params: ProviderStateInfo['params'];
+  /** For a `records` state: what its setup answers, by name. */
+  readonly values?: ProviderStateInfo['values'];
 }
 
 /** A state change's state, found and its parameters checked. */
@@ -66,7 +68,7 @@ export class ProviderStateCatalogue {
       return { name, kind: 'scenario', description: scenario.description, vendors: scenarioVendors(scenario, vendorIds), scenario: scenario.name, params: [] };
     });
     const recordStates = [...this.#records.values()].map(
-      ({ vendor, info }): ProviderStateListing => ({ name: info.name, kind: 'records', description: info.description, vendors: [vendor.module.id], params: info.params }),
+      ({ vendor, info }): ProviderStateListing => ({ name: info.name, kind: 'records', description: info.description, vendors: [vendor.module.id], params: info.params, values: info.values }),
     );
     return [...scenarioStates, ...recordStates].sort((a, b) => a.name.localeCompare(b.name));
   }

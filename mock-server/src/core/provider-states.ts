@@ -64,6 +64,8 @@ export interface ProviderState<State, Settings> {
   readonly name: string;
   readonly description: string;
   readonly params: Readonly<Record<string, ProviderStateParam>>;
+  /** What the setup returns, by name, in words (never `scenario`, `session` or `vendors`: the answer's own keys). */
+  readonly values: Readonly<Record<string, string>>;
   /**
    * Creates or chooses the records. Checks everything before it changes
    * anything; throws `ProviderStateRefusal` for parameters the vendor cannot
@@ -77,6 +79,8 @@ export interface ProviderStateInfo {
   readonly name: string;
   readonly description: string;
   readonly params: readonly (Omit<ProviderStateParam, 'required' | 'schema'> & { readonly name: string; readonly required: boolean })[];
+  /** The values the state-change answer carries besides `scenario`, `session` and `vendors`, for `fromProviderState`. */
+  readonly values: Readonly<Record<string, string>>;
 }
 
 /** Parameters the vendor cannot honour, in words: answered as `invalid_provider_state_params`. */
@@ -93,11 +97,13 @@ export function providerStates<State, Settings>() {
     readonly name: string;
     readonly description: string;
     readonly params: P;
+    readonly values: Readonly<Record<string, string>>;
     setUp(ctx: ProviderStateContext<State, Settings>, params: ParamsOf<P>): ProviderStateValues;
   }): ProviderState<State, Settings> => ({
     name: def.name,
     description: def.description,
     params: def.params,
+    values: def.values,
     // The core validated the parameters against `params` (and filled in defaults) before calling: they are ParamsOf<P>.
     setUp: (ctx, params) => def.setUp(ctx, params as ParamsOf<P>),
   });
@@ -114,6 +120,7 @@ export function providerStateInfo(declared: readonly ProviderState<unknown, unkn
       description: p.description,
       ...(p.default === undefined ? {} : { default: p.default }),
     })),
+    values: s.values,
   }));
 }
 

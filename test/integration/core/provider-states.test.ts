@@ -64,6 +64,8 @@ describe.each(VENDORS.map((v) => v.id))('the %s provider states', (vendor) => {
       expect(setup.status, JSON.stringify(setup.body)).toBe(200);
       expect(setup).toMatchContract('admin', 'setProviderState');
       expect(setup.body).toMatchObject({ scenario: 'default', session, vendors: [vendor] });
+      // The values it declares, and only those (never the answer's own keys).
+      expect(Object.keys(setup.body as object).sort()).toEqual([...Object.keys(declared.values), 'scenario', 'session', 'vendors'].sort());
       const after = await read(vendor, session, c);
       expect(after.status).toBe(c.answer.status);
       expect(contains(after.body, c.answer.body), JSON.stringify(after.body)).toBe(true);

@@ -21,6 +21,7 @@ export const imiconnectProviderStates = [
         schema: { $ref: '#/components/schemas/Attributes' },
       },
     },
+    values: { customerId: "The customer's id." },
     setUp: (ctx, params) => {
       const tenant = ctx.state.sandboxTenant();
       const given = params.attributes as Readonly<Record<string, AttributeValue>>;

@@ -14,7 +14,12 @@ export const instantpayProviderStates = [
     description:
       "Contact `contactId` in an account's contact book with the given values: the account's contact with that id, or a new one generated as the fixtures' are, created at the time its ObjectId carries.",
     params: {
-      contactId: { type: 'string', required: true, description: "The contact's ObjectId (24 hex digits; the first 8 are its creation time).", schema: { $ref: '#/components/schemas/ObjectId' } },
+      contactId: {
+        type: 'string',
+        required: true,
+        description: "The contact's ObjectId (24 hex digits; the first 8 are its creation time).",
+        schema: { $ref: '#/components/schemas/ObjectId' },
+      },
       name: { type: 'string', description: 'Its name.', schema: { $ref: '#/components/schemas/Name' } },
       email: { type: 'string', description: 'Its email.', schema: { $ref: '#/components/schemas/Email' } },
       mobile: { type: 'string', description: 'Its mobile number (10 digits).', schema: { $ref: '#/components/schemas/Mobile' } },
@@ -31,6 +36,7 @@ export const instantpayProviderStates = [
         schema: { enum: ['sandbox', 'live'] },
       },
     },
+    values: { contactId: "The contact's ObjectId.", userId: "Its account's userId." },
     setUp: (ctx, params) => {
       const account = ctx.state.accountIn(params.account === 'live' ? 'LIVE' : 'SANDBOX');
       if (account === undefined) throw new ProviderStateRefusal(`the fixtures have no ${params.account} account`);

@@ -26,6 +26,7 @@ export const iserviceProviderStates = [
         schema: { items: { type: 'string', pattern: '^[0-9]+$' }, uniqueItems: true },
       },
     },
+    values: { contactID: "The contact's contactID." },
     setUp: (ctx, params) => {
       const directory = ctx.state.directory;
       const generated = directory.has(params.contactID) ? undefined : generatedContact(ctx.seed, params.contactID, directory.agentSegments());

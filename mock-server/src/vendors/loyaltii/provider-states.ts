@@ -36,6 +36,7 @@ export const loyaltiiProviderStates = [
       lastName: field('LastName', 'Its LastName.'),
       secret: { type: 'string', description: 'Its Secret (32 hex digits), for GET /api/v1/Contacts?secret=.', schema: { pattern: '^[0-9a-f]{32}$' } },
     },
+    values: { id: "The contact's Id.", version: 'Its Version (what a PUT or PATCH must send).', secret: 'Its Secret.' },
     setUp: (ctx, params) => {
       const changes: Partial<StoredContact> = {
         ...(params.email === undefined ? {} : { Email: params.email }),

@@ -41,6 +41,7 @@ export const ocambaProviderStates = [
       count: { type: 'integer', default: 2, description: 'How many contacts the partner has (0 to 100); its other contacts are dropped.', schema: { minimum: 0, maximum: 100 } },
       type: { type: 'string', description: 'The type of every contact (default: drawn per contact).', schema: { $ref: '#/components/schemas/ContactType' } },
     },
+    values: { partnerId: "The partner's id.", contactIds: 'The ids of its contacts, in list order.' },
     setUp: (ctx, params) => {
       const partner = partnerFor(ctx, params.partnerId);
       const faker = seededFaker(deriveSeed(ctx.seed, 'ocamba:state-contacts', partner.id));
@@ -62,6 +63,7 @@ export const ocambaProviderStates = [
         schema: { $ref: '#/components/schemas/ContactValue' },
       },
     },
+    values: { partnerId: "The partner's id.", contactId: "The contact's id." },
     setUp: (ctx, params) => {
       const partner = partnerFor(ctx, params.partnerId);
       const type = params.type as ContactType;
