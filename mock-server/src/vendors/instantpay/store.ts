@@ -170,13 +170,10 @@ export class InstantpayStore {
 
   /**
    * Provider states: stores the contact as given (added, or replacing the one
-   * with its id). Refused, with the reason, when another account holds the id
-   * (an ObjectId is unique) or a tag is not the account's.
+   * with its id in the account's book; books are apart, as the seed's records
+   * are in both). Refused, with the reason, when a tag is not the account's.
    */
   placeContact(contact: Contact): { readonly kind: 'ok' } | { readonly kind: 'refused'; readonly reason: string } {
-    for (const [userId, book] of this.#books) {
-      if (userId !== contact.userId && book.contacts.has(contact._id)) return { kind: 'refused', reason: `contact ${contact._id} is account ${userId}'s` };
-    }
     const book = this.#book(contact.userId);
     const unknown = contact.tagId.filter((id) => !book.tags.has(id));
     if (unknown.length > 0) return { kind: 'refused', reason: `tag(s) ${unknown.join(', ')} are not account ${contact.userId}'s` };
