@@ -153,10 +153,7 @@ function checkScenario<State, Settings, Principal, Fixtures, Ops>(
  * state's validator is compiled once, on its first state change (serving
  * without Pact never loads the compiler for them, decision 0032).
  */
-function providerStateChecker<State, Settings>(
-  states: readonly ProviderState<State, Settings>[],
-  contract: Contract,
-): (name: string, params: unknown) => ParamsCheck | undefined {
+function providerStateChecker<State, Settings>(states: readonly ProviderState<State, Settings>[], contract: Contract): (name: string, params: unknown) => ParamsCheck | undefined {
   const validators = new Map<string, ValidationIssuesOf>();
   return (name, params) => {
     const state = states.find((s) => s.name === name);

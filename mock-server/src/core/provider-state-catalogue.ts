@@ -35,12 +35,12 @@ export type Resolution =
  */
 export class ProviderStateCatalogue {
   readonly #scenarios: ScenarioCatalogue;
-  readonly #vendors: readonly PreparedVendor[];
+  readonly #vendorIds: readonly string[];
   readonly #records: ReadonlyMap<string, { readonly vendor: PreparedVendor; readonly info: ProviderStateInfo }>;
 
   constructor(scenarios: ScenarioCatalogue, vendors: readonly PreparedVendor[]) {
     this.#scenarios = scenarios;
-    this.#vendors = vendors;
+    this.#vendorIds = vendors.map((v) => v.module.id);
     const records = new Map<string, { vendor: PreparedVendor; info: ProviderStateInfo }>();
     const problems: string[] = [];
     for (const vendor of vendors) {
@@ -62,14 +62,19 @@ export class ProviderStateCatalogue {
   }
 
   list(): ProviderStateListing[] {
-    const vendorIds = this.#vendors.map((v) => v.module.id);
+    const vendorIds = this.#vendorIds;
     const scenarioStates = this.#scenarios.providerStates().map((name): ProviderStateListing => {
       const scenario = this.#scenarios.forProviderState(name)!;
       return { name, kind: 'scenario', description: scenario.description, vendors: scenarioVendors(scenario, vendorIds), scenario: scenario.name, params: [] };
     });
-    const recordStates = [...this.#records.values()].map(
-      ({ vendor, info }): ProviderStateListing => ({ name: info.name, kind: 'records', description: info.description, vendors: [vendor.module.id], params: info.params, values: info.values }),
-    );
+    const recordStates = [...this.#records.values()].map(({ vendor, info }): ProviderStateListing => ({
+      name: info.name,
+      kind: 'records',
+      description: info.description,
+      vendors: [vendor.module.id],
+      params: info.params,
+      values: info.values,
+    }));
     return [...scenarioStates, ...recordStates].sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -82,12 +87,12 @@ export class ProviderStateCatalogue {
   resolve(name: string, params: unknown, action: 'setup' | 'teardown' = 'setup'): Resolution {
     const scenario = this.#scenarios.forProviderState(name);
     if (scenario !== undefined) {
-      if (action === 'teardown') return { ok: true, state: { kind: 'scenario', name, scenario, vendors: scenarioVendors(scenario, this.#vendors.map((v) => v.module.id)) } };
+      const state = { kind: 'scenario', name, scenario, vendors: scenarioVendors(scenario, this.#vendorIds) } as const;
       const given = typeof params === 'object' && params !== null && !Array.isArray(params) ? Object.keys(params) : ['(not an object)'];
-      if (given.length > 0) {
+      if (action === 'setup' && given.length > 0) {
         return { ok: false, code: 'invalid_provider_state_params', problems: [`"${name}" is a scenario and takes no parameters; got ${given.join(', ')}`] };
       }
-      return { ok: true, state: { kind: 'scenario', name, scenario, vendors: scenarioVendors(scenario, this.#vendors.map((v) => v.module.id)) } };
+      return { ok: true, state };
     }
     const record = this.#records.get(name);
     if (record === undefined) return { ok: false, code: 'unknown_provider_state', problems: [`no scenario or vendor state answers the provider state "${name}"`] };

@@ -146,11 +146,7 @@ export type ParamsCheck = { readonly ok: true; readonly params: Readonly<Record<
  * Checks parameters against a state's declaration with a validator compiled
  * from `paramsSchema`; each problem is one line naming the parameter.
  */
-export function checkParams(
-  state: Pick<ProviderState<unknown, unknown>, 'name' | 'params'>,
-  given: unknown,
-  validate: ValidationIssuesOf,
-): ParamsCheck {
+export function checkParams(state: Pick<ProviderState<unknown, unknown>, 'name' | 'params'>, given: unknown, validate: ValidationIssuesOf): ParamsCheck {
   const names = Object.keys(state.params);
   if (typeof given !== 'object' || given === null || Array.isArray(given)) return { ok: false, problems: [`"${state.name}": params must be an object, got ${shown(given)}`] };
   const problems = validate(given).map((issue) => problemOf(state.name, names, issue, given as Record<string, unknown>));
@@ -173,7 +169,9 @@ function problemOf(state: string, names: readonly string[], issue: ValidationIss
 }
 
 /** The states every vendor declares, checked to be unique across the sandbox (a Pact state change names no provider). */
-export function collectProviderStates(vendors: readonly { readonly id: string; readonly providerStates: readonly ProviderStateInfo[] }[]): (ProviderStateInfo & { readonly vendor: string })[] {
+export function collectProviderStates(
+  vendors: readonly { readonly id: string; readonly providerStates: readonly ProviderStateInfo[] }[],
+): (ProviderStateInfo & { readonly vendor: string })[] {
   const all = vendors.flatMap((v) => v.providerStates.map((s) => ({ ...s, vendor: v.id })));
   const twice = all.map((s) => s.name).filter((name, i, names) => names.indexOf(name) !== i);
   if (twice.length > 0) throw new Error(`provider states declared twice: ${twice.join(', ')}`);

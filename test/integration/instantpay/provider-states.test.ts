@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANTPAY } from '../../helpers/identities.js';
+import { expectStateRefused } from '../../helpers/provider-states.js';
 import { useSandbox } from '../../helpers/sandbox.js';
 import { ipayHeaders, type AccountKind } from './client.js';
 
@@ -40,12 +41,5 @@ describe('the provider state "an Instantpay contact"', () => {
   it.each([
     ["a tag that is not the account's", { contactId: MADE, tagIds: ['645383ba4acec95a320899ff'] }, 'tag(s) 645383ba4acec95a320899ff are not account'],
     ['a mobile number that is not 10 digits', { contactId: MADE, mobile: '98765' }, 'parameter "mobile" must match pattern'],
-  ])('refuses %s, changing nothing', async (_label, params, problem) => {
-    const session = t.newSession();
-    const before = (await t.admin(session).state('instantpay')).body;
-    const res = await setUp(session, params);
-    expect([res.status, res.body.error.code]).toEqual([400, 'invalid_provider_state_params']);
-    expect(res.body.error.issues[0]).toContain(problem);
-    expect((await t.admin(session).state('instantpay')).body).toEqual(before);
-  });
+  ])('refuses %s, changing nothing', (_label, params, problem) => expectStateRefused(t, 'instantpay', 'an Instantpay contact', params, problem));
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOYALTII } from '../../helpers/identities.js';
+import { expectStateRefused } from '../../helpers/provider-states.js';
 import { useSandbox } from '../../helpers/sandbox.js';
 import { BEARER, contactPath, NOW } from './client.js';
 
@@ -56,12 +57,5 @@ describe('the provider state "a Loyaltii contact"', () => {
     ['a Version another contact has', { id: 777, version: contact2.version }, `Version ${contact2.version} is contact 2's (a rowversion is unique in the database)`],
     ["the id of another account's contact", { id: LOYALTII.contactOfSecondAccount }, `contact ${LOYALTII.contactOfSecondAccount} is account second's`],
     ['a Version of another length than 8 bytes', { id: 777, version: 'AAAAAAAAAAAA' }, 'parameter "version" must match pattern'],
-  ])('refuses %s, changing nothing', async (_label, params, problem) => {
-    const session = t.newSession();
-    const before = (await t.admin(session).state('loyaltii')).body;
-    const res = await setUp(session, params);
-    expect([res.status, res.body.error.code]).toEqual([400, 'invalid_provider_state_params']);
-    expect(res.body.error.issues[0]).toContain(problem);
-    expect((await t.admin(session).state('loyaltii')).body).toEqual(before);
-  });
+  ])('refuses %s, changing nothing', (_label, params, problem) => expectStateRefused(t, 'loyaltii', 'a Loyaltii contact', params, problem));
 });

@@ -132,7 +132,7 @@ export class ImiconnectStore {
   placeProfile(tenant: Tenant, input: ProfileInput): 'created' | 'updated' {
     this.#catchUp();
     let customers = this.#customers.get(tenant.id);
-    if (!customers) this.#customers.set(tenant.id, (customers = new Map()));
+    if (!customers) this.#customers.set(tenant.id, (customers = new Map<string, ProfileRecord>()));
     if (customers.has(input.customerId)) {
       this.#update(customers, input);
       return 'updated';

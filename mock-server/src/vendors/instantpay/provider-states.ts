@@ -1,7 +1,8 @@
-import { generateEntity } from '../../core/generate-entity.js';
+import type { Contract } from '../../core/contract.js';
 import { ProviderStateRefusal, providerStates } from '../../core/provider-states.js';
 import type { Contact } from './fixtures.js';
 import { objectIdSeconds, recordTime } from './formats.js';
+import { generatedContactFields } from './generated-contact.js';
 import type { InstantpaySettings } from './settings.js';
 import type { InstantpayStore } from './store.js';
 
@@ -60,19 +61,7 @@ export const instantpayProviderStates = [
   }),
 ];
 
-/** A contact made as the fixture generator makes them (the contract's schema, faker hints, the seed and the id). */
-function newContact(contract: Parameters<typeof generateEntity>[0], seed: number, id: string, userId: number, created: string, tag: string | undefined): Contact {
-  const generated = generateEntity(contract, 'Contact', seed, `state:${id}`);
-  return {
-    _id: id,
-    userId,
-    name: String(generated['name']),
-    email: String(generated['email']).toLowerCase(),
-    mobile: String(generated['mobile']),
-    callingCode: '91',
-    companyName: String(generated['companyName']),
-    tagId: tag === undefined ? [] : [tag],
-    updated_at: created,
-    created_at: created,
-  };
+/** A new contact: its values made as the fixture generator makes them, created when its ObjectId says. */
+function newContact(contract: Contract, seed: number, id: string, userId: number, created: string, tag: string | undefined): Contact {
+  return { _id: id, userId, ...generatedContactFields(contract, seed, `state:${id}`), tagId: tag === undefined ? [] : [tag], updated_at: created, created_at: created };
 }

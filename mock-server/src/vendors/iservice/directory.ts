@@ -186,7 +186,8 @@ export class ContactDirectory {
     readonly membership?: readonly string[];
   }): { readonly kind: 'ok' } | { readonly kind: 'refused'; readonly reason: string } {
     const unknownProperties = Object.keys(input.properties).filter((id) => !this.#propertyIds.has(id));
-    if (unknownProperties.length > 0) return { kind: 'refused', reason: `property ${unknownProperties.join(', ')} is not one the tenant defines (${[...this.#propertyIds].join(', ')})` };
+    if (unknownProperties.length > 0)
+      return { kind: 'refused', reason: `property ${unknownProperties.join(', ')} is not one the tenant defines (${[...this.#propertyIds].join(', ')})` };
     const unknownSegments = (input.membership ?? []).filter((s) => !this.#segments.has(s));
     if (unknownSegments.length > 0) return { kind: 'refused', reason: `segment ${unknownSegments.join(', ')} is not one the tenant defines` };
     for (const login of input.logins ?? []) {
