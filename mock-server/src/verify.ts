@@ -221,7 +221,8 @@ function broker(options: VerifyOptions): Record<string, string> {
   };
 }
 
-function pactFilesIn(path: string): string[] {
+/** A pact file, or the `*.json` files of a directory; a missing path or an empty directory is a `VerifyUsageError`. */
+export function pactFilesIn(path: string): string[] {
   if (!existsSync(path)) throw new VerifyUsageError(`no such pact file or directory: ${path}`);
   if (!statSync(path).isDirectory()) return [path];
   const files = readdirSync(path)

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { ValidationResult } from '@pactflow/swagger-mock-validator';
 import { pino } from 'pino';
 import { isObject } from '../core/contract.js';
 import type { PreparedVendor, VendorModule } from '../core/vendor-module.js';
-import { vendorOfProvider } from '../verify.js';
+import { pactFilesIn, vendorOfProvider, VerifyUsageError } from '../verify.js';
 import { contractLocation, engineSpec } from './engine-spec.js';
 
 /** A pact check-pact cannot check (unreadable, not a pact, an unknown provider, no engine): exit 2, nothing compared. */
@@ -184,13 +184,11 @@ function bodyOf(body: unknown): unknown {
 }
 
 function pactFiles(path: string): string[] {
-  if (!existsSync(path)) throw new CheckPactUsageError(`no such pact file or directory: ${path}`);
-  if (!statSync(path).isDirectory()) return [path];
-  const files = readdirSync(path)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => join(path, f));
-  if (files.length === 0) throw new CheckPactUsageError(`no pact files (*.json) in ${path}`);
-  return files;
+  try {
+    return pactFilesIn(path);
+  } catch (error) {
+    throw error instanceof VerifyUsageError ? new CheckPactUsageError(error.message) : error;
+  }
 }
 
 function readPact(file: string): RawPact {
