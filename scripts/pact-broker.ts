@@ -29,7 +29,6 @@ import { DEFAULT_DIRS, PROJECT_ROOT } from '../mock-server/src/core/paths.js';
 import { VENDORS } from '../mock-server/src/vendors/index.js';
 import { vendorOfProvider } from '../mock-server/src/verify.js';
 import { isEntryPoint } from './entry-point.js';
-import { selfVerify } from './self-verification.js';
 
 const CONSUMER = 'contact-sandbox-reference-client';
 
@@ -91,6 +90,8 @@ async function publishProviderContracts(names: readonly string[], version: strin
     return { vendor: vendor!, id: vendor!.id, contract: `contracts/${vendor!.id}/openapi.yaml`, document: contract.document };
   });
   const verifierVersion = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  // Loaded here: the other commands need no sandbox.
+  const { selfVerify } = await import('./self-verification.js');
   const results = await selfVerify(contracts);
   const scratch = mkdtempSync(join(tmpdir(), 'self-verification-'));
   let code = 0;

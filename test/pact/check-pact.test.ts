@@ -140,7 +140,8 @@ describe('check-pact', () => {
     );
     await expect(checkPacts([write('cut.json', '{"provider":')], OPTIONS)).rejects.toThrow(/cut\.json cannot be read as JSON/);
     const messages = { consumer: { name: 'c' }, provider: { name: 'ocamba-hood' }, messages: [{ description: 'an event', contents: {} }] };
-    await expect(checkPacts([write('messages.json', messages)], OPTIONS)).rejects.toThrow(CheckPactUsageError);
+    await expect(checkPacts([write('messages.json', messages)], OPTIONS)).rejects.toThrow(/messages\.json is not a pact file \(no provider name or interactions\): a message pact/);
+    await expect(checkPacts([write('null.json', 'null')], OPTIONS)).rejects.toThrow(CheckPactUsageError);
     await expect(checkPacts([join(scratch, 'missing.json')], OPTIONS)).rejects.toThrow(/no such pact file or directory/);
   });
 });

@@ -201,7 +201,7 @@ function readPact(file: string): RawPact {
   const pact = doc as { provider?: { name?: unknown }; interactions?: unknown; messages?: unknown };
   if (!isObject(doc) || typeof pact.provider?.name !== 'string' || !Array.isArray(pact.interactions)) {
     throw new CheckPactUsageError(
-      `${file} is not a pact file (no provider name or interactions)${Array.isArray(pact.messages) ? ': a message pact; check-pact compares HTTP interactions' : ''}`,
+      `${file} is not a pact file (no provider name or interactions)${isObject(doc) && Array.isArray(pact.messages) ? ': a message pact; check-pact compares HTTP interactions' : ''}`,
     );
   }
   const interactions = pact.interactions as RawInteraction[];
