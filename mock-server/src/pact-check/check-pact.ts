@@ -135,7 +135,8 @@ async function loadEngine(): Promise<(typeof import('@pactflow/swagger-mock-vali
     return (await import('@pactflow/swagger-mock-validator')).SwaggerMockValidatorFactory;
   } catch {
     throw new CheckPactUsageError(
-      'check-pact needs @pactflow/swagger-mock-validator (an optional dependency that is not installed here): npm install @pactflow/swagger-mock-validator',
+      'check-pact needs @pactflow/swagger-mock-validator (an optional dependency that is not installed here): npm install @pactflow/swagger-mock-validator' +
+        ' (under CI=true its postinstall patches its own ajv and fails when that ajv is shared: add "overrides": {"@pactflow/swagger-mock-validator": {"ajv": "8.17.1"}} to package.json first)',
     );
   }
 }
