@@ -13,6 +13,7 @@ import { registerDriftCommand } from './commands/drift.js';
 import { registerProxyCommand } from './commands/proxy.js';
 import { registerReplayCommand } from './commands/replay.js';
 import { coverageCommand } from './commands/coverage.js';
+import { registerCheckPactCommand } from './commands/check-pact.js';
 import { addTlsOptions, resolveTls, type TlsCliOptions } from './commands/serve-tls.js';
 
 const integer =
@@ -180,6 +181,7 @@ export async function runCli(argv: readonly string[]): Promise<void> {
   registerDriftCommand(program);
   registerReplayCommand(program);
   coverageCommand(program);
+  registerCheckPactCommand(program);
   // `contact-sandbox --help` is mostly asked about serving: show the default command's options too.
   program.addHelpText(
     'after',

@@ -10,6 +10,11 @@ import { VENDORS } from './vendors/index.js';
 /** Pact provider names by vendor id, as each vendor module declares them. */
 export const PACT_PROVIDERS: Readonly<Record<string, string>> = Object.fromEntries(VENDORS.map((v) => [v.id, v.pactProvider]));
 
+/** The vendor a pact's provider names: its Pact provider name (`ocamba-hood`) or, as an alias, its id (`ocamba`). */
+export function vendorOfProvider<V extends { readonly id: string; readonly pactProvider: string }>(vendors: readonly V[], provider: string): V | undefined {
+  return vendors.find((v) => v.pactProvider === provider || v.id === provider);
+}
+
 export interface ConsumerVersionSelector {
   readonly mainBranch?: boolean;
   readonly branch?: string;
@@ -229,7 +234,8 @@ function broker(options: VerifyOptions): Record<string, string> {
   };
 }
 
-function pactFilesIn(path: string): string[] {
+/** A pact file, or the `*.json` files of a directory; a missing path or an empty directory is a `VerifyUsageError`. */
+export function pactFilesIn(path: string): string[] {
   if (!existsSync(path)) throw new VerifyUsageError(`no such pact file or directory: ${path}`);
   if (!statSync(path).isDirectory()) return [path];
   const files = readdirSync(path)
@@ -310,7 +316,7 @@ function checkPactsEmulated(files: readonly PactFile[], sandbox: RouteLookup): v
   for (const pact of files) {
     const inside = relative(process.cwd(), pact.file);
     const where = inside.startsWith('..') ? pact.file : inside;
-    const vendor = sandbox.vendors.find((v) => v.pactProvider === pact.provider || v.id === pact.provider);
+    const vendor = vendorOfProvider(sandbox.vendors, pact.provider);
     if (!vendor) {
       problems.push(`${where}: provider "${pact.provider}" is not a vendor the sandbox emulates (providers: ${providers})`);
       continue;

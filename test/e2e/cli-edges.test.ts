@@ -6,13 +6,14 @@ describe('contact-sandbox CLI edges', () => {
   it.each([['frobnicate'], ['frobnicate', '--port', '0'], ['serv']])('names an unknown command as such (%j), exit 2', async (...args) => {
     const { code, stdout, stderr } = await runCli(args);
     expect(code).toBe(2);
-    expect(stderr).toBe(`error: unknown command '${args[0]}' (commands: serve, verify, proxy, drift, replay, coverage, help)\n`);
+    expect(stderr).toBe(`error: unknown command '${args[0]}' (commands: serve, verify, proxy, drift, replay, coverage, check-pact, help)\n`);
     expect(stdout).toBe('');
   });
 
   it('still takes options without a command as serve, and the known commands', async () => {
     expect((await runCli(['verify', '--help'])).code).toBe(0);
     expect((await runCli(['help', 'verify'])).stdout).toContain('Usage: contact-sandbox verify [options]');
+    expect((await runCli(['help', 'check-pact'])).stdout).toContain('Usage: contact-sandbox check-pact [options]');
     expect((await runCli(['serve', '--port', 'abc'])).stderr).toMatch(/--port must be an integer/);
   });
 

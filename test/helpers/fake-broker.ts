@@ -6,6 +6,7 @@ export interface BrokerRequest {
   readonly method: string;
   readonly path: string;
   readonly authorization: string | undefined;
+  readonly contentType: string | undefined;
   readonly body: unknown;
 }
 
@@ -44,7 +45,8 @@ interface Records {
  * A stand-in for a Pact Broker (a real one cannot be installed here): the
  * documented endpoints the official CLI and the verifier call (HAL index,
  * `pb:publish-contracts`, pacts for verification, verification results, the
- * matrix, environments, recorded deployments and releases), answering in the
+ * matrix, environments, recorded deployments and releases, and PactFlow's
+ * `pf:publish-provider-contract`), answering in the
  * shapes pact_broker v2.120 documents, recording every request for the test
  * to assert on, and computing can-i-deploy from the pacts, verification
  * results and deployments it has recorded.
@@ -75,10 +77,14 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
           'pb:matrix': { href: `${base}/matrix`, title: 'Matrix' },
           'pb:pacticipant': { href: `${base}/pacticipants/{pacticipant}`, templated: true },
           'pb:environments': { href: `${base}/environments`, title: 'Environments' },
+          // PactFlow's, as its index lists it for the CLI's `pactflow publish-provider-contract`.
+          'pf:publish-provider-contract': { href: `${base}/provider-contracts/provider/{provider}/publish`, templated: true, title: 'Publish provider contract' },
         },
       });
     }
     if (method === 'POST' && path === '/contracts/publish') return publish(body);
+    const providerContract = /^\/provider-contracts\/provider\/([^/]+)\/publish$/.exec(path);
+    if (method === 'POST' && providerContract) return publishProviderContract(decodeURIComponent(providerContract[1]!), body);
     const forVerification = /^\/pacts\/provider\/([^/]+)\/for-verification$/.exec(path);
     if (forVerification) {
       const provider = decodeURIComponent(forVerification[1]!);
@@ -266,6 +272,46 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
     });
   };
 
+  /**
+   * PactFlow's provider-contract publication (bi-directional contract testing), as
+   * PactFlow's pact with the Pact Broker client shows it ("a request to publish a
+   * provider contract", pact_broker-client doc/pacts/markdown/Pact Broker Client -
+   * PactFlow.md): the provider version, branch, tags and build URL, and the
+   * contract (base64 content, content type, specification `oas`) with its
+   * self-verification results (success, base64 content, content type, format,
+   * verifier and its version). Answers 200 with notices, the version and its links.
+   */
+  const publishProviderContract = (provider: string, body: unknown) => {
+    const b = body as
+      { pacticipantVersionNumber?: string; branch?: string; tags?: string[]; contract?: { content?: string; contentType?: string; specification?: string } } | undefined;
+    const errors: Record<string, string[]> = {};
+    if (!b?.pacticipantVersionNumber) errors['pacticipantVersionNumber'] = ['is missing'];
+    if (!b?.contract?.content) errors['contract.content'] = ['is missing'];
+    if (b?.contract?.specification !== 'oas') errors['contract.specification'] = ['must be oas'];
+    if (Object.keys(errors).length) return { status: 400, body: { errors }, type: 'application/json' };
+    const version = b!.pacticipantVersionNumber!;
+    const versionHref = `${base}/pacticipants/${encodeURIComponent(provider)}/versions/${encodeURIComponent(version)}`;
+    return hal(200, {
+      notices: [{ type: 'success', text: `Published provider contract for ${provider} version ${version}` }],
+      _embedded: { version: { number: version, ...(b!.branch ? { branch: b!.branch } : {}) } },
+      _links: {
+        'pb:pacticipant-version': { href: versionHref, name: version },
+        'pb:pacticipant-version-tags': (b!.tags ?? []).map((tag) => ({ name: tag, href: `${versionHref}/tags/${encodeURIComponent(tag)}` })),
+        ...(b!.branch
+          ? {
+              'pb:branch-version': {
+                href: `${base}/pacticipants/${encodeURIComponent(provider)}/branches/${encodeURIComponent(b!.branch)}/versions/${encodeURIComponent(version)}`,
+              },
+            }
+          : {}),
+        'pf:provider-contract': {
+          href: `${base}/contracts/bi-directional/provider/${encodeURIComponent(provider)}/version/${encodeURIComponent(version)}/provider-contract`,
+          title: 'Provider contract',
+        },
+      },
+    });
+  };
+
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://x');
@@ -277,7 +323,7 @@ export async function startFakeBroker(options: FakeBrokerOptions = {}): Promise<
         body = raw;
       }
     }
-    requests.push({ method: req.method ?? '', path: url.pathname + url.search, authorization: req.headers.authorization, body });
+    requests.push({ method: req.method ?? '', path: url.pathname + url.search, authorization: req.headers.authorization, contentType: req.headers['content-type'], body });
     const answer = route(req.method ?? '', url.pathname, body, url.searchParams);
     res.writeHead(answer.status, { 'Content-Type': answer.type }).end(JSON.stringify(answer.body));
   });

@@ -213,7 +213,52 @@ export interface components {
         };
         PartnerList: {
             total: number;
-            items: Record<string, never>[];
+            items: components["schemas"]["PartnerFields"][];
+        };
+        /** @description A partner as a read answers it; with `fields`, only the fields asked for, so none is required. */
+        PartnerFields: {
+            id?: string;
+            company_id?: string;
+            manager_ids?: string[];
+            managers?: components["schemas"]["Manager"][];
+            name?: string;
+            description?: string;
+            type?: ("advertiser" | "publisher")[];
+            /** @enum {unknown} */
+            status?: "active" | "inactive" | "pending" | "suspended" | "terminated";
+            payment_terms?: {
+                /** @enum {unknown} */
+                payment_frequency: "monthly" | "quarterly" | "annually";
+                /** @enum {unknown} */
+                payment_method: "bank-transfer" | "card" | "paypal";
+                /** @enum {unknown} */
+                net_terms: "net30" | "net45" | "net60" | "net90";
+                /** @enum {unknown} */
+                currency_code: "usd" | "eur";
+            };
+            billing_address?: {
+                street: string;
+                city: string;
+                postal_code: string;
+                /** @description ISO 3166-1 alpha-2; the vendor samples use both cases. */
+                country: string;
+            };
+            contact?: {
+                /** Format: email */
+                email?: string;
+                mobile?: string;
+                phone?: string;
+                sip?: string;
+                skype?: string;
+                /** Format: uri */
+                website?: string;
+            };
+            /** @enum {unknown} */
+            system?: 0 | 1;
+            /** @enum {unknown} */
+            archived?: 0 | 1;
+            create_time?: components["schemas"]["Timestamp"];
+            update_time?: components["schemas"]["Timestamp"];
         };
         /** @description An API key as the sandbox's fixtures hold it (the secret is what goes after "Bearer"). */
         PersonalApiKey: {
