@@ -45,6 +45,7 @@ export function defineVendor<State, Settings, Principal, Fixtures, Ops>(def: Ven
     errorCodes: def.errors.codes,
     drift: def.drift ?? {},
     leniencies: leniencyInfo(def.leniencies ?? []),
+    identities: def.identities ?? [],
     prepare: (env) => prepare(def, module, env),
   };
   return module;

@@ -192,6 +192,20 @@ export interface VendorDefinition<State, Settings, Principal, Fixtures, Ops = Re
   readonly resultCodes?: ResultCodes<NoInfer<Ops>>;
   /** Where the sandbox is more lenient than the vendor's documents (`vendors/<id>/leniencies.ts`, docs/leniencies.md). */
   readonly leniencies?: readonly Leniency<NoInfer<State>, Settings>[];
+  /** The well-known credentials of the default fixtures (`vendors/<id>/identities.ts`, README "Sandbox identities"), as the dashboard lists them. */
+  readonly identities?: readonly SandboxIdentity[];
+}
+
+/** One well-known credential of a vendor's default fixtures, and what it reaches there. */
+export interface SandboxIdentity {
+  /** What it is (`account A`, `agent`). */
+  readonly name: string;
+  /** How it is sent: headers, form fields of a login, or a cookie. */
+  readonly sentAs: 'headers' | 'form fields' | 'cookie';
+  /** Names and values, as sent. */
+  readonly credentials: Readonly<Record<string, string>>;
+  /** The records it reaches, or when it applies (a scenario). */
+  readonly note: string;
 }
 
 /**
@@ -341,5 +355,7 @@ export interface VendorModule {
   readonly drift: DriftProfile;
   /** Where the sandbox is more lenient than the vendor's documents (docs/leniencies.md lists the same). */
   readonly leniencies: readonly LeniencyInfo[];
+  /** The well-known credentials of its default fixtures (README "Sandbox identities"). */
+  readonly identities: readonly SandboxIdentity[];
   prepare(env: PrepareEnv): PreparedVendor;
 }
