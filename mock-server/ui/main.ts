@@ -46,8 +46,7 @@ function TokenForm({ onSaved, required }: { onSaved: () => void; required: boole
   >
     <h2 id="token-title">${required ? 'This sandbox needs its admin token' : 'Admin token'}</h2>
     <p>
-      The token the sandbox was started with (<code>--admin-token</code>, <code>SANDBOX_ADMIN_TOKEN</code>). It stays in this tab only, and goes with every call as
-      <code>Authorization: Bearer</code>.
+      The token the sandbox was started with (<code>--admin-token</code>, <code>SANDBOX_ADMIN_TOKEN</code>). It stays in this tab only, and goes with every call as <code>Authorization: Bearer</code>.
     </p>
     <div class="field">
       <label for="admin-token">Admin token</label>

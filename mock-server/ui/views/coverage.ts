@@ -13,7 +13,7 @@ function Outcome({ o }: { o: OutcomeCoverage }): VNode {
   const statuses = o.code === null ? '' : ` (HTTP ${o.statuses.join(', ')})`;
   return html`<li class=${`outcome ${kind}`} data-outcome=${o.outcome} data-reached=${o.reached ? 'true' : 'false'}>
     <span class="mark" aria-hidden="true">${mark}</span>
-    <code>${o.outcome}</code>${statuses}
+    <code>${o.outcome}</code>${statuses === '' ? null : html`<span class="statuses">${statuses}</span>`}
     <span class="hits">${what}</span>
   </li>`;
 }
@@ -27,8 +27,7 @@ export function CoverageView({ session, live }: ViewProps): VNode {
   return html`<section aria-labelledby="view-title">
     <${ViewHeading} title="Coverage">
       <p class="lede">
-        Which outcomes each operation's contract documents, and which of them requests reached. An outcome no request reached is marked
-        <span class="outcome unreached inline"><span aria-hidden="true">✗</span> not reached</span>.
+        Which outcomes each operation's contract documents, and which of them requests reached. An outcome no request reached is marked <span class="outcome unreached inline"><span aria-hidden="true">✗</span> not reached</span>.
       </p>
     <//>
     <div class="filters">
@@ -47,8 +46,7 @@ export function CoverageView({ session, live }: ViewProps): VNode {
       report === undefined
         ? null
         : html`<p class="summary" id="coverage-summary">
-              <strong>${report.reached}</strong> of <strong>${report.documented}</strong> documented outcomes reached (${report.percent} %), sessions:
-              ${report.sessions.join(', ') || 'none'}.
+              <strong>${report.reached}</strong> of <strong>${report.documented}</strong> documented outcomes reached (${report.percent} %), ${`sessions: ${report.sessions.join(', ') || 'none'}`}.
             </p>
             ${report.vendors.map((v) => {
               const operations = v.operations.filter((op) => !gapsOnly || op.outcomes.some((o) => o.documented && !o.reached));
