@@ -90,11 +90,9 @@ export function HeadersTable({ headers, label }: { headers: Headers; label: stri
   </table>`;
 }
 
-/** `2026-03-02T10:00:01.250Z` as `10:00:01.250` (the date when it is not today's on that clock). */
+/** `2026-03-02T10:00:01.250Z` as `10:00:01.250` (the whole instant is the element's title). */
 export function shortTime(iso: string): string {
-  const date = iso.slice(0, 10);
-  const time = iso.slice(11, 23);
-  return date === new Date().toISOString().slice(0, 10) ? time : `${date} ${time}`;
+  return iso.slice(11, 23);
 }
 
 /** A status as a class: 2xx ok, 4xx client, 5xx server, 0/null dropped. */

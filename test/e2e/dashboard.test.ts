@@ -72,7 +72,7 @@ describe.skipIf(missing)('the dashboard in a real browser', () => {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'light', reducedMotion: 'reduce' });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, colorScheme: 'light', reducedMotion: 'reduce' });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error' && !/401 \(Unauthorized\)/.test(message.text())) problems.push(`console: ${message.text()}`);
@@ -228,7 +228,11 @@ describe.skipIf(missing)('the dashboard in a real browser', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('view-title');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
+    // The overview (docs/images/dashboard.png is one of these): every session's requests, a refused one opened.
     await open('Journal');
+    await page.locator('tr[data-session="e2e-clock"]').filter({ hasText: '429' }).getByRole('button').click();
+    await expect.poll(() => page.locator('#request-detail .explanations').textContent()).toContain('rate-limit');
+    await shot('overview');
     await page.emulateMedia({ colorScheme: 'dark' });
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const [r, g, b] = background.match(/\d+/g)!.map(Number);

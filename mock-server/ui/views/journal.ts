@@ -182,7 +182,7 @@ export function JournalView({ sessions, vendors, live }: ViewProps): VNode {
             ${rows.map((e) => {
               const isOpen = open !== undefined && open.session === e.session && open.seq === e.seq;
               return html`<tr key=${keyOf(e)} class=${isOpen ? 'open' : ''} data-session=${e.session} data-seq=${e.seq}>
-                <td><time datetime=${e.at}>${shortTime(e.at)}</time></td>
+                <td><time datetime=${e.at} title=${e.at}>${shortTime(e.at)}</time></td>
                 <td><code>${e.session}</code></td>
                 <td>
                   <button
