@@ -1,4 +1,5 @@
 /** The admin API's answers as the dashboard reads them (contracts/admin.openapi.yaml). */
+import type { JournalEventEntry } from '../src/core/journal-event.js';
 
 export interface Explanation {
   readonly rule: string;
@@ -18,23 +19,8 @@ export interface LeniencyWarning {
 
 export type Headers = Readonly<Record<string, string | readonly string[]>>;
 
-/** A `request` event of `GET /__admin/events`. */
-export interface JournalEvent {
-  readonly seq: number;
-  readonly at: string;
-  readonly session: string;
-  readonly method: string;
-  readonly path: string;
-  readonly vendor: string | null;
-  readonly operation: string | null;
-  readonly scenario: string | null;
-  readonly status: number | null;
-  readonly aborted?: true;
-  readonly fault: string | null;
-  readonly durationMs: number;
-  readonly explanations: number;
-  readonly warnings: number;
-}
+/** A `request` event of `GET /__admin/events` (the server's own type: it imports nothing). */
+export type JournalEvent = JournalEventEntry;
 
 /** An entry of `GET /__admin/requests`. */
 export interface JournalEntry extends Omit<JournalEvent, 'explanations' | 'warnings'> {

@@ -47,7 +47,7 @@ try {
   const body = await res.json();
   // The dashboard's page and the files it names ship in the package (decision 0610).
   const page = await fetch(running.url + '/__admin/ui');
-  const named = [...(await page.text()).matchAll(/"\/__admin\/ui\/([^"]+)"/g)].map((m) => m[1]);
+  const named = [...(await page.text()).matchAll(new RegExp('"/__admin/ui/([^"]+)"', 'g'))].map((m) => m[1]);
   const files = await Promise.all(named.map((name) => fetch(running.url + '/__admin/ui/' + name).then((r) => r.status)));
   console.log(JSON.stringify({ status: res.status, partners: body.total, dashboard: [page.status, named.length, ...new Set(files)], exports: [typeof OcambaClient, typeof matchers.responseBodyMatchers, ...[instantpay, imiconnect, loyaltii, iservice].map((m) => Object.keys(m).length > 0)] }));
 } finally {
