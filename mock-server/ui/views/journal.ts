@@ -17,9 +17,10 @@ function summaryOf(entry: JournalEntry): JournalEvent {
 }
 
 /** One session's newest entries, or (session '') those of the most recently used sessions, newest first. */
-async function history(session: string, sessions: readonly SessionInfo[]): Promise<JournalEvent[]> {
+async function history(session: string): Promise<JournalEvent[]> {
   const page = (id: string) => call<RequestsPage>('/requests?limit=200', { session: id }).then((p) => p.requests.map(summaryOf));
   if (session !== '') return (await page(session)).reverse();
+  const { sessions } = await call<{ sessions: SessionInfo[] }>('/sessions');
   const recent = [...sessions]
     .filter((s) => s.journalSize > 0)
     .sort((a, b) => b.lastUsed.localeCompare(a.lastUsed))
@@ -54,9 +55,7 @@ export function JournalView({ sessions, vendors, live }: ViewProps): VNode {
   const [reloads, setReloads] = useState(0);
   const [open, setOpen] = useState<{ session: string; seq: number } | undefined>(undefined);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
-  const sessionsRef = useRef(sessions);
-  sessionsRef.current = sessions;
-  const past = useLoad(() => history(filter.session, sessionsRef.current), [filter.session, reloads]);
+  const past = useLoad(() => history(filter.session), [filter.session, reloads]);
 
   useEffect(() => {
     setArrived([]);
