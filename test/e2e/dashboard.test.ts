@@ -161,6 +161,10 @@ describe.skipIf(missing)('the dashboard in a real browser', () => {
     const row = page.locator('tr[data-session="e2e-scenario"]');
     await row.waitFor();
     expect(await row.locator('td.num').first().textContent()).toBe('2');
+    // Read when the view opens: the clock test's twelve requests and its advanced clock.
+    const clocked = page.locator('tr[data-session="e2e-clock"]');
+    await expect.poll(() => clocked.locator('td.num').first().textContent()).toBe('12');
+    expect(await clocked.textContent()).toContain('2026-03-02T10:00:01.000Z');
     await expect.poll(() => row.locator('time').first().textContent()).toMatch(/s ago$/);
     await shot('sessions');
     await row.getByRole('button', { name: 'Reset session e2e-scenario' }).click();

@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { call } from '../api.js';
 import { html, Notice, ViewHeading } from '../components.js';
 import { useAction } from './actions.js';
@@ -14,11 +15,13 @@ function ago(iso: string): string {
 
 export function SessionsView({ session, setSession, sessions, refreshSessions }: ViewProps): VNode {
   const { notice, run } = useAction(refreshSessions);
+  // The page's list follows the journal's events a second behind; opening the view reads it now.
+  useEffect(refreshSessions, [refreshSessions]);
   const ordered = [...sessions].sort((a, b) => b.lastUsed.localeCompare(a.lastUsed));
   return html`<section aria-labelledby="view-title">
     <${ViewHeading} title="Sessions">
       <p class="lede">
-        Each session has its own stores, clock, scenarios and journal. A request names one with <code>X-Sandbox-Session</code> or a <code>/__session/&lt;id&gt;/</code> prefix.
+        Each session has its own stores, clock, scenarios and journal. A request names one with <code>X-Sandbox-Session</code> or a <code>${'/__session/<id>/'}</code> prefix.
       </p>
     <//>
     <div class="toolbar"><button type="button" onClick=${refreshSessions}>Reload</button></div>
