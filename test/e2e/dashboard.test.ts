@@ -101,6 +101,19 @@ describe.skipIf(missing)('the dashboard in a real browser', () => {
     await shot('journal');
   });
 
+  it('takes the token from the address fragment once, in a tab of its own, and removes it from the address bar', async () => {
+    const tab = await browser.newPage();
+    try {
+      await tab.goto(`${running.url}/__admin/ui#token=${TOKEN}`);
+      await expect.poll(() => tab.locator('.live-state').textContent(), { timeout: 5000 }).toContain('live');
+      expect(tab.url()).toBe(`${running.url}/__admin/ui`);
+      expect(await tab.locator('form.token').count()).toBe(0);
+      expect(await tab.evaluate(() => (globalThis as any).sessionStorage.getItem('contact-sandbox.admin-token'))).toBe(TOKEN);
+    } finally {
+      await tab.close();
+    }
+  });
+
   it("opens a request to its body, headers, timing and the response's headers", async () => {
     await page.locator('tr[data-session="e2e-journal"]').getByRole('button').click();
     const detail = page.locator('#request-detail');
