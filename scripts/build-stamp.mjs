@@ -2,7 +2,7 @@
 /**
  * `npm start` skips the build when nothing it reads has changed since the last
  * one. The stamp is a SHA-256 over the build's inputs (paths and contents):
- * the TypeScript sources, the tsconfigs, the contracts and scenarios the
+ * the TypeScript sources (the server's and the dashboard's), the tsconfigs, the contracts and scenarios the
  * precompile step reads, and the lockfile (dependency versions shape the
  * compiled validators). Plain JavaScript, so checking costs one short Node
  * start, not a TypeScript one.
@@ -18,7 +18,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = process.argv[3] ?? fileURLToPath(new URL('..', import.meta.url));
-const INPUTS = ['mock-server/src', 'mock-server/tsconfig.build.json', 'tsconfig.json', 'package.json', 'package-lock.json', 'contracts', 'scenarios'];
+const INPUTS = ['mock-server/src', 'mock-server/ui', 'mock-server/tsconfig.build.json', 'tsconfig.json', 'package.json', 'package-lock.json', 'contracts', 'scenarios'];
 const STAMP = join(ROOT, 'mock-server/dist/.build-stamp');
 /** What the start needs from a build; a stamp without them is no proof. */
 const OUTPUTS = ['mock-server/dist/main.js', 'mock-server/dist/compiled'];

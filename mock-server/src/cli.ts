@@ -360,6 +360,7 @@ async function serve(options: ServeOptions): Promise<void> {
       `  scenario ${options.scenario} · seed ${sandbox.seed} · clock ${options.clock}${options.strict ? ' · strict' : ''}`,
       ...sandbox.vendors.map((v) => `  ${v.title.padEnd(width)}  ${v.basePaths.map((p) => running.url + p).join('  ')}`),
       `  ${'admin'.padEnd(width)}  ${running.url}/__admin${options.adminToken ? '  (bearer token required)' : ''}`,
+      `  ${'dashboard'.padEnd(width)}  ${running.url}/__admin/ui${options.adminToken ? '  (asks for the token)' : ''}`,
       ...(openAdmin ? [`  ${warning}`] : []),
       ...(secure ? [`contact-sandbox listening on ${secure.url}`] : []),
       ...(tls.certificate ? [`  TLS certificate${tls.certificate.generated ? ' (made now)' : ''}: trust ${tls.certificate.trustFile}`] : []),

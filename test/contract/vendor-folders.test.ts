@@ -14,7 +14,7 @@ import { VENDORS } from '../../mock-server/src/vendors/index.js';
  * (`test/integration/<id>/`, `test/pact/<id>.*`, `mock-server/src/clients/<id>.ts`) and the
  * shared identities are about one vendor by nature and are not in this list.
  */
-const GENERIC = ['mock-server/src', 'fixtures', 'scripts', 'test/contract', 'test/helpers'];
+const GENERIC = ['mock-server/src', 'mock-server/ui', 'fixtures', 'scripts', 'test/contract', 'test/helpers'];
 const EXEMPT = new Set([
   'test/helpers/identities.ts',
   // Checks of one vendor's documents: each vendor doc's section numbers (docs/vendors/<id>.md), one Loyaltii example under a second validator.
@@ -61,6 +61,7 @@ describe('a vendor lives in its own folder', () => {
   it('reads the generic code (the core, the generic tests)', () => {
     expect(files).toContain('mock-server/src/core/create-sandbox.ts');
     expect(files).toContain('test/contract/drift.test.ts');
+    expect(files).toContain('mock-server/ui/views/journal.ts');
     expect(files).not.toContain(`mock-server/src/vendors/${VENDORS[0]!.id}/index.ts`);
   });
 

@@ -14,6 +14,7 @@ describe('contact-sandbox (the compiled CLI, over a real socket)', () => {
       expect(cli.stdout()).toContain('scenario default · seed 5 · clock 2026-01-01T00:00:00Z');
       expect(cli.stdout()).toContain(`${cli.url}/v1/hood  ${cli.url}/v2/ocamba`);
       expect(cli.stdout()).toContain(`${cli.url}/__admin`);
+      expect(cli.stdout()).toMatch(new RegExp(`  dashboard +${cli.url}/__admin/ui\n`));
       const res = await rawRequest(`${cli.url}/v1/hood/partners/${OCAMBA.partner}/contacts/${OCAMBA.emailContact}`, {
         method: 'PATCH',
         headers: { Authorization: `Bearer ${OCAMBA.keyA}`, 'Content-Type': 'application/json' },

@@ -45,7 +45,11 @@ const running = await createSandbox({ seed: 1, vendors: ['ocamba'] }).listen(0);
 try {
   const res = await fetch(running.url + '/v1/hood/partners', { headers: { Authorization: 'Bearer 5d6a00456bfc614f9c809a26dcddc8aa749dc8dd' } });
   const body = await res.json();
-  console.log(JSON.stringify({ status: res.status, partners: body.total, exports: [typeof OcambaClient, typeof matchers.responseBodyMatchers, ...[instantpay, imiconnect, loyaltii, iservice].map((m) => Object.keys(m).length > 0)] }));
+  // The dashboard's page and the files it names ship in the package (decision 0610).
+  const page = await fetch(running.url + '/__admin/ui');
+  const named = [...(await page.text()).matchAll(new RegExp('"/__admin/ui/([^"]+)"', 'g'))].map((m) => m[1]);
+  const files = await Promise.all(named.map((name) => fetch(running.url + '/__admin/ui/' + name).then((r) => r.status)));
+  console.log(JSON.stringify({ status: res.status, partners: body.total, dashboard: [page.status, named.length, ...new Set(files)], exports: [typeof OcambaClient, typeof matchers.responseBodyMatchers, ...[instantpay, imiconnect, loyaltii, iservice].map((m) => Object.keys(m).length > 0)] }));
 } finally {
   await running.close();
 }
@@ -60,6 +64,7 @@ describe('the packed package, installed by a consumer', () => {
     const files = packed[0].files.map((f) => f.path);
     expect(files.filter((f) => /^(test|bench|scripts|docs|examples)\//.test(f) || /\.map$|\.tsbuildinfo$|(?<!\.d)\.ts$/.test(f))).toEqual([]);
     expect(files).toContain('mock-server/dist/clients/ocamba.js');
+    expect(files).toEqual(expect.arrayContaining(['mock-server/dist/ui/index.html', 'mock-server/dist/ui/manifest.json', 'mock-server/dist/ui/swagger-ui-LICENSE.txt']));
     const project = join(scratch, 'project');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
@@ -84,6 +89,6 @@ describe('the packed package, installed by a consumer', () => {
     writeFileSync(join(project, 'consumer.mjs'), CONSUMER_MJS);
     const inProcess = await runNode([join(project, 'consumer.mjs')]);
     expect(inProcess.stderr).toBe('');
-    expect(JSON.parse(inProcess.stdout)).toEqual({ status: 200, partners: 5, exports: ['function', 'function', true, true, true, true] });
+    expect(JSON.parse(inProcess.stdout)).toEqual({ status: 200, partners: 5, dashboard: [200, 4, 200], exports: ['function', 'function', true, true, true, true] });
   });
 });

@@ -9,7 +9,9 @@
  * YAML, faker, Pact, pino-pretty, the coverage table's libraries.
  */
 import { build } from 'esbuild';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleDashboard } from './bundle-dashboard.js';
 
 const dist = fileURLToPath(new URL('../', import.meta.url));
 await build({
@@ -38,3 +40,6 @@ await build({
   logLevel: 'warning',
 });
 process.stdout.write(`bundled the CLI into ${dist}core/cli.bundle.js\n`);
+// The dashboard's page and files, from mock-server/ui/ (decision 0610).
+await bundleDashboard(join(dist, '../ui'), join(dist, 'ui'));
+process.stdout.write(`bundled the dashboard into ${dist}ui/\n`);

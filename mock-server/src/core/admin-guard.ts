@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
+import { DASHBOARD_PATH } from './dashboard-assets.js';
 import type { HttpOutcome } from './http-outcome.js';
 import { sandboxError, type SandboxErrorCode } from './sandbox-errors.js';
 
@@ -35,6 +36,7 @@ export interface AdminGuard {
  * the Origin (a web page driving the API from the user's browser), the
  * token, and that a write's body is declared as JSON (which a browser cannot
  * send cross-origin without a preflight the sandbox never allows).
+ * The dashboard's static files need no token (see isDashboardFile).
  * Returns the refusal, or undefined to let the call through.
  */
 export function createAdminGuard(access: AdminAccess): AdminGuard {
@@ -65,7 +67,7 @@ export function createAdminGuard(access: AdminAccess): AdminGuard {
         return refusal('forbidden_origin', `The admin API does not answer requests from the web origin ${origin}.`);
       }
       if (origin === 'null') return refusal('forbidden_origin', 'The admin API does not answer requests from an opaque web origin.');
-      if (expected !== undefined) {
+      if (expected !== undefined && !isDashboardFile(req)) {
         const given = /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '')?.[1];
         if (given === undefined || !timingSafeEqual(sha256(given), expected)) {
           return refusal('admin_unauthorized', 'The admin API needs Authorization: Bearer <token> (the --admin-token / SANDBOX_ADMIN_TOKEN the sandbox was started with).', {
@@ -79,6 +81,20 @@ export function createAdminGuard(access: AdminAccess): AdminGuard {
       return undefined;
     },
   };
+}
+
+/**
+ * A read of the dashboard's page or one of its files (decision 0612). They
+ * hold no data and are the same in every install, and a browser opening a
+ * page cannot send a bearer token: the page asks for the token and sends it
+ * on every call it makes. The Host and Origin checks still apply.
+ */
+function isDashboardFile(req: IncomingMessage): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const url = req.url ?? '';
+  const end = url.indexOf('?');
+  const path = end === -1 ? url : url.slice(0, end);
+  return path === DASHBOARD_PATH || path === `${DASHBOARD_PATH}/` || (path.startsWith(`${DASHBOARD_PATH}/`) && !path.slice(DASHBOARD_PATH.length + 1).includes('/'));
 }
 
 function hasBody(req: IncomingMessage): boolean {

@@ -8,6 +8,8 @@ import { createRawBodyReader } from './body.js';
 import { parseClockOption, type ClockConfig } from './clock.js';
 import { Contract } from './contract.js';
 import { CoverageLedger } from './coverage-ledger.js';
+import { DashboardAssets } from './dashboard-assets.js';
+import { JournalFeed } from './journal-feed.js';
 import { coverageReport, type CoverageQuery, type CoverageReport } from './coverage-report.js';
 import { DEFAULT_DIRS, PROJECT_ROOT } from './paths.js';
 import { sessionIdOf } from './request-context.js';
@@ -71,6 +73,8 @@ export interface SandboxOptions {
   readonly scenarioDirs?: readonly string[];
   /** What `GET /__admin/drift` answers: set by the drift proxy (mock-server/src/proxy/); without it that route says no proxy runs. */
   readonly driftReport?: () => unknown;
+  /** Where the dashboard's built files are (`GET /__admin/ui`). Default: `mock-server/dist/ui`, made by `npm run build`. */
+  readonly dashboardDir?: string;
 }
 
 /** A running sandbox bound to a port. */
@@ -141,8 +145,10 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
   } catch (error) {
     throw new SandboxConfigError(error instanceof Error ? error.message : String(error));
   }
+  const feed = new JournalFeed();
   const sessions = new SessionRegistry({
     vendors,
+    feed,
     startScenario: scenarios.start,
     clock: settings.clock,
     seed: settings.seed,
@@ -161,7 +167,8 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     vendors.map((v) => v.outcomes),
     settings.maxSessions + 1,
   );
-  const app = wireApp(settings, vendors, { scenarios: scenarios.mounted, providerStates }, sessions, adminGuard, options.driftReport, coverage);
+  const live = { feed, dashboard: new DashboardAssets(options.dashboardDir) };
+  const app = wireApp(settings, vendors, { scenarios: scenarios.mounted, providerStates }, sessions, adminGuard, options.driftReport, coverage, live);
   // Built on first use: only `verify` asks, and serving needs none of it.
   let lookup: Router | undefined;
   return {
@@ -170,9 +177,17 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     vendors: vendors.map((v) => ({ id: v.module.id, title: v.module.title, basePaths: v.module.basePaths, pactProvider: v.module.pactProvider })),
     listen: async (port = 0, host = SANDBOX_DEFAULTS.host, listenOptions = {}) => {
       const running = await listenServer(app, port, host, { ...options.timeouts, log: settings.log, ...(listenOptions.tls ? { tls: listenOptions.tls } : {}) });
+      feed.reopen();
       adminGuard.bind(running.address);
       adminGuard.bind(host);
-      return running;
+      // An open event stream would hold the graceful close until its grace period ran out.
+      return {
+        ...running,
+        close: () => {
+          feed.closeAll();
+          return running.close();
+        },
+      };
     },
     reset: () => sessions.clear(),
     useScenario: (name, session) => {
@@ -283,12 +298,13 @@ function wireApp(
   adminGuard: AdminGuard,
   driftReport: (() => unknown) | undefined,
   coverage: CoverageLedger,
+  live: { readonly feed: JournalFeed; readonly dashboard: DashboardAssets },
 ): Express {
   const { log } = settings;
   const readRawBody = createRawBodyReader(settings.bodyLimitBytes);
   const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const contract = Contract.load('admin', join(settings.contractsDir, 'admin.openapi.yaml'));
-  const admin = createAdminRouter({ sessions, scenarios, providerStates, vendors, seed: settings.seed, version, log, contract, readRawBody, driftReport, coverage });
+  const admin = createAdminRouter({ sessions, scenarios, providerStates, vendors, seed: settings.seed, version, log, contract, readRawBody, driftReport, coverage, ...live });
   const dispatch = createVendorDispatch({
     router: new Router(vendors),
     sessions,

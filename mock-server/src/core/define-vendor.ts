@@ -47,6 +47,7 @@ export function defineVendor<State, Settings, Principal, Fixtures, Ops>(def: Ven
     drift: def.drift ?? {},
     leniencies: leniencyInfo(def.leniencies ?? []),
     providerStates: providerStateInfo(def.providerStates ?? []),
+    identities: def.identities ?? [],
     prepare: (env) => prepare(def, module, env),
   };
   return module;

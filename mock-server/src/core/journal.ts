@@ -82,6 +82,17 @@ export interface JournalFilter {
   readonly operation?: string | undefined;
 }
 
+/**
+ * Who hears of each new entry and of each clearing (the live feed,
+ * core/journal-feed.ts). `active()` is asked first: with nobody listening a
+ * request costs that call and nothing more.
+ */
+export interface JournalTap {
+  active(): boolean;
+  recorded(record: JournalRecord): void;
+  cleared(): void;
+}
+
 export interface JournalPage {
   readonly entries: JournalEntry[];
   /** Entries matching the filter in the whole journal. */
@@ -102,8 +113,9 @@ export class Journal {
   #bytes = 0;
   readonly #limits: JournalLimits;
   readonly #budget: JournalBudget;
+  readonly #tap: JournalTap | undefined;
 
-  constructor(limits: JournalLimits | number, budget?: JournalBudget) {
+  constructor(limits: JournalLimits | number, budget?: JournalBudget, tap?: JournalTap) {
     this.#limits = typeof limits === 'number' ? { entries: limits, bytes: Number.MAX_SAFE_INTEGER, bodyBytes: 64 * 1024 } : limits;
     const { entries, bytes, bodyBytes } = this.#limits;
     for (const [name, value] of [
@@ -114,6 +126,7 @@ export class Journal {
       if (!Number.isInteger(value) || value < 1) throw new Error(`journal ${name} must be a positive integer, got ${value}`);
     }
     this.#budget = budget ?? new JournalBudget(Number.MAX_SAFE_INTEGER);
+    this.#tap = tap;
   }
 
   get capacity(): number {
@@ -122,6 +135,11 @@ export class Journal {
 
   nextSeq(): number {
     return ++this.#seq;
+  }
+
+  /** Sequence numbers handed out so far: every request the session journaled, including those since dropped or cleared. */
+  get recorded(): number {
+    return this.#seq;
   }
 
   record(record: JournalRecord): void {
@@ -144,6 +162,7 @@ export class Journal {
     // The newest entry always stays (it is within the per-entry cap).
     while (this.size > 1 && (this.size > this.#limits.entries || this.#bytes > this.#limits.bytes)) this.dropOldest();
     this.#budget.settle();
+    if (this.#tap?.active()) this.#tap.recorded(record);
   }
 
   get size(): number {
@@ -206,6 +225,7 @@ export class Journal {
     this.#entries = [];
     this.#head = 0;
     this.#bytes = 0;
+    if (this.#tap?.active()) this.#tap.cleared();
   }
 }
 

@@ -56,6 +56,10 @@ export const SANDBOX_ERRORS = {
   request_timeout: 408,
   /** `GET /__admin/drift` on a sandbox that no drift proxy runs (decision 0600). */
   not_proxying: 404,
+  /** `GET /__admin/ui` on a sandbox whose dashboard was never built (a source checkout without `npm run build`). */
+  dashboard_not_built: 503,
+  /** `GET /__admin/events` while every event stream the sandbox keeps is open (`Retry-After` says when to retry; decision 0611). */
+  event_streams_full: 503,
   /** The sandbox failed; its log says why. */
   internal: 500,
   /** Answered by the balancer of a replicated deployment (deploy/nginx.conf), not by a sandbox: the replica holding the session cannot be reached (decision 0620). */

@@ -1,5 +1,6 @@
 import { Clock, type ClockConfig } from './clock.js';
 import { Journal, JournalBudget, type JournalLimits } from './journal.js';
+import type { JournalFeed } from './journal-feed.js';
 import { deriveSeed, Random } from './random.js';
 import { scenarioVendors, type Scenario } from './scenario.js';
 import { ScenarioCounters } from './scenario-counters.js';
@@ -22,6 +23,8 @@ export interface SessionOptions {
   /** Sessions other than `default` idle longer than this are dropped. */
   readonly idleMs: number;
   readonly wall?: () => number;
+  /** The live journal (`GET /__admin/events`) every session's journal reports to. */
+  readonly feed?: JournalFeed | undefined;
 }
 
 /**
@@ -45,7 +48,7 @@ export class Session {
     private readonly options: SessionOptions,
   ) {
     this.clock = new Clock(options.clock, options.wall);
-    this.journal = new Journal(options.journal.limits, options.journal.budget);
+    this.journal = new Journal(options.journal.limits, options.journal.budget, options.feed?.tap(id));
     this.random = new Random(deriveSeed(options.seed, id, 'scenario'));
     this.lastSeen = (options.wall ?? Date.now)();
     this.activate(options.startScenario);

@@ -195,6 +195,20 @@ export interface VendorDefinition<State, Settings, Principal, Fixtures, Ops = Re
   readonly leniencies?: readonly Leniency<NoInfer<State>, Settings>[];
   /** Pact provider states with parameters that create or choose records (`vendors/<id>/provider-states.ts`, docs/provider-states.md). */
   readonly providerStates?: readonly ProviderState<NoInfer<State>, Settings>[];
+  /** The well-known credentials of the default fixtures (`vendors/<id>/identities.ts`, README "Sandbox identities"), as the dashboard lists them. */
+  readonly identities?: readonly SandboxIdentity[];
+}
+
+/** One well-known credential of a vendor's default fixtures, and what it reaches there. */
+export interface SandboxIdentity {
+  /** What it is (`account A`, `agent`). */
+  readonly name: string;
+  /** How it is sent: headers, form fields of a login, or a cookie. */
+  readonly sentAs: 'headers' | 'form fields' | 'cookie';
+  /** Names and values, as sent. */
+  readonly credentials: Readonly<Record<string, string>>;
+  /** The records it reaches, or when it applies (a scenario). */
+  readonly note: string;
 }
 
 /**
@@ -354,5 +368,7 @@ export interface VendorModule {
   readonly leniencies: readonly LeniencyInfo[];
   /** The Pact provider states with parameters this vendor answers (docs/provider-states.md lists the same). */
   readonly providerStates: readonly ProviderStateInfo[];
+  /** The well-known credentials of its default fixtures (README "Sandbox identities"). */
+  readonly identities: readonly SandboxIdentity[];
   prepare(env: PrepareEnv): PreparedVendor;
 }

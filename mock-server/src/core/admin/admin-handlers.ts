@@ -100,9 +100,14 @@ export function adminHandlers(deps: AdminDeps) {
     },
     listSessions: () =>
       ok({
-        sessions: deps.sessions
-          .list()
-          .map((s) => ({ id: s.id, active: Object.fromEntries(vendorIds.map((id) => [id, s.scenarioFor(id).name])), journalSize: s.journal.size, clock: s.clock.snapshot() })),
+        sessions: deps.sessions.list().map((s) => ({
+          id: s.id,
+          active: Object.fromEntries(vendorIds.map((id) => [id, s.scenarioFor(id).name])),
+          journalSize: s.journal.size,
+          requests: s.journal.recorded,
+          lastUsed: new Date(s.lastSeen).toISOString(),
+          clock: s.clock.snapshot(),
+        })),
       }),
     dropSession: ({ params }) => {
       const id = String(params['id']);
@@ -126,7 +131,7 @@ export function adminHandlers(deps: AdminDeps) {
 }
 
 /** A query parameter that may be repeated, as a list; undefined when absent. */
-function list(value: unknown): string[] | undefined {
+export function list(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   return (Array.isArray(value) ? value : [value]).map(String);
 }

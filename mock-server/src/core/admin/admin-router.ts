@@ -8,7 +8,7 @@ import { sessionIdOf } from '../request-context.js';
 import { writeOutcome } from '../respond.js';
 import { REQUEST_TIMEOUT_MESSAGE, sandboxError } from '../sandbox-errors.js';
 import { adminRoutes } from './admin-routes.js';
-import type { AdminCall, AdminDeps, AdminRoute } from './admin-types.js';
+import type { AdminCall, AdminDeps, AdminRoute, AdminTakeover } from './admin-types.js';
 
 const ADMIN_BODY: BodyPolicy = { json: ['application/json'], otherTypes: 'json', missingType: 'json' };
 
@@ -20,7 +20,8 @@ export interface AdminRouterDeps extends AdminDeps {
 /**
  * The admin API under `/__admin`. Every request is checked against
  * `contracts/admin.openapi.yaml` before its handler runs, and every answer is
- * JSON, including errors and unknown admin paths.
+ * JSON, including errors and unknown admin paths, except the dashboard's
+ * files and the event stream, which its handler takes over.
  */
 export function createAdminRouter(deps: AdminRouterDeps): ExpressRouter {
   const router = ExpressRouter();
@@ -28,7 +29,7 @@ export function createAdminRouter(deps: AdminRouterDeps): ExpressRouter {
   for (const route of routes) {
     router[route.method](`/__admin${route.path}`, async (req: Request, res: Response) => {
       const session = deps.sessions.get(sessionIdOf(res));
-      const outcome = await runPipeline<AdminCall, HttpOutcome>({
+      const outcome = await runPipeline<AdminCall, HttpOutcome | AdminTakeover>({
         parse: async () => {
           let raw: Buffer | undefined;
           try {
@@ -49,7 +50,8 @@ export function createAdminRouter(deps: AdminRouterDeps): ExpressRouter {
           return sandboxError('internal', 'The admin request failed; see the sandbox log.');
         },
       });
-      writeOutcome(res, outcome, session.clock.httpDate());
+      if ('takeover' in outcome) outcome.takeover(res, session.clock.httpDate());
+      else writeOutcome(res, outcome, session.clock.httpDate());
     });
   }
   // Express decodes path parameters before a handler runs: a malformed escape (`/state/%zz`) arrives here as a URIError.

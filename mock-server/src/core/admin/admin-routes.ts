@@ -1,9 +1,11 @@
 import { adminHandlers } from './admin-handlers.js';
 import type { AdminDeps, AdminRoute } from './admin-types.js';
+import { dashboardHandlers } from './dashboard-handlers.js';
 
 /** The admin API, one line per route (each operationId is the one in `contracts/admin.openapi.yaml`). */
 export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
   const h = adminHandlers(deps);
+  const d = dashboardHandlers(deps);
   return [
     { method: 'get', path: '/health', operationId: 'getHealth', handle: h.health },
     { method: 'post', path: '/reset', operationId: 'reset', handle: h.reset },
@@ -22,5 +24,10 @@ export function adminRoutes(deps: AdminDeps): readonly AdminRoute[] {
     { method: 'get', path: '/drift', operationId: 'getDrift', handle: h.getDrift },
     { method: 'get', path: '/coverage', operationId: 'getCoverage', handle: h.getCoverage },
     { method: 'delete', path: '/coverage', operationId: 'clearCoverage', handle: h.clearCoverage },
+    { method: 'get', path: '/ui', operationId: 'getDashboard', handle: d.dashboard },
+    { method: 'get', path: '/ui/:file', operationId: 'getDashboardFile', handle: d.dashboardFile },
+    { method: 'get', path: '/events', operationId: 'streamEvents', handle: d.streamEvents },
+    { method: 'get', path: '/vendors', operationId: 'listVendors', handle: d.listVendors },
+    { method: 'get', path: '/contracts/:vendor', operationId: 'getVendorContract', handle: d.getVendorContract },
   ];
 }

@@ -1,7 +1,10 @@
+import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { CoverageLedger } from '../coverage-ledger.js';
+import type { DashboardAssets } from '../dashboard-assets.js';
 import type { HttpOutcome } from '../http-outcome.js';
 import type { ProviderStateCatalogue } from '../provider-state-catalogue.js';
+import type { JournalFeed } from '../journal-feed.js';
 import type { ScenarioCatalogue } from '../scenario-catalogue.js';
 import type { Session, SessionRegistry } from '../session.js';
 import type { PreparedVendor } from '../vendor-module.js';
@@ -19,6 +22,10 @@ export interface AdminDeps {
   /** The drift proxy's report so far, when this sandbox runs behind one. */
   readonly driftReport?: (() => unknown) | undefined;
   readonly coverage: CoverageLedger;
+  /** The live journal behind `GET /__admin/events`. */
+  readonly feed: JournalFeed;
+  /** The dashboard's built files (`GET /__admin/ui`). */
+  readonly dashboard: DashboardAssets;
 }
 
 /** What an admin handler gets: the caller's session and the validated request parts. */
@@ -29,7 +36,12 @@ export interface AdminCall {
   readonly params: Record<string, unknown>;
 }
 
-export type AdminHandler = (call: AdminCall) => HttpOutcome;
+/** An answer that keeps the response (an event stream): the handler writes it, and it stays open. */
+export interface AdminTakeover {
+  readonly takeover: (res: ServerResponse, date: string) => void;
+}
+
+export type AdminHandler = (call: AdminCall) => HttpOutcome | AdminTakeover;
 
 /** One line of the admin route table: where, which contract operation, which handler. */
 export interface AdminRoute {

@@ -1,5 +1,6 @@
 import { defineVendor } from '../../core/define-vendor.js';
 import { drift } from './drift.js';
+import { identities } from './identities.js';
 import { admit } from './admission.js';
 import { resultCodes } from './coverage.js';
 import { coreErrors, errors } from './errors.js';
@@ -32,4 +33,5 @@ export const instantpay = defineVendor({
   resultCodes,
   leniencies,
   providerStates: instantpayProviderStates,
+  identities,
 });

@@ -1,5 +1,6 @@
 import { defineVendor } from '../../core/define-vendor.js';
 import { drift } from './drift.js';
+import { identities } from './identities.js';
 import { admit } from './admission.js';
 import { resultCodes } from './coverage.js';
 import { coreErrors, errors } from './errors.js';
@@ -35,4 +36,5 @@ export const iservice = defineVendor({
   resultCodes,
   leniencies,
   providerStates: iserviceProviderStates,
+  identities,
 });

@@ -1,5 +1,6 @@
 import { defineVendor } from '../../core/define-vendor.js';
 import { drift } from './drift.js';
+import { identities } from './identities.js';
 import { admit } from './admission.js';
 import { coreErrors, errors } from './errors.js';
 import { fixtures } from './fixtures.js';
@@ -32,4 +33,5 @@ export const loyaltii = defineVendor({
   drift,
   leniencies,
   providerStates: loyaltiiProviderStates,
+  identities,
 });

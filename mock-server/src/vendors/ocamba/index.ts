@@ -1,5 +1,6 @@
 import { defineVendor } from '../../core/define-vendor.js';
 import { drift } from './drift.js';
+import { identities } from './identities.js';
 import { admit } from './admission.js';
 import { coreErrors, errors } from './errors.js';
 import { fixtures } from './fixtures.js';
@@ -30,4 +31,5 @@ export const ocamba = defineVendor({
   drift,
   leniencies,
   providerStates: ocambaProviderStates,
+  identities,
 });
