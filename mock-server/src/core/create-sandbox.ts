@@ -15,7 +15,7 @@ import { writeOutcome } from './respond.js';
 import { Router, type KnownRoute, type RouteMatch } from './router.js';
 import { listenServer, type ServerTimeouts, type TlsCredentials } from './server.js';
 import { scenarioVendors, type Scenario } from './scenario.js';
-import { ScenarioCatalogue } from './scenario-catalogue.js';
+import { ScenarioCatalogue, type ScenarioLookup } from './scenario-catalogue.js';
 import { SessionRegistry } from './session.js';
 import { createVendorDispatch } from './vendor-dispatch.js';
 import { sandboxError } from './sandbox-errors.js';
@@ -23,6 +23,8 @@ import { createSessionEntry } from './session-entry.js';
 import { SANDBOX_DEFAULTS, VOLUME_DEFAULTS } from './config.js';
 import type { PreparedVendor, VendorModule } from './vendor-module.js';
 import { collectLeniencies, type LeniencyInfo } from './leniency.js';
+import { reloadContent, type ReloadResult } from './sandbox-content.js';
+import { watchFiles, type FileWatcher } from './watch-files.js';
 
 export interface SandboxOptions {
   /** Vendor modules to mount. */
@@ -118,6 +120,25 @@ export interface Sandbox {
   coverage(query?: CoverageQuery): CoverageReport;
   /** Where the mounted vendors are more lenient than their documents (docs/leniencies.md): what `--strict` refuses. */
   readonly leniencies: readonly LeniencyInfo[];
+  /**
+   * Reads the fixture and scenario directories again and, when every file is valid, puts them in
+   * force for new sessions, resets and scenario activations; a session keeps the stores and
+   * scenarios it has until then (docs/decisions/0622-live-reload.md). One broken file and nothing
+   * changes: the result names each file and field at fault. Logged either way.
+   */
+  reload(): ReloadResult;
+  /**
+   * Reloads whenever a file under the fixture or scenario directories changes (what `--watch`
+   * does), once changes have settled for `debounceMs` (default 100). Resolves once watching.
+   */
+  watch(options?: WatchOptions): Promise<FileWatcher>;
+}
+
+export interface WatchOptions {
+  /** Changes closer together than this are one reload. Default 100 ms. */
+  readonly debounceMs?: number;
+  /** Called after each reload the watcher made, with the files that changed. */
+  readonly onReload?: (result: ReloadResult, files: readonly string[]) => void;
 }
 
 /** A sandbox cannot start with these options (an unknown or unmounted scenario, no vendors); the message says why. */
@@ -131,8 +152,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
   const vendors = prepareVendors(options.vendors, settings);
   const scenarios = loadScenarios(vendors, settings);
   const sessions = new SessionRegistry({
-    vendors,
-    startScenario: scenarios.start,
+    content: { vendors, scenarios: scenarios.mounted, start: scenarios.start },
     clock: settings.clock,
     seed: settings.seed,
     journal: settings.journal,
@@ -150,7 +170,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     vendors.map((v) => v.outcomes),
     settings.maxSessions + 1,
   );
-  const app = wireApp(settings, vendors, scenarios.mounted, sessions, adminGuard, options.driftReport, coverage);
+  const app = wireApp(settings, vendors, liveScenarios(sessions), sessions, adminGuard, options.driftReport, coverage);
   // Built on first use: only `verify` asks, and serving needs none of it.
   let lookup: Router | undefined;
   return {
@@ -165,12 +185,12 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     },
     reset: () => sessions.clear(),
     useScenario: (name, session) => {
-      const scenario = scenarios.mounted.get(name);
-      if (!scenario) throw new Error(`unknown scenario "${name}" (known: ${scenarios.mounted.names().join(', ')})`);
+      const scenario = sessions.content.scenarios.get(name);
+      if (!scenario) throw new Error(`unknown scenario "${name}" (known: ${sessions.content.scenarios.names().join(', ')})`);
       sessions.get(session).activate(scenario);
     },
-    scenarioNames: () => scenarios.mounted.names(),
-    providerStates: () => scenarios.mounted.providerStates(),
+    scenarioNames: () => sessions.content.scenarios.names(),
+    providerStates: () => sessions.content.scenarios.providerStates(),
     route: (method, path) => (lookup ??= new Router(vendors)).resolve(method.toUpperCase(), path),
     closestRoutes: (method, path) => (lookup ??= new Router(vendors)).closest(method.toUpperCase(), path),
     coverage: (query = {}) => {
@@ -180,7 +200,56 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
       return coverageReport(coverage, query);
     },
     leniencies: collectLeniencies(options.vendors),
+    reload: () => reload(sessions, settings),
+    watch: async ({ debounceMs, onReload } = {}) => {
+      const dirs = [settings.fixturesDir, ...settings.scenarioDirs];
+      const watcher = await watchFiles(
+        dirs,
+        {
+          onChange: (files) => {
+            settings.log.info({ files }, `changed: ${files.join(', ')}`);
+            onReload?.(reload(sessions, settings), files);
+          },
+          onError: (error) => settings.log.error({ err: error }, `watching ${dirs.join(', ')} failed: ${error.message}`),
+        },
+        debounceMs,
+      );
+      settings.log.info({ dirs }, `watching ${dirs.join(', ')}: a valid change is applied to new and reset sessions`);
+      return watcher;
+    },
   };
+}
+
+/** The scenarios request handlers see: always those in force, whichever a reload put there. */
+function liveScenarios(sessions: SessionRegistry): ScenarioLookup {
+  return {
+    get: (name) => sessions.content.scenarios.get(name),
+    forProviderState: (state) => sessions.content.scenarios.forProviderState(state),
+    names: () => sessions.content.scenarios.names(),
+    providerStates: () => sessions.content.scenarios.providerStates(),
+    list: () => sessions.content.scenarios.list(),
+  };
+}
+
+/** Validates the fixture and scenario files again and swaps them in when all are valid; logs what it did. */
+function reload(sessions: SessionRegistry, settings: ResolvedOptions): ReloadResult {
+  const outcome = reloadContent(sessions.content, settings.fixturesDir, (vendors) => loadScenarios(vendors, settings));
+  if ('problems' in outcome) {
+    settings.log.error({ problems: outcome.problems }, `reload refused, still serving what it had:\n  ${outcome.problems.join('\n  ')}`);
+    return { applied: false, problems: outcome.problems };
+  }
+  sessions.replaceContent(outcome.content);
+  const result: ReloadResult = {
+    applied: true,
+    fixtureSets: Object.fromEntries(outcome.content.vendors.map((v) => [v.module.id, v.fixtureSets])),
+    scenarios: outcome.content.scenarios.names(),
+    sessionsKept: sessions.list().length,
+  };
+  settings.log.info(
+    { fixtureSets: result.fixtureSets, scenarios: result.scenarios.length, sessionsKept: result.sessionsKept },
+    `reloaded fixtures and scenarios: new and reset sessions get them (${result.sessionsKept} session(s) keep what they had until reset)`,
+  );
+  return result;
 }
 
 /** The options with every default filled in (from `SANDBOX_DEFAULTS`). */
@@ -262,7 +331,7 @@ function loadScenarios(vendors: readonly PreparedVendor[], settings: ResolvedOpt
 function wireApp(
   settings: ResolvedOptions,
   vendors: readonly PreparedVendor[],
-  scenarios: ScenarioCatalogue,
+  scenarios: ScenarioLookup,
   sessions: SessionRegistry,
   adminGuard: AdminGuard,
   driftReport: (() => unknown) | undefined,

@@ -320,6 +320,12 @@ export interface PreparedVendor {
   /** Problems with what a scenario asks of this vendor (settings, error codes, operations, fixtures). */
   checkScenario(scenario: Scenario): string[];
   createInstance(init: InstanceInit): VendorInstance;
+  /**
+   * The same vendor with its fixture sets read again from `fixturesDir` (contract and settings
+   * as compiled at start-up): what a reload (`--watch`) builds new stores from.
+   * @throws naming the file and field when a fixture is invalid
+   */
+  withFixtures(fixturesDir: string): PreparedVendor;
 }
 
 export interface PrepareEnv {

@@ -1,14 +1,14 @@
 import type { Logger } from 'pino';
 import type { CoverageLedger } from '../coverage-ledger.js';
 import type { HttpOutcome } from '../http-outcome.js';
-import type { ScenarioCatalogue } from '../scenario-catalogue.js';
+import type { ScenarioLookup } from '../scenario-catalogue.js';
 import type { Session, SessionRegistry } from '../session.js';
 import type { PreparedVendor } from '../vendor-module.js';
 
 /** What the admin handlers of one sandbox work on. */
 export interface AdminDeps {
   readonly sessions: SessionRegistry;
-  readonly scenarios: ScenarioCatalogue;
+  readonly scenarios: ScenarioLookup;
   readonly vendors: readonly PreparedVendor[];
   readonly seed: number;
   readonly version: string;
