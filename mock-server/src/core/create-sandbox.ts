@@ -208,7 +208,9 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
         {
           onChange: (files) => {
             settings.log.info({ files }, `changed: ${files.join(', ')}`);
-            onReload?.(reload(sessions, settings), files);
+            // Not inside `onReload?.(…)`: without a callback its arguments would never run.
+            const result = reload(sessions, settings);
+            onReload?.(result, files);
           },
           onError: (error) => settings.log.error({ err: error }, `watching ${dirs.join(', ')} failed: ${error.message}`),
         },
