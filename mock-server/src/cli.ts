@@ -120,7 +120,11 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .addOption(new Option('--log-format <format>', 'pretty lines or JSON lines').choices(['pretty', 'json']).default(process.stdout.isTTY ? 'pretty' : 'json'))
     .option('--scenarios-dir <dir>', 'extra scenario directory (repeatable; overrides built-ins by name)', directories, [])
     .option('--fixtures-dir <dir>', 'fixture directory to serve instead of the built-in one (<dir>/<vendor>/<set>/*.json, each vendor with a default set)', directory)
-    .option('--watch', 'reload fixture and scenario files when they change: a valid change goes to new and reset sessions, a broken file is refused (logged)', false)
+    .option(
+      '--watch',
+      'reload fixture and scenario files when they change: a valid change goes to new and reset sessions; a broken one is refused and logged, the sandbox keeping what it had',
+      false,
+    )
     .option('--journal-size <n>', 'request journal entries kept per session', integer('--journal-size', 1), VOLUME_DEFAULTS.journalSize)
     .option(
       '--journal-max-bytes <bytes>',
