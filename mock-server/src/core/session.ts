@@ -98,9 +98,10 @@ export class Session {
     const content = this.options.content();
     const all = content.vendors.map((v) => v.module.id);
     const touched = scenarioVendors(scenario, all);
+    const bound: Binding = { scenario, content };
     for (const vendor of content.vendors) {
       if (!touched.includes(vendor.module.id)) continue;
-      this.#active.set(vendor.module.id, { scenario, content });
+      this.#active.set(vendor.module.id, bound);
       this.#instances.delete(vendor.module.id);
     }
     this.counters.clear(scenario.name);
