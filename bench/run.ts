@@ -4,7 +4,7 @@
  * rounds) for each vendor's main write against bare Express 5 +
  * express.json(); sessions (1 against 10,000, heap per session, 100,000
  * distinct); IMIconnect's cost per PUT over a long run; the journal at its
- * default and a large size. Figures are same-run ratios where they compare;
+ * default and a large size; the throughput of 2 replicas against 1 behind nginx. Figures are same-run ratios where they compare;
  * each is printed with the issue's target and saved as JSON
  * (bench/results.json, not committed: see docs/decisions/0061-bench-figures.md).
  */
@@ -15,6 +15,7 @@ import { printFigures, saveFigures, figure, type Figure } from './report.js';
 import { distinctSessions, heapPerSession, spreadSessions } from './session-costs.js';
 import { ensureWrk } from './wrk.js';
 import { coldStarts } from './cold-start.js';
+import { replicaThroughput } from './replicas.js';
 import type { BenchOptions } from './options.js';
 
 type Section = (options: BenchOptions) => Promise<Figure[]>;
@@ -28,6 +29,7 @@ const SECTIONS: readonly [string, Section][] = [
   ['IMIconnect queue', imiconnectTenths],
   ['journal sizes', journalSizes],
   ['distinct sessions', distinctSessions],
+  ['replicas', replicaThroughput],
 ];
 
 ensureWrk();

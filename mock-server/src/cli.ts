@@ -45,11 +45,13 @@ const clockOption = (value: string): string => {
   return value;
 };
 
-const directories = (dir: string, all: string[]): string[] => {
+const directory = (dir: string): string => {
   if (!existsSync(dir)) throw new InvalidArgumentError(`no such directory: ${dir}`);
   if (!statSync(dir).isDirectory()) throw new InvalidArgumentError(`not a directory: ${dir}`);
-  return [...all, dir];
+  return dir;
 };
+
+const directories = (dir: string, all: string[]): string[] => [...all, directory(dir)];
 
 /** Options that parse but cannot be served (an unknown scenario, a port in use): one line on stderr, exit 2. */
 class UsageError extends Error {}
@@ -67,6 +69,8 @@ interface ServeOptions extends TlsCliOptions {
   logLevel: Level | 'silent';
   logFormat: LogFormat;
   scenariosDir: string[];
+  fixturesDir?: string;
+  watch: boolean;
   journalSize: number;
   journalMaxBytes: number;
   journalSessionMaxBytes: number;
@@ -116,6 +120,12 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     .addOption(new Option('--log-level <level>', 'log level').choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'))
     .addOption(new Option('--log-format <format>', 'pretty lines or JSON lines').choices(['pretty', 'json']).default(process.stdout.isTTY ? 'pretty' : 'json'))
     .option('--scenarios-dir <dir>', 'extra scenario directory (repeatable; overrides built-ins by name)', directories, [])
+    .option('--fixtures-dir <dir>', 'fixture directory to serve instead of the built-in one (<dir>/<vendor>/<set>/*.json, each vendor with a default set)', directory)
+    .option(
+      '--watch',
+      'reload fixture and scenario files when they change: a valid change goes to new and reset sessions; a broken one is refused and logged, the sandbox keeping what it had',
+      false,
+    )
     .option('--journal-size <n>', 'request journal entries kept per session', integer('--journal-size', 1), VOLUME_DEFAULTS.journalSize)
     .option(
       '--journal-max-bytes <bytes>',
@@ -326,6 +336,7 @@ async function serve(options: ServeOptions): Promise<void> {
       shutdownGraceMs: options.shutdownGrace,
     },
     scenarioDirs: [DEFAULT_DIRS.scenarios, ...options.scenariosDir],
+    ...(options.fixturesDir === undefined ? {} : { fixturesDir: options.fixturesDir }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.vendors === undefined ? {} : { vendors: options.vendors }),
   });
@@ -350,6 +361,7 @@ async function serve(options: ServeOptions): Promise<void> {
           await running.close();
           throw error;
         });
+  const watcher = options.watch ? await sandbox.watch() : undefined;
   const width = Math.max(...sandbox.vendors.map((v) => v.title.length));
   const boundHost = new URL(running.url).hostname.replace(/^\[|\]$/g, '');
   const openAdmin = !options.adminToken && !isLoopbackAddress(boundHost);
@@ -364,6 +376,7 @@ async function serve(options: ServeOptions): Promise<void> {
       ...(openAdmin ? [`  ${warning}`] : []),
       ...(secure ? [`contact-sandbox listening on ${secure.url}`] : []),
       ...(tls.certificate ? [`  TLS certificate${tls.certificate.generated ? ' (made now)' : ''}: trust ${tls.certificate.trustFile}`] : []),
+      ...(watcher ? [`  watching ${[options.fixturesDir ?? DEFAULT_DIRS.fixtures, DEFAULT_DIRS.scenarios, ...options.scenariosDir].join(', ')} (--watch)`] : []),
       '',
     ].join('\n'),
   );
@@ -380,6 +393,7 @@ async function serve(options: ServeOptions): Promise<void> {
       return exit(1);
     }
     closing = true;
+    void watcher?.close();
     log.info({ signal, inFlight: running.inFlight() + (secure?.inFlight() ?? 0), graceMs: options.shutdownGrace }, 'stopping: answering requests in flight');
     Promise.all([running.close(), secure?.close() ?? true]).then(
       ([plain, tlsToo]) => {

@@ -11,7 +11,9 @@ import { createSandboxApp, SandboxConfigError, type Sandbox, type SandboxOptions
 import { GENERATED_VENDOR_IDS, type BuiltInScenario, type VendorId } from './generated-names.js';
 import { VENDORS } from './vendors/index.js';
 
-export type { RunningSandbox, Sandbox } from './core/create-sandbox.js';
+export type { RunningSandbox, Sandbox, WatchOptions } from './core/create-sandbox.js';
+export type { ReloadResult } from './core/sandbox-content.js';
+export type { FileWatcher } from './core/watch-files.js';
 export { SandboxConfigError } from './core/create-sandbox.js';
 export { ScenarioLoadError } from './core/scenario-catalogue.js';
 export { SessionLimitError } from './core/session.js';

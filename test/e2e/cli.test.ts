@@ -133,6 +133,7 @@ describe('contact-sandbox (the compiled CLI, over a real socket)', () => {
     [['--port', 'abc'], /--port must be an integer from 0 to 65535/],
     [['--port', '99999'], /--port must be an integer from 0 to 65535/],
     [['--scenarios-dir', '/nonexistent'], /--scenarios-dir.*no such directory: \/nonexistent/],
+    [['--fixtures-dir', '/nonexistent'], /--fixtures-dir.*no such directory: \/nonexistent/],
     [['--scenario', 'nope'], /unknown scenario "nope"/],
     [
       ['--scenario', 'imiconnect/ip-not-whitelisted', '--vendors', 'ocamba'],
@@ -178,6 +179,8 @@ describe('contact-sandbox (the compiled CLI, over a real socket)', () => {
       '--log-level <level>',
       '--log-format <format>',
       '--scenarios-dir <dir>',
+      '--fixtures-dir <dir>',
+      '--watch',
       '--journal-size <n>',
       '--session-idle <ms>',
       '--body-limit <bytes>',

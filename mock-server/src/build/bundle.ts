@@ -6,7 +6,7 @@
  * by about 40 %. It sits in dist/core/ so every path it computes from
  * import.meta.url (project root, dist/compiled/) is the same as unbundled.
  * Whatever is loaded only on demand stays outside: the validator compiler,
- * YAML, faker, Pact, pino-pretty, the coverage table's libraries.
+ * YAML, faker, Pact, pino-pretty, the coverage table's libraries, chokidar (--watch).
  */
 import { build } from 'esbuild';
 import { join } from 'node:path';
@@ -34,6 +34,7 @@ await build({
     'cli-table3',
     'picocolors',
     'selfsigned',
+    'chokidar',
   ],
   // CommonJS packages inside an ES module bundle need a real require (for Node built-ins and the externals).
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },

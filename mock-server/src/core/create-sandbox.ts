@@ -17,7 +17,7 @@ import { writeOutcome } from './respond.js';
 import { Router, type KnownRoute, type RouteMatch } from './router.js';
 import { listenServer, type ServerTimeouts, type TlsCredentials } from './server.js';
 import { scenarioVendors, type Scenario } from './scenario.js';
-import { ScenarioCatalogue } from './scenario-catalogue.js';
+import { ScenarioCatalogue, type ScenarioLookup } from './scenario-catalogue.js';
 import { ProviderStateCatalogue, type ProviderStateListing } from './provider-state-catalogue.js';
 import { SessionRegistry } from './session.js';
 import { createVendorDispatch } from './vendor-dispatch.js';
@@ -26,6 +26,8 @@ import { createSessionEntry } from './session-entry.js';
 import { SANDBOX_DEFAULTS, VOLUME_DEFAULTS } from './config.js';
 import type { PreparedVendor, VendorModule } from './vendor-module.js';
 import { collectLeniencies, type LeniencyInfo } from './leniency.js';
+import { reloadContent, type ReloadResult } from './sandbox-content.js';
+import { watchFiles, type FileWatcher } from './watch-files.js';
 
 export interface SandboxOptions {
   /** Vendor modules to mount. */
@@ -127,6 +129,25 @@ export interface Sandbox {
   coverage(query?: CoverageQuery): CoverageReport;
   /** Where the mounted vendors are more lenient than their documents (docs/leniencies.md): what `--strict` refuses. */
   readonly leniencies: readonly LeniencyInfo[];
+  /**
+   * Reads the fixture and scenario directories again and, when every file is valid, puts them in
+   * force for new sessions, resets and scenario activations; a session keeps the stores and
+   * scenarios it has until then (docs/decisions/0622-live-reload.md). One broken file and nothing
+   * changes: the result names each file and field at fault. Logged either way.
+   */
+  reload(): ReloadResult;
+  /**
+   * Reloads whenever a file under the fixture or scenario directories changes (what `--watch`
+   * does), once changes have settled for `debounceMs` (default 100). Resolves once watching.
+   */
+  watch(options?: WatchOptions): Promise<FileWatcher>;
+}
+
+export interface WatchOptions {
+  /** Changes closer together than this are one reload. Default 100 ms. */
+  readonly debounceMs?: number;
+  /** Called after each reload the watcher made, with the files that changed. */
+  readonly onReload?: (result: ReloadResult, files: readonly string[]) => void;
 }
 
 /** A sandbox cannot start with these options (an unknown or unmounted scenario, no vendors); the message says why. */
@@ -139,17 +160,10 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
   const settings = resolveOptions(options);
   const vendors = prepareVendors(options.vendors, settings);
   const scenarios = loadScenarios(vendors, settings);
-  let providerStates: ProviderStateCatalogue;
-  try {
-    providerStates = new ProviderStateCatalogue(scenarios.mounted, vendors);
-  } catch (error) {
-    throw new SandboxConfigError(error instanceof Error ? error.message : String(error));
-  }
   const feed = new JournalFeed();
   const sessions = new SessionRegistry({
-    vendors,
+    content: { vendors, scenarios: scenarios.mounted, start: scenarios.start },
     feed,
-    startScenario: scenarios.start,
     clock: settings.clock,
     seed: settings.seed,
     journal: settings.journal,
@@ -161,6 +175,13 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
         reason === 'evicted' ? 'session evicted: max sessions reached' : 'session dropped: idle',
       ),
   });
+  // Scenario states follow a reload (--watch); the vendors' states are code and do not change.
+  let providerStates: ProviderStateCatalogue;
+  try {
+    providerStates = new ProviderStateCatalogue(liveScenarios(sessions), vendors);
+  } catch (error) {
+    throw new SandboxConfigError(error instanceof Error ? error.message : String(error));
+  }
   const adminGuard = createAdminGuard(options.adminAccess ?? {});
   // Sessions kept apart: as many as the registry keeps, and `default`.
   const coverage = new CoverageLedger(
@@ -168,7 +189,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     settings.maxSessions + 1,
   );
   const live = { feed, dashboard: new DashboardAssets(options.dashboardDir) };
-  const app = wireApp(settings, vendors, { scenarios: scenarios.mounted, providerStates }, sessions, adminGuard, options.driftReport, coverage, live);
+  const app = wireApp(settings, vendors, { scenarios: liveScenarios(sessions), providerStates }, sessions, adminGuard, options.driftReport, coverage, live);
   // Built on first use: only `verify` asks, and serving needs none of it.
   let lookup: Router | undefined;
   return {
@@ -191,11 +212,11 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     },
     reset: () => sessions.clear(),
     useScenario: (name, session) => {
-      const scenario = scenarios.mounted.get(name);
-      if (!scenario) throw new Error(`unknown scenario "${name}" (known: ${scenarios.mounted.names().join(', ')})`);
+      const scenario = sessions.content.scenarios.get(name);
+      if (!scenario) throw new Error(`unknown scenario "${name}" (known: ${sessions.content.scenarios.names().join(', ')})`);
       sessions.get(session).activate(scenario);
     },
-    scenarioNames: () => scenarios.mounted.names(),
+    scenarioNames: () => sessions.content.scenarios.names(),
     providerStates: () => providerStates.names(),
     providerStateList: () => providerStates.list(),
     checkProviderState: (name, params = {}) => {
@@ -211,7 +232,58 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
       return coverageReport(coverage, query);
     },
     leniencies: collectLeniencies(options.vendors),
+    reload: () => reload(sessions, settings),
+    watch: async ({ debounceMs, onReload } = {}) => {
+      const dirs = [settings.fixturesDir, ...settings.scenarioDirs];
+      const watcher = await watchFiles(
+        dirs,
+        {
+          onChange: (files) => {
+            settings.log.info({ files }, `changed: ${files.join(', ')}`);
+            // Not inside `onReload?.(…)`: without a callback its arguments would never run.
+            const result = reload(sessions, settings);
+            onReload?.(result, files);
+          },
+          onError: (error) => settings.log.error({ err: error }, `watching ${dirs.join(', ')} failed: ${error.message}`),
+        },
+        debounceMs,
+      );
+      settings.log.info({ dirs }, `watching ${dirs.join(', ')}: a valid change is applied to new and reset sessions`);
+      return watcher;
+    },
   };
+}
+
+/** The scenarios request handlers see: always those in force, whichever a reload put there. */
+function liveScenarios(sessions: SessionRegistry): ScenarioLookup {
+  return {
+    get: (name) => sessions.content.scenarios.get(name),
+    forProviderState: (state) => sessions.content.scenarios.forProviderState(state),
+    names: () => sessions.content.scenarios.names(),
+    providerStates: () => sessions.content.scenarios.providerStates(),
+    list: () => sessions.content.scenarios.list(),
+  };
+}
+
+/** Validates the fixture and scenario files again and swaps them in when all are valid; logs what it did. */
+function reload(sessions: SessionRegistry, settings: ResolvedOptions): ReloadResult {
+  const outcome = reloadContent(sessions.content, settings.fixturesDir, (vendors) => loadScenarios(vendors, settings));
+  if ('problems' in outcome) {
+    settings.log.error({ problems: outcome.problems }, `reload refused, still serving what it had:\n  ${outcome.problems.join('\n  ')}`);
+    return { applied: false, problems: outcome.problems };
+  }
+  sessions.replaceContent(outcome.content);
+  const result: ReloadResult = {
+    applied: true,
+    fixtureSets: Object.fromEntries(outcome.content.vendors.map((v) => [v.module.id, v.fixtureSets])),
+    scenarios: outcome.content.scenarios.names(),
+    sessionsKept: sessions.list().length,
+  };
+  settings.log.info(
+    { fixtureSets: result.fixtureSets, scenarios: result.scenarios.length, sessionsKept: result.sessionsKept },
+    `reloaded fixtures and scenarios: new and reset sessions get them (${result.sessionsKept} session(s) keep what they had until reset)`,
+  );
+  return result;
 }
 
 /** The options with every default filled in (from `SANDBOX_DEFAULTS`). */
@@ -293,7 +365,7 @@ function loadScenarios(vendors: readonly PreparedVendor[], settings: ResolvedOpt
 function wireApp(
   settings: ResolvedOptions,
   vendors: readonly PreparedVendor[],
-  { scenarios, providerStates }: { readonly scenarios: ScenarioCatalogue; readonly providerStates: ProviderStateCatalogue },
+  { scenarios, providerStates }: { readonly scenarios: ScenarioLookup; readonly providerStates: ProviderStateCatalogue },
   sessions: SessionRegistry,
   adminGuard: AdminGuard,
   driftReport: (() => unknown) | undefined,

@@ -73,17 +73,6 @@ function prepare<State, Settings, Principal, Fixtures, Ops>(
   const defaultProblems = settingsProblems(def.defaultSettings);
   if (defaultProblems.length) throw new Error(`${def.id}: default settings do not match ${settingsFile}: ${defaultProblems.join('; ')}`);
 
-  const fixtureRoot = join(env.fixturesDir, def.id);
-  const fixtureSets = existsSync(fixtureRoot)
-    ? readdirSync(fixtureRoot, { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .map((d) => d.name)
-        .sort()
-    : [];
-  const fixtures = new Map<string, Fixtures>();
-  for (const set of fixtureSets) fixtures.set(set, deepFreeze(def.fixtures.load(join(fixtureRoot, set), contract)));
-  if (!fixtures.has('default')) throw new Error(`${def.id}: no default fixture set in ${fixtureRoot}`);
-
   const leniencies = leniencyTable(def.id, def.leniencies ?? [], declared);
 
   const resolved = new WeakMap<Scenario, Settings>();
@@ -106,19 +95,47 @@ function prepare<State, Settings, Principal, Fixtures, Ops>(
     return values.get(key) as T;
   };
 
-  return {
-    module,
-    contract,
-    operations: declared.map((operationId) => {
-      const op = contract.operation(operationId);
-      return { operationId, method: op.method, path: op.path };
-    }),
-    fixtureSets,
-    outcomes: vendorOutcomes(def.id, def.title, contract, def.resultCodes as ResultCodes | undefined),
-    checkScenario: (scenario) => checkScenario(def, contract, fixtureSets, settingsProblems, settingsFor, scenario),
-    checkProviderState: providerStateChecker(def.providerStates ?? [], contract),
-    createInstance: (init) => createInstance(def, contract, fixtures, settingsFor, sharedFor, leniencies, init),
+  const operations = declared.map((operationId) => {
+    const op = contract.operation(operationId);
+    return { operationId, method: op.method, path: op.path };
+  });
+  const outcomes = vendorOutcomes(def.id, def.title, contract, def.resultCodes as ResultCodes | undefined);
+  const checkProviderState = providerStateChecker(def.providerStates ?? [], contract);
+  // Everything above is compiled once; a reload (--watch) reads only the fixtures again.
+  const withFixtures = (fixturesDir: string): PreparedVendor => {
+    const fixtures = loadFixtureSets(def, contract, join(fixturesDir, def.id));
+    const fixtureSets = [...fixtures.keys()];
+    return {
+      module,
+      contract,
+      operations,
+      fixtureSets,
+      outcomes,
+      checkScenario: (scenario) => checkScenario(def, contract, fixtureSets, settingsProblems, settingsFor, scenario),
+      checkProviderState,
+      createInstance: (init) => createInstance(def, contract, fixtures, settingsFor, sharedFor, leniencies, init),
+      withFixtures,
+    };
   };
+  return withFixtures(env.fixturesDir);
+}
+
+/** Every fixture set under `fixtureRoot` (one directory each), read, validated against the contract and frozen; `default` must be there. */
+function loadFixtureSets<State, Settings, Principal, Fixtures, Ops>(
+  def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>,
+  contract: Contract,
+  fixtureRoot: string,
+): ReadonlyMap<string, Fixtures> {
+  const sets = existsSync(fixtureRoot)
+    ? readdirSync(fixtureRoot, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
+  const fixtures = new Map<string, Fixtures>();
+  for (const set of sets) fixtures.set(set, deepFreeze(def.fixtures.load(join(fixtureRoot, set), contract)));
+  if (!fixtures.has('default')) throw new Error(`${def.id}: no default fixture set in ${fixtureRoot}`);
+  return fixtures;
 }
 
 function checkScenario<State, Settings, Principal, Fixtures, Ops>(

@@ -1,6 +1,6 @@
 import type { ProviderStateInfo, ProviderStateValues, StateJson } from './provider-states.js';
 import { scenarioVendors, type Scenario } from './scenario.js';
-import type { ScenarioCatalogue } from './scenario-catalogue.js';
+import type { ScenarioLookup } from './scenario-catalogue.js';
 import type { Session } from './session.js';
 import type { PreparedVendor } from './vendor-module.js';
 
@@ -34,11 +34,11 @@ export type Resolution =
  * unique across both.
  */
 export class ProviderStateCatalogue {
-  readonly #scenarios: ScenarioCatalogue;
+  readonly #scenarios: ScenarioLookup;
   readonly #vendorIds: readonly string[];
   readonly #records: ReadonlyMap<string, { readonly vendor: PreparedVendor; readonly info: ProviderStateInfo }>;
 
-  constructor(scenarios: ScenarioCatalogue, vendors: readonly PreparedVendor[]) {
+  constructor(scenarios: ScenarioLookup, vendors: readonly PreparedVendor[]) {
     this.#scenarios = scenarios;
     this.#vendorIds = vendors.map((v) => v.module.id);
     const records = new Map<string, { vendor: PreparedVendor; info: ProviderStateInfo }>();

@@ -125,12 +125,15 @@ export class ScenarioCatalogue {
   }
 }
 
-/** Every scenario file under `dir`, sorted. */
+/** How request handlers look scenarios up: through the catalogue in force, whichever a reload put there. */
+export type ScenarioLookup = Pick<ScenarioCatalogue, 'get' | 'forProviderState' | 'names' | 'providerStates' | 'list'>;
+
 /** A file's override as the core reads it: latency tagged by kind. */
 function overrideOf({ latency, ...rest }: OverrideFile): ScenarioOverride {
   return latency === undefined ? rest : { ...rest, latency: latencyOf(latency) };
 }
 
+/** Every scenario file under `dir`, sorted. */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -4,6 +4,7 @@ import type { JournalFeed } from './journal-feed.js';
 import { deriveSeed, Random } from './random.js';
 import { scenarioVendors, type Scenario } from './scenario.js';
 import { ScenarioCounters } from './scenario-counters.js';
+import type { SandboxContent } from './sandbox-content.js';
 import type { PreparedVendor, VendorInstance } from './vendor-module.js';
 
 export const DEFAULT_SESSION = 'default';
@@ -14,9 +15,11 @@ export function isValidSessionId(id: string): boolean {
 }
 
 export interface SessionOptions {
-  readonly vendors: readonly PreparedVendor[];
-  /** The scenario a session starts with, and returns to on reset. */
-  readonly startScenario: Scenario;
+  /**
+   * The vendors (with their fixtures) and scenarios now in force, the start-up scenario among them:
+   * what a new session, a reset and an activation take. A reload replaces it; a session keeps what it took.
+   */
+  readonly content: () => SandboxContent;
   readonly clock: ClockConfig;
   readonly seed: number;
   readonly journal: { readonly limits: JournalLimits; readonly budget: JournalBudget };
@@ -37,7 +40,9 @@ export class Session {
   readonly counters = new ScenarioCounters();
   /** Draws for scenario effects (latency ranges), apart from the vendors' own streams. */
   readonly random: Random;
-  readonly #active = new Map<string, Scenario>();
+  /** The start-up scenario as this session took it (at its start or last full reset). */
+  #start: Binding;
+  readonly #active = new Map<string, Binding>();
   readonly #instances = new Map<string, VendorInstance>();
   lastSeen: number;
   /** Requests of this session being served now; a session with any is never evicted. */
@@ -51,16 +56,17 @@ export class Session {
     this.journal = new Journal(options.journal.limits, options.journal.budget, options.feed?.tap(id));
     this.random = new Random(deriveSeed(options.seed, id, 'scenario'));
     this.lastSeen = (options.wall ?? Date.now)();
-    this.activate(options.startScenario);
+    this.#start = startOf(options.content());
+    this.activate(this.#start.scenario);
   }
 
   /** The scenario in force for a vendor in this session. */
   scenarioFor(vendor: string): Scenario {
-    return this.#active.get(vendor) ?? this.options.startScenario;
+    return (this.#active.get(vendor) ?? this.#start).scenario;
   }
 
   activeScenarios(): Record<string, string> {
-    return Object.fromEntries([...this.#active].map(([vendor, scenario]) => [vendor, scenario.name]));
+    return Object.fromEntries([...this.#active].map(([vendor, bound]) => [vendor, bound.scenario.name]));
   }
 
   /**
@@ -70,9 +76,11 @@ export class Session {
   instance(vendor: string): VendorInstance {
     let instance = this.#instances.get(vendor);
     if (!instance) {
-      const prepared = this.options.vendors.find((v) => v.module.id === vendor);
+      // Built from the fixtures the scenario was loaded with, though a reload may have come since.
+      const { scenario, content } = this.#active.get(vendor) ?? this.#start;
+      const prepared = content.vendors.find((v) => v.module.id === vendor);
       if (!prepared) throw new Error(`session ${this.id}: no vendor ${vendor}`);
-      instance = this.#create(prepared, this.scenarioFor(vendor));
+      instance = this.#create(prepared, scenario);
       this.#instances.set(vendor, instance);
     }
     return instance;
@@ -86,26 +94,33 @@ export class Session {
   /**
    * Makes `scenario` the one in force for the vendors it concerns and drops
    * their stores, so the next use rebuilds them from the fixture sets it
-   * names: a scenario always starts from a known state.
+   * names: a scenario always starts from a known state. `scenario` comes from the
+   * scenarios now in force (`content().scenarios`), and so do the fixtures its stores are built from.
    */
   activate(scenario: Scenario): readonly string[] {
-    const all = this.options.vendors.map((v) => v.module.id);
+    const content = this.options.content();
+    const all = content.vendors.map((v) => v.module.id);
     const touched = scenarioVendors(scenario, all);
-    for (const vendor of this.options.vendors) {
+    const bound: Binding = { scenario, content };
+    for (const vendor of content.vendors) {
       if (!touched.includes(vendor.module.id)) continue;
-      this.#active.set(vendor.module.id, scenario);
+      this.#active.set(vendor.module.id, bound);
       this.#instances.delete(vendor.module.id);
     }
     this.counters.clear(scenario.name);
     return touched;
   }
 
-  /** Back to the start scenario: one vendor, or everything (stores, counters, clock and journal). */
+  /**
+   * Back to the start scenario: one vendor, or everything (stores, counters, clock and journal).
+   * Either takes the fixtures and scenarios now in force (those of the last reload).
+   */
   reset(vendor?: string): void {
+    const content = this.options.content();
     if (vendor !== undefined) {
-      const prepared = this.options.vendors.find((v) => v.module.id === vendor);
+      const prepared = content.vendors.find((v) => v.module.id === vendor);
       if (!prepared) throw new Error(`no vendor ${vendor}`);
-      this.#active.set(vendor, this.options.startScenario);
+      this.#active.set(vendor, startOf(content));
       this.#instances.delete(vendor);
       return;
     }
@@ -115,7 +130,8 @@ export class Session {
     // Every store is rebuilt on its next use.
     this.#instances.clear();
     this.#active.clear();
-    this.activate(this.options.startScenario);
+    this.#start = startOf(content);
+    this.activate(this.#start.scenario);
   }
 
   #create(vendor: PreparedVendor, scenario: Scenario): VendorInstance {
@@ -132,10 +148,25 @@ export class Session {
   }
 }
 
+/**
+ * A scenario with the content it was loaded with: a store is built from the pair, so a
+ * reload between an activation and a vendor's first call never mixes the two.
+ */
+interface Binding {
+  readonly scenario: Scenario;
+  readonly content: SandboxContent;
+}
+
+function startOf(content: SandboxContent): Binding {
+  return { scenario: content.start, content };
+}
+
 /** Why a session was forgotten: idle past the timeout, or least recently used when the cap was reached. */
 export type DropReason = 'idle-timeout' | 'evicted';
 
-export interface RegistryOptions extends Omit<SessionOptions, 'journal'> {
+export interface RegistryOptions extends Omit<SessionOptions, 'journal' | 'content'> {
+  /** What sessions start from, until `replaceContent`. */
+  readonly content: SandboxContent;
   readonly journal: JournalLimits & { readonly totalBytes: number };
   /** Sessions kept besides `default`; beyond it the least recently used idle one is evicted. */
   readonly maxSessions: number;
@@ -157,6 +188,7 @@ export class SessionRegistry {
   readonly #sessions = new Map<string, Session>();
   readonly #wall: () => number;
   readonly #sessionOptions: SessionOptions;
+  #content: SandboxContent;
   #lastSweep = 0;
   #evicted = 0;
   #expired = 0;
@@ -164,7 +196,18 @@ export class SessionRegistry {
   constructor(private readonly options: RegistryOptions) {
     this.#wall = options.wall ?? Date.now;
     const budget = new JournalBudget(options.journal.totalBytes, () => this.#sessions.values());
-    this.#sessionOptions = { ...options, journal: { limits: options.journal, budget } };
+    this.#content = options.content;
+    this.#sessionOptions = { ...options, content: () => this.#content, journal: { limits: options.journal, budget } };
+  }
+
+  /** The vendors (with their fixtures) and scenarios new sessions, resets and activations take. */
+  get content(): SandboxContent {
+    return this.#content;
+  }
+
+  /** Puts `next` in force for new sessions, resets and activations; every session keeps the stores and scenarios it has. */
+  replaceContent(next: SandboxContent): void {
+    this.#content = next;
   }
 
   get maxSessions(): number {

@@ -12,14 +12,14 @@ import { enactFault, writeOutcome, type Written } from './respond.js';
 import type { Router } from './router.js';
 import { REQUEST_TIMEOUT_MESSAGE, sandboxError } from './sandbox-errors.js';
 import { NO_EFFECTS, scenarioVendors, type Scenario } from './scenario.js';
-import type { ScenarioCatalogue } from './scenario-catalogue.js';
+import type { ScenarioLookup } from './scenario-catalogue.js';
 import type { Session, SessionRegistry } from './session.js';
 import type { RouteError, VendorCall, VendorResult } from './vendor-module.js';
 
 export interface DispatchDeps {
   readonly router: Router;
   readonly sessions: SessionRegistry;
-  readonly scenarios: ScenarioCatalogue;
+  readonly scenarios: ScenarioLookup;
   readonly vendorIds: readonly string[];
   readonly readRawBody: (req: IncomingMessage) => Promise<Buffer | undefined>;
   readonly bodyLimitBytes: number;

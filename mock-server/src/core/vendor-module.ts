@@ -345,6 +345,12 @@ export interface PreparedVendor {
   /** Checks a state change's parameters against the vendor's declaration (validators compiled on first use); undefined when the state is not this vendor's. */
   checkProviderState(name: string, params: unknown): ParamsCheck | undefined;
   createInstance(init: InstanceInit): VendorInstance;
+  /**
+   * The same vendor with its fixture sets read again from `fixturesDir` (contract and settings
+   * as compiled at start-up): what a reload (`--watch`) builds new stores from.
+   * @throws naming the file and field when a fixture is invalid
+   */
+  withFixtures(fixturesDir: string): PreparedVendor;
 }
 
 export interface PrepareEnv {

@@ -5,14 +5,14 @@ import type { DashboardAssets } from '../dashboard-assets.js';
 import type { HttpOutcome } from '../http-outcome.js';
 import type { ProviderStateCatalogue } from '../provider-state-catalogue.js';
 import type { JournalFeed } from '../journal-feed.js';
-import type { ScenarioCatalogue } from '../scenario-catalogue.js';
+import type { ScenarioLookup } from '../scenario-catalogue.js';
 import type { Session, SessionRegistry } from '../session.js';
 import type { PreparedVendor } from '../vendor-module.js';
 
 /** What the admin handlers of one sandbox work on. */
 export interface AdminDeps {
   readonly sessions: SessionRegistry;
-  readonly scenarios: ScenarioCatalogue;
+  readonly scenarios: ScenarioLookup;
   /** Scenario states and the vendors' states with parameters. */
   readonly providerStates: ProviderStateCatalogue;
   readonly vendors: readonly PreparedVendor[];
