@@ -68,16 +68,22 @@ export function createSessionEntry(
       writeOutcome(res, sessionLimitError(sessions.maxSessions), sessions.get().clock.httpDate());
       return;
     }
-    // 'close' comes once the answer is written or the client went away: the session is idle again.
-    res.once('close', entered.done);
     const path = req.url!;
     if (isAdminPath(path)) {
+      // 'close' comes once the answer is written or the client went away: the session is idle again.
+      res.once('close', entered.done);
       if (id !== undefined) setSessionId(res, id);
       // The admin guard (decision 0031) runs before any admin route.
       const refused = adminGuard.check(req);
       if (refused) writeOutcome(res, refused, sessions.get().clock.httpDate());
       else admin(req, res, entered.session, next);
-    } else dispatch(req, res, entered.session).catch((error: unknown) => next(error, entered.session));
+    } else {
+      // Dispatch settles once the answer is written (or the client went away): no 'close' listener needed per request.
+      dispatch(req, res, entered.session).then(entered.done, (error: unknown) => {
+        next(error, entered.session);
+        entered.done();
+      });
+    }
   };
 }
 

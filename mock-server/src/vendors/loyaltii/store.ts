@@ -62,7 +62,28 @@ const READ_FIELDS = [
 ] as const satisfies readonly (keyof ReadContactDto)[];
 
 export function readContactDto(contact: StoredContact): ReadContactDto {
-  return Object.fromEntries(READ_FIELDS.map((field) => [field, contact[field]])) as ReadContactDto;
+  // Written out (in READ_FIELDS' order, which the satisfies check below keeps complete): every PATCH answers one.
+  const dto = {
+    Id: contact.Id,
+    Secret: contact.Secret,
+    RegistrationDateTime: contact.RegistrationDateTime,
+    RegistrationSource: contact.RegistrationSource,
+    RegistrationIp: contact.RegistrationIp,
+    LastModified: contact.LastModified,
+    Version: contact.Version,
+    RegistrationStoreId: contact.RegistrationStoreId,
+    Email: contact.Email,
+    PhoneCountryCode: contact.PhoneCountryCode,
+    Phone: contact.Phone,
+    FirstName: contact.FirstName,
+    LastName: contact.LastName,
+    LimitMailsPermanently: contact.LimitMailsPermanently,
+    LimitMailsTemporarilyUntil: contact.LimitMailsTemporarilyUntil,
+    PreferredStoreId: contact.PreferredStoreId,
+    ContactCompanyId: contact.ContactCompanyId,
+    LatestPermissionSource: contact.LatestPermissionSource,
+  } satisfies Record<(typeof READ_FIELDS)[number], unknown>;
+  return dto;
 }
 
 /**
