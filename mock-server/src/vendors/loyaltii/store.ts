@@ -1,4 +1,5 @@
 import type { Contract } from '../../core/contract.js';
+import { CowMap } from '../../core/cow-map.js';
 import type { Clock } from '../../core/clock.js';
 import type { Random } from '../../core/random.js';
 import type { StateInit } from '../../core/vendor-module.js';
@@ -83,7 +84,8 @@ export class LoyaltiiStore {
   readonly contract: Contract;
   readonly #accounts: readonly SandboxAccount[];
   readonly #stores: readonly SandboxStore[];
-  readonly #contacts = new Map<number, StoredContact>();
+  /** Copy on write over the fixtures' contacts (shared by every session, docs/decisions/0050): a session holds only those it saved. */
+  readonly #contacts: CowMap<number, StoredContact>;
   readonly #clock: Clock;
   readonly #random: Random;
   #rowVersion: bigint;
@@ -95,8 +97,9 @@ export class LoyaltiiStore {
     this.#random = init.random;
     this.#accounts = init.fixtures.accounts;
     this.#stores = init.fixtures.stores;
-    for (const contact of init.fixtures.contacts) this.#contacts.set(contact.Id, contact);
-    this.#rowVersion = init.fixtures.contacts.reduce((max, c) => (decodeRowVersion(c.Version) > max ? decodeRowVersion(c.Version) : max), 0n);
+    const { contacts } = init.fixtures;
+    this.#contacts = new CowMap(init.shared('contacts', () => new Map(contacts.map((contact) => [contact.Id, contact]))));
+    this.#rowVersion = init.shared('rowVersion', () => contacts.reduce((max, c) => (decodeRowVersion(c.Version) > max ? decodeRowVersion(c.Version) : max), 0n));
   }
 
   /** The account an Authorization header acts for under the configured scheme (docs/vendors/loyaltii.md §3.2). */
