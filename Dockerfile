@@ -14,6 +14,8 @@ COPY scripts/build-stamp.mjs ./scripts/
 COPY mock-server ./mock-server
 # The precompile step reads the contracts and the scenarios.
 COPY contracts ./contracts
+# The build checks the fixtures against the contracts once, so that start-up need not (decision 0034).
+COPY fixtures ./fixtures
 COPY scenarios ./scenarios
 RUN npm run build
 

@@ -68,7 +68,8 @@ export async function startServer(name: string, kind: 'sandbox' | 'baseline', ar
   const port = await freePort();
   const argv =
     kind === 'sandbox'
-      ? ['mock-server/dist/main.js', '--port', String(port), '--log-format', 'json', '--log-level', 'warn', ...args]
+      ? // The default log level (info: one JSON line per request), as the targets are stated (issue 11 item 6).
+        ['mock-server/dist/main.js', '--port', String(port), '--log-format', 'json', ...args]
       : ['--import', 'tsx', 'bench/bare-express.ts', String(port)];
   const child = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'inherit'], cwd: PROJECT_ROOT });
   const origin = `http://127.0.0.1:${port}`;

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { OCAMBA } from '../test/helpers/identities.js';
 import { PROJECT_ROOT } from '../mock-server/src/core/paths.js';
-import { interleaved } from './measure.js';
+import { costOf, interleaved } from './measure.js';
 import type { BenchOptions } from './options.js';
 import { startServer } from './processes.js';
 import { figure, type Figure } from './report.js';
@@ -32,7 +32,9 @@ const sessionsLua = (prefix: string, count: number) =>
 /** The Ocamba PATCH in one session against the same requests spread over 10,000 live sessions, in one process. */
 export async function spreadSessions(options: BenchOptions): Promise<Figure[]> {
   const section = `Sessions: one session against requests spread over ${SPREAD} (Ocamba PATCH, server CPU per request)`;
-  const sandbox = await startServer('sessions', 'sandbox', SANDBOX_ARGS);
+  // 10,000 live sessions, as the target means them: under the default --max-sessions (5,000) a round robin over 10,000 ids
+  // would make every request a new session (see the churn figure below, and decision 0034).
+  const sandbox = await startServer('sessions', 'sandbox', [...SANDBOX_ARGS, '--max-sessions', String(SPREAD)]);
   try {
     const spread = patch(sessionsLua('spread', SPREAD));
     // Every one of the 10,000 sessions exists (and wrote once) before the measured rounds.
@@ -54,6 +56,33 @@ export async function spreadSessions(options: BenchOptions): Promise<Figure[]> {
         note: `${Math.min(warm.requests, SPREAD)} sessions made before the rounds`,
       }),
       figure({ section, name: `RSS with ${SPREAD} sessions`, value: sandbox.memory().rssMb, unit: 'MiB' }),
+      ...(await sessionChurn(options, one.micros)),
+    ];
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+/**
+ * The same round robin over 10,000 ids under the default --max-sessions: each request evicts the least recently
+ * used session and makes a new one (store, clock, journal, coverage slot). No target: it shows what a session's
+ * creation and eviction cost, measured against the one-session figure of the same section.
+ */
+async function sessionChurn(options: BenchOptions, oneSessionMicros: number): Promise<Figure[]> {
+  const section = `Sessions: one session against requests spread over ${SPREAD} (Ocamba PATCH, server CPU per request)`;
+  const sandbox = await startServer('churn', 'sandbox', SANDBOX_ARGS);
+  try {
+    const spread = patch(sessionsLua('churn', SPREAD));
+    await runWrk(sandbox.origin, spread, { connections: options.connections, seconds: options.quick ? 10 : 20, stopAfter: SPREAD });
+    const churn = await costOf(sandbox, spread, { connections: options.connections, seconds: options.seconds * options.rounds });
+    return [
+      figure({
+        section,
+        name: `${SPREAD} ids over the default --max-sessions / 1 session`,
+        value: churn.micros / oneSessionMicros,
+        unit: '×',
+        note: `${churn.micros.toFixed(0)} µs: every request evicts a session and makes one`,
+      }),
     ];
   } finally {
     await sandbox.stop();

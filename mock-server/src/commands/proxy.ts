@@ -3,7 +3,6 @@ import type { Level } from 'pino';
 import { SANDBOX_DEFAULTS } from '../core/config.js';
 import { createLogger, type LogFormat } from '../core/logger.js';
 import { DEFAULT_DIRS } from '../core/paths.js';
-import { ProxyUsageError, startDriftProxy } from '../proxy/proxy-server.js';
 import { VENDORS } from '../vendors/index.js';
 import { CANNOT_RUN } from './report-output.js';
 
@@ -70,6 +69,8 @@ async function proxy(options: ProxyCliOptions): Promise<void> {
     return;
   }
   const { log, flush } = createLogger(options.logLevel, options.logFormat);
+  // Loaded when the command runs: the proxy (and undici under it) is a sixth of `serve`'s start-up otherwise (decision 0034).
+  const { ProxyUsageError, startDriftProxy } = await import('../proxy/proxy-server.js');
   let running;
   try {
     running = await startDriftProxy(

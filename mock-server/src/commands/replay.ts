@@ -4,7 +4,6 @@ import { createSandbox } from '../index.js';
 import { driftExitCode } from '../proxy/drift-report.js';
 import { DriftVendors } from '../proxy/drift-vendors.js';
 import { readRecording, RecordingError } from '../proxy/recording.js';
-import { replayRecording } from '../proxy/replay.js';
 import { VENDORS } from '../vendors/index.js';
 import { pino } from 'pino';
 import { CANNOT_RUN, writeReport, type ReportOutputOptions } from './report-output.js';
@@ -63,6 +62,8 @@ export function registerReplayCommand(program: Command): void {
           : undefined;
       try {
         const vendors = new DriftVendors(VENDORS, { contractsDir: DEFAULT_DIRS.contracts, fixturesDir: DEFAULT_DIRS.fixtures }, pino({ level: 'silent' }));
+        // Loaded when the command runs (undici is a sixth of `serve`'s start-up otherwise).
+        const { replayRecording } = await import('../proxy/replay.js');
         const { report } = await replayRecording(recorded, {
           against: options.against ?? sandbox!.url,
           vendors,

@@ -1,4 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { fixtureCheckKey, readCheckedFixtures } from './fixture-checks.js';
 import { SchemaDocument, type SchemaEntry } from './schema-document.js';
 
 /** Where in the request a validation problem was found. */
@@ -104,6 +105,28 @@ export class Contract {
   /** True when the validators came precompiled from the build. */
   get precompiled(): boolean {
     return this.#schemas.precompiled;
+  }
+
+  /** Fixture checks the build passed (read on first use), and those this contract ran itself (what the build writes out). */
+  #checkedByBuild: ReadonlySet<string> | undefined;
+  readonly #checkedHere: string[] = [];
+
+  /**
+   * Validates fixture `items` against `#/components/schemas/<name>`, unless the build already did
+   * for these very items and this very contract (core/fixture-checks.ts): undefined when they pass.
+   */
+  checkFixtures(name: string, items: readonly unknown[]): ValidationIssue[][] | undefined {
+    const key = fixtureCheckKey(this.#schemas.sourceHash, name, items);
+    if ((this.#checkedByBuild ??= readCheckedFixtures()).has(key)) return undefined;
+    const issues = items.map((item) => this.validateSchema(name, item));
+    if (issues.some((list) => list.length > 0)) return issues;
+    this.#checkedHere.push(key);
+    return undefined;
+  }
+
+  /** Keys of the fixture checks this contract ran and passed (for the build's list). */
+  get checkedFixtures(): readonly string[] {
+    return this.#checkedHere;
   }
 
   operation(operationId: string): ContractOperation {

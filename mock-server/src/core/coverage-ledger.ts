@@ -141,7 +141,13 @@ export class CoverageLedger {
 
   /** Folds the oldest session (never `(retired)` itself) into `(retired)`, so totals over all sessions stay exact. */
   #retireOldest(): void {
-    const oldest = [...this.#sessions.keys()].find((id) => id !== RETIRED_SESSIONS);
+    // The first key that is not `(retired)`: at most two steps into the map, not a copy of its keys (this runs for every new session past the cap).
+    let oldest: string | undefined;
+    for (const id of this.#sessions.keys()) {
+      if (id === RETIRED_SESSIONS) continue;
+      oldest = id;
+      break;
+    }
     if (oldest === undefined) return;
     const from = this.#sessions.get(oldest)!;
     this.#sessions.delete(oldest);

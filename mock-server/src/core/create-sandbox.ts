@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { pino, type Logger } from 'pino';
@@ -19,10 +20,10 @@ import { listenServer, type ServerTimeouts, type TlsCredentials } from './server
 import { scenarioVendors, type Scenario } from './scenario.js';
 import { ScenarioCatalogue, type ScenarioLookup } from './scenario-catalogue.js';
 import { ProviderStateCatalogue, type ProviderStateListing } from './provider-state-catalogue.js';
-import { SessionRegistry } from './session.js';
+import { SessionRegistry, type Session } from './session.js';
 import { createVendorDispatch } from './vendor-dispatch.js';
 import { sandboxError } from './sandbox-errors.js';
-import { createSessionEntry } from './session-entry.js';
+import { createSessionEntry, isAdminRequest } from './session-entry.js';
 import { SANDBOX_DEFAULTS, VOLUME_DEFAULTS } from './config.js';
 import type { PreparedVendor, VendorModule } from './vendor-module.js';
 import { collectLeniencies, type LeniencyInfo } from './leniency.js';
@@ -361,6 +362,11 @@ function loadScenarios(vendors: readonly PreparedVendor[], settings: ResolvedOpt
   throw new SandboxConfigError(`unknown scenario "${name}" (known: ${mounted.names().join(', ')})`);
 }
 
+/** What Express's `app.handle` is (untyped in @types/express): every request an app serves goes through it, mounted or not. */
+interface ExpressHandle {
+  handle(req: IncomingMessage, res: ServerResponse, callback?: (error?: unknown) => void): void;
+}
+
 /** The Express app: one entry point (session, then admin or a vendor) and a last-resort error handler. */
 function wireApp(
   settings: ResolvedOptions,
@@ -395,12 +401,23 @@ function wireApp(
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', 'simple');
-  app.use(createSessionEntry(sessions, adminGuard, admin, dispatch));
   // Last resort: vendor requests catch their own failures (dispatch); what is left (the admin router, the entry point) gets the sandbox's JSON, never Express's HTML page.
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    log.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+  const lastResort = (error: unknown, req: IncomingMessage, res: ServerResponse, session?: Session): void => {
+    log.error({ err: error, method: req.method, path: req.url }, 'unhandled error');
     if (res.headersSent) return void res.destroy();
-    writeOutcome(res, sandboxError('internal', 'The sandbox failed to handle this request; see its log.'), sessions.get(sessionIdOf(res)).clock.httpDate());
-  });
+    writeOutcome(res, sandboxError('internal', 'The sandbox failed to handle this request; see its log.'), (session ?? sessions.get(sessionIdOf(res))).clock.httpDate());
+  };
+  // Admin requests come through Express (the branch below), so they carry Express's request and response.
+  const entry = createSessionEntry(sessions, adminGuard, (req, res, _session, next) => void admin(req as Request, res as Response, next), dispatch);
+  app.use((req: Request, res: Response, next: NextFunction) => entry(req, res, next));
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => lastResort(error, req, res));
+  // Vendor requests skip Express: its per-request set-up (prototypes, router, URL parsing) cost about a fifth of a vendor write, and
+  // they use nothing it adds (decision 0034). Replacing `handle` covers every way in: listen(), supertest, and mounting in another app.
+  const viaExpress = app as unknown as ExpressHandle;
+  const expressHandle = viaExpress.handle.bind(app);
+  viaExpress.handle = (req, res, callback) => {
+    if (isAdminRequest(req.url ?? '/')) return expressHandle(req, res, callback);
+    entry(req, res, (error, session) => lastResort(error, req, res, session));
+  };
   return app;
 }

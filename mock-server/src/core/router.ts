@@ -14,6 +14,8 @@ interface CompiledRoute {
   readonly match: MatchFunction<Partial<Record<string, string>>>;
   /** More literal characters win when two templates match (`/Contacts/Registration` over `/Contacts/{id}`). */
   readonly specificity: number;
+  /** Its segments: a parameter matches one segment, so a path with another count cannot match (checked before the regex). */
+  readonly segments: number;
 }
 
 export interface KnownRoute {
@@ -36,6 +38,7 @@ export class Router {
           operation,
           match: match<Partial<Record<string, string>>>(toExpressPath(operation.path), { decode: safeDecode, sensitive: v.module.caseSensitivePaths }),
           specificity: operation.path.replace(/\{[^}]+\}/g, '').length,
+          segments: segmentCount(operation.path),
         })),
       )
       .sort((a, b) => b.specificity - a.specificity);
@@ -58,7 +61,9 @@ export class Router {
     if (!owner) return { kind: 'no-vendor' };
     let allowed: Set<string> | undefined;
     let template = '';
+    const segments = segmentCount(path);
     for (const route of owner.routes) {
+      if (route.segments !== segments) continue;
       const result = route.match(path);
       if (!result) continue;
       if (route.operation.method === method) return { kind: 'operation', vendor: route.vendor, operation: route.operation, params: definedOnly(result.params) };
@@ -133,6 +138,13 @@ function pathDistance(request: readonly string[], template: readonly (string | n
   return row[template.length]!;
 }
 
+/** Slashes in a path, one trailing slash not counted (path-to-regexp matches a template with or without it). */
+function segmentCount(path: string): number {
+  let n = 0;
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 0x2f) n++;
+  return path.length > 1 && path.endsWith('/') ? n - 1 : n;
+}
+
 function isUnder(path: string, prefix: string): boolean {
   const lower = path.toLowerCase();
   return lower === prefix || lower.startsWith(`${prefix}/`);
@@ -144,6 +156,8 @@ export function toExpressPath(template: string): string {
 }
 
 function safeDecode(value: string): string {
+  // Most ids carry no escape: decodeURIComponent would only copy them.
+  if (!value.includes('%')) return value;
   try {
     return decodeURIComponent(value);
   } catch {
@@ -153,6 +167,9 @@ function safeDecode(value: string): string {
 
 function definedOnly(params: Partial<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) out[key] = value;
+  for (const key in params) {
+    const value = params[key];
+    if (value !== undefined) out[key] = value;
+  }
   return out;
 }

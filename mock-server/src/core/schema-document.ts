@@ -25,7 +25,7 @@ export type EntriesOf = (document: Json, uri: string) => readonly SchemaEntry[];
  * (the tests, which `pretest` builds first) the same bundle is used: each is
  * checked against its source file's hash, so a stale one is never read.
  */
-const COMPILED_DIR = join(PROJECT_ROOT, 'mock-server', 'dist', 'compiled', sep);
+export const COMPILED_DIR = join(PROJECT_ROOT, 'mock-server', 'dist', 'compiled', sep);
 const require = createRequire(import.meta.url);
 
 export interface Bundle {
@@ -53,6 +53,8 @@ export class SchemaDocument {
     readonly uri: string,
     readonly document: Json,
     readonly file: string,
+    /** SHA-256 of the source file: what precompiled code and build-time checks are keyed by. */
+    readonly sourceHash: string,
     keys: readonly string[],
     load: () => ReadonlyMap<string, ValidateFunction>,
     live: LiveAjv | undefined,
@@ -71,7 +73,8 @@ export class SchemaDocument {
   static load(id: string, file: string, entriesOf: EntriesOf): SchemaDocument {
     const uri = `contract:${id}`;
     const source = readFileSync(file);
-    const bundle = readBundle(file, hashOf(source));
+    const sourceHash = hashOf(source);
+    const bundle = readBundle(file, sourceHash);
     if (bundle) {
       // The compiled code (up to 300 kB a contract) is loaded when a validator is first asked for: a vendor no
       // request reaches costs nothing at start-up (decision 0032).
@@ -85,13 +88,13 @@ export class SchemaDocument {
         }
         return validators;
       };
-      return new SchemaDocument(uri, bundle.document, file, bundle.keys, load, undefined);
+      return new SchemaDocument(uri, bundle.document, file, sourceHash, bundle.keys, load, undefined);
     }
     const document = parseDocument(file, source);
     const live = liveAjv(document, uri);
     const validators = new Map<string, ValidateFunction>();
     for (const entry of entriesOf(document, uri)) validators.set(entry.key, (entry.coercing ? live.coercing : live.strict).compile(entry.schema));
-    return new SchemaDocument(uri, document, file, [...validators.keys()], () => validators, live);
+    return new SchemaDocument(uri, document, file, sourceHash, [...validators.keys()], () => validators, live);
   }
 
   /** A named validator (precompiled, loaded on first use, or compiled at load). */

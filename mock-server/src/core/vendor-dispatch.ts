@@ -1,11 +1,11 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { Request, Response } from 'express';
+import { parse as parseQuery } from 'node:querystring';
+import parseUrl from 'parseurl';
 import type { Logger } from 'pino';
 import { closesConnection, isRawBodyError, type RawBodyError } from './body.js';
 import type { CoverageLedger } from './coverage-ledger.js';
 import { compactExplanation, explained, explainRequested } from './explain.js';
-import { sessionIdOf } from './request-context.js';
 import type { HttpOutcome } from './http-outcome.js';
 import { strictFor, warningHeader } from './leniency.js';
 import { enactFault, writeOutcome, type Written } from './respond.js';
@@ -37,14 +37,16 @@ export interface DispatchDeps {
  * operation, runs it in the request's session under the scenario in force,
  * writes the answer (or enacts the fault), then journals and logs it.
  */
-export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Response) => Promise<void> {
-  return async (req, res) => {
+export function createVendorDispatch(deps: DispatchDeps): (req: IncomingMessage, res: ServerResponse, session: Session) => Promise<void> {
+  return async (req, res, session) => {
     const started = performance.now();
-    const session = deps.sessions.get(sessionIdOf(res));
     const arrivedAt = session.clock.now();
-    const path = req.path;
-    const query = req.query as Record<string, string | string[]>;
-    const route = deps.router.resolve(req.method, path);
+    // What Express's `req.path` and `req.query` (query parser "simple") give, without Express on the request.
+    const url = parseUrl(req);
+    const path = url?.pathname ?? '/';
+    const query = parseQuery(typeof url?.query === 'string' ? url.query : '') as Record<string, string | string[]>;
+    const method = req.method ?? 'GET';
+    const route = deps.router.resolve(method, path);
     const vendor = route.kind === 'no-vendor' ? null : route.vendor;
     const requested = scenarioHeader(req.headers);
     // Resolved once: the answer, the warning and the journal all read this one.
@@ -69,7 +71,7 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
           seq: session.journal.nextSeq(),
           atMs: arrivedAt,
           session: session.id,
-          method: req.method,
+          method: method,
           path,
           query,
           headers: req.headers as Record<string, string | string[]>,
@@ -84,7 +86,7 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
           fault: null,
           durationMs,
         });
-        deps.log.debug({ session: session.id, vendor, ms: durationMs }, `${req.method} ${path} aborted by the client`);
+        deps.log.debug({ session: session.id, vendor, ms: durationMs }, `${method} ${path} aborted by the client`);
         return;
       }
       // A body left unread (over the limit, or cut by --request-timeout): the answer says Connection: close and Node closes the socket after it.
@@ -96,13 +98,13 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
         const outcome = sandboxError('invalid_scenario_header', `X-Sandbox-Scenario names no scenario: "${requested}"`, { known: deps.scenarios.names() });
         result = { kind: 'outcome', outcome: explained(outcome, { ...SANDBOX_REASONS.scenarioHeader, got: JSON.stringify(requested) }) };
       } else if (route.kind === 'no-vendor' || scenario === undefined) {
-        const outcome = sandboxError('no_route', `No emulated vendor serves ${req.method} ${path}`, { closest: deps.router.closest(req.method, path) });
-        result = { kind: 'outcome', outcome: explained(outcome, { ...SANDBOX_REASONS.noRoute, got: `${req.method} ${path}` }) };
+        const outcome = sandboxError('no_route', `No emulated vendor serves ${method} ${path}`, { closest: deps.router.closest(method, path) });
+        result = { kind: 'outcome', outcome: explained(outcome, { ...SANDBOX_REASONS.noRoute, got: `${method} ${path}` }) };
       } else {
         const instance = session.instance(route.vendor);
         // The request value, built once: route errors read part of it, the vendor's pipeline extends it with the parsed body.
         const request: VendorCall['request'] = {
-          method: req.method,
+          method: method,
           path,
           headers: req.headers,
           rawHeaders: req.rawHeaders,
@@ -132,8 +134,8 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
       }
     } catch (error) {
       // Route and vendor are known here: the failure gets the vendor's own 500 envelope (or the sandbox's, outside any vendor).
-      deps.log.error({ err: error, method: req.method, path, vendor, operation }, 'unhandled error');
-      result = { kind: 'outcome', outcome: internalError(req, path, vendor, scenario, session, deps.log) };
+      deps.log.error({ err: error, method: method, path, vendor, operation }, 'unhandled error');
+      result = { kind: 'outcome', outcome: internalError(req, method, path, vendor, scenario, session, deps.log) };
     }
 
     const warning = fromHeader === undefined || vendor === null ? undefined : perRequestWarning(fromHeader, vendor, session, deps);
@@ -167,7 +169,7 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
       seq: session.journal.nextSeq(),
       atMs: arrivedAt,
       session: session.id,
-      method: req.method,
+      method: method,
       path,
       query,
       headers: req.headers as Record<string, string | string[]>,
@@ -196,7 +198,7 @@ export function createVendorDispatch(deps: DispatchDeps): (req: Request, res: Re
         ...(warnings ? { leniencies: warnings.map((w) => w.leniency) } : {}),
         reason: reasons === undefined ? undefined : (explain ?? compactExplanation(reasons)),
       },
-      `${req.method} ${path} ${fault ?? written.status}`,
+      `${method} ${path} ${fault ?? written.status}`,
     );
   };
 }
@@ -265,7 +267,7 @@ function headerSafe(text: string): string {
   return text.replace(/[^\x20-\x7e]/g, '?');
 }
 
-function clientIp(req: Request, trustProxy: boolean): string {
+function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers['x-forwarded-for'];
   const first = trustProxy && typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
   const address = first || req.socket.remoteAddress || '';
@@ -273,13 +275,13 @@ function clientIp(req: Request, trustProxy: boolean): string {
 }
 
 /** The vendor's 500 envelope when a vendor owns the path and can still render it; the sandbox's otherwise. */
-function internalError(req: Request, path: string, vendor: string | null, scenario: Scenario | undefined, session: Session, log: Logger): HttpOutcome {
+function internalError(req: IncomingMessage, method: string, path: string, vendor: string | null, scenario: Scenario | undefined, session: Session, log: Logger): HttpOutcome {
   const fallback = sandboxError('internal', 'The sandbox failed to handle this request; see its log.');
   if (vendor === null || scenario === undefined) return fallback;
   try {
     return session
       .instance(vendor)
-      .renderRouteError({ kind: 'internal' }, scenario, { method: req.method, path, headers: req.headers, rawHeaders: req.rawHeaders, clientIp: req.socket.remoteAddress ?? '' });
+      .renderRouteError({ kind: 'internal' }, scenario, { method, path, headers: req.headers, rawHeaders: req.rawHeaders, clientIp: req.socket.remoteAddress ?? '' });
   } catch (error) {
     log.error({ err: error, vendor }, 'the vendor could not render its internal error');
     return fallback;

@@ -1,3 +1,4 @@
+import { CowMap } from '../../core/cow-map.js';
 import type { Random } from '../../core/random.js';
 import type { StateInit } from '../../core/vendor-module.js';
 import { customerIdOf, type ImiconnectFixtures, type ProfileAttribute, type ProfileRecord, type Tenant } from './fixtures.js';
@@ -23,6 +24,8 @@ export interface RecordResult {
  */
 const CHANNEL_FLAGS = ['sms', 'voice', 'ussd', 'rt', 'fb', 'fbc', 'twitter', 'mxit', 'wechat', 'wa'] as const;
 
+const NO_PROFILES: ReadonlyMap<string, ProfileRecord> = new Map();
+
 /** The attribute that carries the record's own id; Attributes cannot change it. */
 const CUSTOMER_ID = 'customerId';
 
@@ -36,10 +39,13 @@ export class ImiconnectStore {
   readonly #tenants: ReadonlyMap<string, Tenant>;
   readonly #allowLists: ReadonlyMap<string, IpAllowList>;
   readonly #imposedAllowLists = new WeakMap<readonly string[], IpAllowList>();
-  readonly #customers = new Map<string, Map<string, ProfileRecord>>();
+  /** The fixtures' profiles per tenant id, shared read-only by every session. */
+  readonly #baseCustomers: ReadonlyMap<string, ReadonlyMap<string, ProfileRecord>>;
+  /** Tenants whose profiles this session's queue wrote: copy on write over #baseCustomers (docs/decisions/0050). */
+  readonly #customers = new Map<string, CowMap<string, ProfileRecord>>();
   readonly #queue: JobQueue<ProfileJob, RecordResult>;
   /** Finished transactions the fixtures hold, per tenant id then transid (never forgotten). */
-  readonly #fixtureTransactions = new Map<string, ReadonlyMap<string, readonly RecordResult[]>>();
+  readonly #fixtureTransactions: ReadonlyMap<string, ReadonlyMap<string, readonly RecordResult[]>>;
   readonly #random: Random;
   readonly #now: () => number;
   #nextAttributeId: number;
@@ -49,23 +55,33 @@ export class ImiconnectStore {
     this.#queue = new JobQueue(init.settings.keepFinished);
     this.#random = init.random;
     this.#now = () => init.clock.now();
-    this.#tenants = new Map(fixtures.tenants.map((t) => [t.key, t]));
-    this.#allowLists = new Map(fixtures.tenants.map((t) => [t.id, new IpAllowList(t.allowedIps)]));
-    let maxId = 0;
-    for (const tenant of fixtures.tenants) {
-      const records = fixtures.customers[tenant.id] ?? [];
-      this.#customers.set(tenant.id, new Map(records.map((r) => [customerIdOf(r) ?? '', r])));
-      for (const record of records) for (const a of [...record.Attributes, ...record.InwardLinks.flatMap((l) => l.Records)]) maxId = Math.max(maxId, a.ID);
-    }
-    for (const [tenantId, transactions] of Object.entries(fixtures.transactions)) {
-      // The loader has checked every code is one the queue reports.
-      this.#fixtureTransactions.set(
-        tenantId,
-        new Map(transactions.map((t) => [t.transid, t.Results.map((r) => ({ customerId: r.customerId, code: r.code as RecordResult['code'] }))])),
-      );
-    }
+    // Built once per fixture set: every session reads them alike.
+    this.#tenants = init.shared('tenants', () => new Map(fixtures.tenants.map((t) => [t.key, t])));
+    this.#allowLists = init.shared('allowLists', () => new Map(fixtures.tenants.map((t) => [t.id, new IpAllowList(t.allowedIps)])));
+    this.#baseCustomers = init.shared(
+      'customers',
+      () => new Map(fixtures.tenants.map((t) => [t.id, new Map((fixtures.customers[t.id] ?? []).map((r) => [customerIdOf(r) ?? '', r]))])),
+    );
+    this.#fixtureTransactions = init.shared(
+      'transactions',
+      () =>
+        new Map(
+          Object.entries(fixtures.transactions).map(([tenantId, transactions]) => [
+            tenantId,
+            // The loader has checked every code is one the queue reports.
+            new Map(transactions.map((t) => [t.transid, t.Results.map((r) => ({ customerId: r.customerId, code: r.code as RecordResult['code'] }))])),
+          ]),
+        ),
+    );
     // The vendor's sample IDs are in the thousands (8328…); new ones continue after the fixtures'.
-    this.#nextAttributeId = Math.max(maxId + 1, 8328);
+    this.#nextAttributeId = init.shared('nextAttributeId', () => {
+      let maxId = 0;
+      for (const tenant of fixtures.tenants) {
+        for (const record of fixtures.customers[tenant.id] ?? [])
+          for (const a of [...record.Attributes, ...record.InwardLinks.flatMap((l) => l.Records)]) maxId = Math.max(maxId, a.ID);
+      }
+      return Math.max(maxId + 1, 8328);
+    });
   }
 
   /** The tenant a Client Profile Key belongs to. */
@@ -131,8 +147,7 @@ export class ImiconnectStore {
    */
   placeProfile(tenant: Tenant, input: ProfileInput): 'created' | 'updated' {
     this.#catchUp();
-    let customers = this.#customers.get(tenant.id);
-    if (!customers) this.#customers.set(tenant.id, (customers = new Map<string, ProfileRecord>()));
+    const customers = this.#writableCustomers(tenant.id);
     if (customers.has(input.customerId)) {
       this.#update(customers, input);
       return 'updated';
@@ -145,26 +160,35 @@ export class ImiconnectStore {
     this.#catchUp();
     return {
       tenants: [...this.#tenants.values()],
-      customers: Object.fromEntries([...this.#customers].map(([tenant, customers]) => [tenant, [...customers.values()]])),
+      customers: Object.fromEntries([...new Set([...this.#baseCustomers.keys(), ...this.#customers.keys()])].map((tenant) => [tenant, [...this.#customersOf(tenant).values()]])),
       queue: this.#queue.dump(),
     };
   }
 
-  #tenantCustomers(tenant: Tenant): ReadonlyMap<string, ProfileRecord> {
+  #tenantCustomers(tenant: Tenant): ReadonlyMap<string, ProfileRecord> | CowMap<string, ProfileRecord> {
     this.#catchUp();
-    return this.#customers.get(tenant.id) ?? new Map();
+    return this.#customersOf(tenant.id);
+  }
+
+  #customersOf(tenantId: string): ReadonlyMap<string, ProfileRecord> | CowMap<string, ProfileRecord> {
+    return this.#customers.get(tenantId) ?? this.#baseCustomers.get(tenantId) ?? NO_PROFILES;
+  }
+
+  #writableCustomers(tenantId: string): CowMap<string, ProfileRecord> {
+    let customers = this.#customers.get(tenantId);
+    if (!customers) this.#customers.set(tenantId, (customers = new CowMap(this.#baseCustomers.get(tenantId) ?? NO_PROFILES)));
+    return customers;
   }
 
   #catchUp(): void {
     this.#queue.runDue(this.#now(), (job) => {
-      const customers = this.#customers.get(job.tenant) ?? new Map<string, ProfileRecord>();
-      this.#customers.set(job.tenant, customers);
+      const customers = this.#writableCustomers(job.tenant);
       if (job.kind === 'delete') return job.customerIds.map((customerId) => ({ customerId, code: customers.delete(customerId) ? '1000' : '7203' }));
       return job.records.map((record) => ({ customerId: record.customerId, code: job.kind === 'create' ? this.#create(customers, record) : this.#update(customers, record) }));
     });
   }
 
-  #create(customers: Map<string, ProfileRecord>, input: ProfileInput): RecordResult['code'] {
+  #create(customers: CowMap<string, ProfileRecord>, input: ProfileInput): RecordResult['code'] {
     if (customers.has(input.customerId)) return '7015';
     const given = Object.entries(input.attributes).filter(([name]) => name !== CUSTOMER_ID);
     const names = new Set(given.map(([name]) => name));
@@ -178,7 +202,7 @@ export class ImiconnectStore {
   }
 
   /** Adds or replaces attributes by name; an attribute keeps its ID when its value changes. */
-  #update(customers: Map<string, ProfileRecord>, input: ProfileInput): RecordResult['code'] {
+  #update(customers: CowMap<string, ProfileRecord>, input: ProfileInput): RecordResult['code'] {
     const current = customers.get(input.customerId);
     if (!current) return '7014';
     const attributes = [...current.Attributes];

@@ -1,3 +1,4 @@
+import { CowMap } from '../../core/cow-map.js';
 import type { StateInit } from '../../core/vendor-module.js';
 import { BodyRules } from './body-rules.js';
 import type { components } from './generated/contract.js';
@@ -16,11 +17,28 @@ export type Outcome<T> = { readonly kind: 'ok'; readonly value: T } | { readonly
 const ok = <T>(value: T): Outcome<T> => ({ kind: 'ok', value });
 const NO_RECORD: Outcome<never> = { kind: 'no-record' };
 
-/** One account's contact book. */
+/** One account's contact book: copy on write over the fixtures' (docs/decisions/0050), so a session holds only what it wrote. */
 interface Book {
-  readonly contacts: Map<string, Contact>;
-  readonly tags: Map<string, Tag>;
-  readonly persons: Map<string, Person>;
+  readonly contacts: CowMap<string, Contact>;
+  readonly tags: CowMap<string, Tag>;
+  readonly persons: CowMap<string, Person>;
+}
+
+/** The fixtures' books, built once per fixture set and shared read-only by every session. */
+interface BaseBook {
+  readonly contacts: ReadonlyMap<string, Contact>;
+  readonly tags: ReadonlyMap<string, Tag>;
+  readonly persons: ReadonlyMap<string, Person>;
+}
+
+function baseBooks(fixtures: InstantpayFixtures): ReadonlyMap<number, BaseBook> {
+  const books = new Map<number, { contacts: Map<string, Contact>; tags: Map<string, Tag>; persons: Map<string, Person> }>();
+  for (const account of fixtures.accounts) books.set(account.userId, { contacts: new Map(), tags: new Map(), persons: new Map() });
+  // The loader checked that every record belongs to an account.
+  for (const tag of fixtures.tags) books.get(tag.userId)!.tags.set(tag._id, tag);
+  for (const contact of fixtures.contacts) books.get(contact.userId)!.contacts.set(contact._id, contact);
+  for (const [userId, persons] of Object.entries(fixtures.persons)) for (const person of persons) books.get(Number(userId))!.persons.set(person._id, person);
+  return books;
 }
 
 /**
@@ -32,21 +50,19 @@ interface Book {
 export class InstantpayStore {
   readonly rules: BodyRules;
   readonly #accounts: ReadonlyMap<string, Account>;
+  readonly #baseBooks: ReadonlyMap<number, BaseBook>;
+  /** The books this session used, made on first use. */
   readonly #books = new Map<number, Book>();
   readonly #ids: ObjectIdMinter;
   readonly #now: () => number;
 
   constructor(init: StateInit<InstantpaySettings, InstantpayFixtures>) {
     const { fixtures } = init;
-    this.rules = new BodyRules(init.contract);
+    this.rules = init.shared('bodyRules', () => new BodyRules(init.contract));
     this.#ids = new ObjectIdMinter(init.random);
     this.#now = () => init.clock.now();
-    this.#accounts = new Map(fixtures.accounts.map((a) => [a.clientId, a]));
-    for (const account of fixtures.accounts) this.#books.set(account.userId, { contacts: new Map(), tags: new Map(), persons: new Map() });
-    // The loader checked that every record belongs to an account.
-    for (const tag of fixtures.tags) this.#book(tag.userId).tags.set(tag._id, tag);
-    for (const contact of fixtures.contacts) this.#book(contact.userId).contacts.set(contact._id, contact);
-    for (const [userId, persons] of Object.entries(fixtures.persons)) for (const person of persons) this.#book(Number(userId)).persons.set(person._id, person);
+    this.#accounts = init.shared('accounts', () => new Map(fixtures.accounts.map((a) => [a.clientId, a])));
+    this.#baseBooks = init.shared('books', () => baseBooks(fixtures));
   }
 
   account(clientId: string): Account | undefined {
@@ -185,14 +201,22 @@ export class InstantpayStore {
     return {
       accounts: [...this.#accounts.values()],
       books: Object.fromEntries(
-        [...this.#books].map(([userId, book]) => [userId, { contacts: [...book.contacts.values()], tags: [...book.tags.values()], persons: [...book.persons.values()] }]),
+        [...this.#baseBooks.keys()].map((userId) => {
+          const book = this.#book(userId);
+          return [userId, { contacts: [...book.contacts.values()], tags: [...book.tags.values()], persons: [...book.persons.values()] }];
+        }),
       ),
     };
   }
 
   #book(userId: number): Book {
-    const book = this.#books.get(userId);
-    if (!book) throw new Error(`instantpay: no account with userId ${userId}`);
+    let book = this.#books.get(userId);
+    if (!book) {
+      const base = this.#baseBooks.get(userId);
+      if (!base) throw new Error(`instantpay: no account with userId ${userId}`);
+      book = { contacts: new CowMap(base.contacts), tags: new CowMap(base.tags), persons: new CowMap(base.persons) };
+      this.#books.set(userId, book);
+    }
     return book;
   }
 }

@@ -1,3 +1,4 @@
+import { CowMap } from '../../core/cow-map.js';
 import type { Failure } from './errors.js';
 import type { Contact, IServiceFixtures, PropertyDefinition, Segment, StoredLogin, StoredProperty, User } from './fixtures.js';
 
@@ -25,12 +26,28 @@ export interface DetailsView {
 /** Results as values; the routes render failures with the error catalogue. */
 export type Outcome<T> = { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'failed'; readonly failures: readonly Failure[] };
 
+/** A contact as stored. Never changed in place: the fixtures' records are shared by every session, so a write stores a new record. */
 interface ContactRecord {
   readonly contactID: number;
   /** propertyID → values; properties never set are absent. */
-  readonly values: Map<string, { value: string }[]>;
-  logins: StoredLogin[];
-  membership: string[];
+  readonly values: ReadonlyMap<string, readonly { readonly value: string }[]>;
+  readonly logins: readonly StoredLogin[];
+  readonly membership: readonly string[];
+}
+
+/** The fixtures' contacts as records, built once per fixture set and shared read-only by every session's directory. */
+function contactRecords(fixtures: IServiceFixtures): ReadonlyMap<number, ContactRecord> {
+  return new Map(
+    fixtures.contacts.map((c): [number, ContactRecord] => [
+      c.contactID,
+      {
+        contactID: c.contactID,
+        values: new Map(c.properties.map((p) => [p.propertyID, p.values.map(({ value }) => ({ value }))])),
+        logins: c.logins.map(({ name, type }) => ({ name, type })),
+        membership: [...c.membership],
+      },
+    ]),
+  );
 }
 
 const failed = (...failures: Failure[]): Outcome<never> => ({ kind: 'failed', failures });
@@ -50,21 +67,16 @@ export class ContactDirectory {
   readonly #propertyIds: ReadonlySet<string>;
   readonly #segments: ReadonlyMap<string, Segment>;
   readonly #users: ReadonlyMap<number, User>;
-  readonly #contacts = new Map<number, ContactRecord>();
+  /** Copy on write over the fixtures' records (docs/decisions/0050): a session holds only the contacts it wrote. */
+  readonly #contacts: CowMap<number, ContactRecord>;
 
-  constructor(fixtures: IServiceFixtures) {
+  /** `shared` builds a value once per fixture set (StateInit.shared): the lookups and records every session reads alike. */
+  constructor(fixtures: IServiceFixtures, shared: <T>(key: string, build: () => T) => T) {
     this.#properties = fixtures.properties;
-    this.#propertyIds = new Set(fixtures.properties.map((p) => p.propertyID));
-    this.#segments = new Map(fixtures.segments.map((s) => [s.segmentID, s]));
-    this.#users = new Map(fixtures.users.map((u) => [u.contactID, u]));
-    for (const c of fixtures.contacts) {
-      this.#contacts.set(c.contactID, {
-        contactID: c.contactID,
-        values: new Map(c.properties.map((p) => [p.propertyID, p.values.map(({ value }) => ({ value }))])),
-        logins: c.logins.map(({ name, type }) => ({ name, type })),
-        membership: [...c.membership],
-      });
-    }
+    this.#propertyIds = shared('propertyIds', () => new Set(fixtures.properties.map((p) => p.propertyID)));
+    this.#segments = shared('segments', () => new Map(fixtures.segments.map((s) => [s.segmentID, s])));
+    this.#users = shared('users', () => new Map(fixtures.users.map((u) => [u.contactID, u])));
+    this.#contacts = new CowMap(shared('contacts', () => contactRecords(fixtures)));
   }
 
   user(contactID: number): User | undefined {
@@ -123,17 +135,20 @@ export class ContactDirectory {
     const c = contact.value;
     const problems = this.#check(user, c.contactID, input);
     if (problems.length > 0) return failed(...problems);
+    const values = new Map(c.values);
     for (const p of input.details.properties)
-      c.values.set(
+      values.set(
         p.propertyID,
         p.values.map(({ value }) => ({ value })),
       );
-    if (input.details.setLogins === true) c.logins = (input.details.logins ?? []).map(({ name, type }) => ({ name, type }));
+    const logins = input.details.setLogins === true ? (input.details.logins ?? []).map(({ name, type }) => ({ name, type })) : c.logins;
     // Customers have no segment rights: the form's membership is ignored for them (docs/decisions/0403-iservice-access-rights.md).
+    let membership = c.membership;
     if (input.membership !== undefined && user.userType === 'Agent') {
       const hidden = c.membership.filter((s) => !user.segments.includes(s));
-      c.membership = [...new Set([...hidden, ...input.membership])].sort(bySegmentId);
+      membership = [...new Set([...hidden, ...input.membership])].sort(bySegmentId);
     }
+    this.#contacts.set(c.contactID, { contactID: c.contactID, values, logins, membership });
     return { kind: 'ok', value: undefined };
   }
 
@@ -194,12 +209,16 @@ export class ContactDirectory {
       const owner = this.#loginOwner(login.name);
       if (owner !== undefined && owner !== input.contactID) return { kind: 'refused', reason: `the login ${login.name} is contact ${owner}'s` };
     }
+    // Records may be the fixtures' own, shared by every session: the state writes a new one.
     const current = this.#contacts.get(input.contactID);
-    const record: ContactRecord = current ?? { contactID: input.contactID, values: new Map(), logins: [], membership: [] };
-    for (const [id, value] of Object.entries(input.properties)) record.values.set(id, value === '' ? [] : [{ value }]);
-    if (input.logins !== undefined) record.logins = input.logins.map(({ name, type }) => ({ name, type }));
-    if (input.membership !== undefined) record.membership = [...new Set(input.membership)].sort(bySegmentId);
-    this.#contacts.set(input.contactID, record);
+    const values = new Map(current?.values ?? []);
+    for (const [id, value] of Object.entries(input.properties)) values.set(id, value === '' ? [] : [{ value }]);
+    this.#contacts.set(input.contactID, {
+      contactID: input.contactID,
+      values,
+      logins: input.logins !== undefined ? input.logins.map(({ name, type }) => ({ name, type })) : (current?.logins ?? []),
+      membership: input.membership !== undefined ? [...new Set(input.membership)].sort(bySegmentId) : (current?.membership ?? []),
+    });
     return { kind: 'ok' };
   }
 
@@ -210,9 +229,9 @@ export class ContactDirectory {
       users: [...this.#users.values()].map(({ contactID, userType, segments }) => ({ contactID, userType, segments })),
       contacts: [...this.#contacts.values()].map((c) => ({
         contactID: c.contactID,
-        properties: this.#properties.filter((p) => c.values.has(p.propertyID)).map((p) => ({ ...p, values: c.values.get(p.propertyID) ?? [] })),
-        logins: c.logins,
-        membership: c.membership,
+        properties: this.#properties.filter((p) => c.values.has(p.propertyID)).map((p) => ({ ...p, values: (c.values.get(p.propertyID) ?? []).map(({ value }) => ({ value })) })),
+        logins: c.logins.map(({ name, type }) => ({ name, type })),
+        membership: [...c.membership],
       })),
     };
   }

@@ -12,7 +12,7 @@ export class IServiceStore {
   readonly sessions: LoginSessions;
 
   constructor(init: StateInit<IServiceSettings, IServiceFixtures>) {
-    this.directory = new ContactDirectory(init.fixtures);
+    this.directory = new ContactDirectory(init.fixtures, (key, build) => init.shared(key, build));
     this.sessions = new LoginSessions(init.random);
   }
 

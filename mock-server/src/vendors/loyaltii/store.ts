@@ -1,4 +1,5 @@
 import type { Contract } from '../../core/contract.js';
+import { CowMap } from '../../core/cow-map.js';
 import type { Clock } from '../../core/clock.js';
 import type { Random } from '../../core/random.js';
 import type { StateInit } from '../../core/vendor-module.js';
@@ -40,30 +41,28 @@ export interface RegistrationFilter {
   readonly ip?: string;
 }
 
-/** ReadContactDto's properties in the order Json.NET writes them (the seed's response sample). */
-const READ_FIELDS = [
-  'Id',
-  'Secret',
-  'RegistrationDateTime',
-  'RegistrationSource',
-  'RegistrationIp',
-  'LastModified',
-  'Version',
-  'RegistrationStoreId',
-  'Email',
-  'PhoneCountryCode',
-  'Phone',
-  'FirstName',
-  'LastName',
-  'LimitMailsPermanently',
-  'LimitMailsTemporarilyUntil',
-  'PreferredStoreId',
-  'ContactCompanyId',
-  'LatestPermissionSource',
-] as const satisfies readonly (keyof ReadContactDto)[];
-
+/** A stored contact as the API answers it: ReadContactDto's properties in the order Json.NET writes them (the seed's response sample). */
 export function readContactDto(contact: StoredContact): ReadContactDto {
-  return Object.fromEntries(READ_FIELDS.map((field) => [field, contact[field]])) as ReadContactDto;
+  return {
+    Id: contact.Id,
+    Secret: contact.Secret,
+    RegistrationDateTime: contact.RegistrationDateTime,
+    RegistrationSource: contact.RegistrationSource,
+    RegistrationIp: contact.RegistrationIp,
+    LastModified: contact.LastModified,
+    Version: contact.Version,
+    RegistrationStoreId: contact.RegistrationStoreId,
+    Email: contact.Email,
+    PhoneCountryCode: contact.PhoneCountryCode,
+    Phone: contact.Phone,
+    FirstName: contact.FirstName,
+    LastName: contact.LastName,
+    LimitMailsPermanently: contact.LimitMailsPermanently,
+    LimitMailsTemporarilyUntil: contact.LimitMailsTemporarilyUntil,
+    PreferredStoreId: contact.PreferredStoreId,
+    ContactCompanyId: contact.ContactCompanyId,
+    LatestPermissionSource: contact.LatestPermissionSource,
+  };
 }
 
 /**
@@ -86,7 +85,8 @@ export class LoyaltiiStore {
   readonly contract: Contract;
   readonly #accounts: readonly SandboxAccount[];
   readonly #stores: readonly SandboxStore[];
-  readonly #contacts = new Map<number, StoredContact>();
+  /** Copy on write over the fixtures' contacts (shared by every session, docs/decisions/0050): a session holds only those it saved. */
+  readonly #contacts: CowMap<number, StoredContact>;
   readonly #clock: Clock;
   readonly #random: Random;
   readonly #seed: number;
@@ -100,8 +100,9 @@ export class LoyaltiiStore {
     this.#seed = init.seed;
     this.#accounts = init.fixtures.accounts;
     this.#stores = init.fixtures.stores;
-    for (const contact of init.fixtures.contacts) this.#contacts.set(contact.Id, contact);
-    this.#rowVersion = init.fixtures.contacts.reduce((max, c) => (decodeRowVersion(c.Version) > max ? decodeRowVersion(c.Version) : max), 0n);
+    const { contacts } = init.fixtures;
+    this.#contacts = new CowMap(init.shared('contacts', () => new Map(contacts.map((contact) => [contact.Id, contact]))));
+    this.#rowVersion = init.shared('rowVersion', () => contacts.reduce((max, c) => (decodeRowVersion(c.Version) > max ? decodeRowVersion(c.Version) : max), 0n));
   }
 
   /** The account an Authorization header acts for under the configured scheme (docs/vendors/loyaltii.md §3.2). */

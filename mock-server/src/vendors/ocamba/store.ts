@@ -198,7 +198,9 @@ export class OcambaStore {
 
   #touch(partnerId: string): void {
     const partner = this.#partners.get(partnerId);
-    if (partner) this.#partners.set(partnerId, { ...partner, update_time: this.#nowText() });
+    const now = this.#nowText();
+    // Writes within one second leave the partner as it is: no copy of the whole record for an unchanged value.
+    if (partner && partner.update_time !== now) this.#partners.set(partnerId, { ...partner, update_time: now });
   }
 
   /** Now as an Ocamba timestamp; formatted once per second, as writes come in bursts. */
