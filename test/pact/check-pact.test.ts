@@ -66,7 +66,7 @@ describe('check-pact', () => {
         level: 'warning',
         code: 'request.body.incompatible',
         interaction: NEGATIVE_TEST,
-        location: '[root].interactions[19].request.body.mobile',
+        location: '[root].interactions[20].request.body.mobile',
       },
     ]);
     expect(checks.find((c) => c.vendor === 'instantpay')!.findings[0]!.message).toContain("the pact expects Instantpay's refusal RPI with HTTP 200");
