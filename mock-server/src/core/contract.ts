@@ -102,6 +102,11 @@ export class Contract {
     return new Contract(id, SchemaDocument.load(id, file, contractEntries));
   }
 
+  /** A hash of the contract file's bytes. */
+  get sourceHash(): string {
+    return this.#schemas.sourceHash;
+  }
+
   /** True when the validators came precompiled from the build. */
   get precompiled(): boolean {
     return this.#schemas.precompiled;

@@ -6,6 +6,7 @@ import { pino, type Logger } from 'pino';
 import { createAdminGuard, type AdminAccess, type AdminGuard } from './admin-guard.js';
 import { createAdminRouter } from './admin/admin-router.js';
 import { createRawBodyReader } from './body.js';
+import { BuildChecks, checkKey } from './build-checks.js';
 import { parseClockOption, type ClockConfig } from './clock.js';
 import { Contract } from './contract.js';
 import { CoverageLedger } from './coverage-ledger.js';
@@ -156,9 +157,12 @@ export class SandboxConfigError extends Error {
   override name = 'SandboxConfigError';
 }
 
-/** Builds a sandbox: compiles contracts, loads fixtures and scenarios, and wires the app. Does not listen. */
-export function createSandboxApp(options: SandboxOptions): Sandbox {
-  const settings = resolveOptions(options);
+/**
+ * Builds a sandbox: compiles contracts, loads fixtures and scenarios, and wires the app. Does not listen.
+ * `checks`: the start-up checks to skip (default: those the build passed); the build passes none and reads back what passed.
+ */
+export function createSandboxApp(options: SandboxOptions, checks: BuildChecks = BuildChecks.read()): Sandbox {
+  const settings = resolveOptions(options, checks);
   const vendors = prepareVendors(options.vendors, settings);
   const scenarios = loadScenarios(vendors, settings);
   const feed = new JournalFeed();
@@ -290,6 +294,7 @@ function reload(sessions: SessionRegistry, settings: ResolvedOptions): ReloadRes
 /** The options with every default filled in (from `SANDBOX_DEFAULTS`). */
 interface ResolvedOptions {
   readonly log: Logger;
+  readonly checks: BuildChecks;
   readonly contractsDir: string;
   readonly fixturesDir: string;
   readonly scenarioDirs: readonly string[];
@@ -306,10 +311,11 @@ interface ResolvedOptions {
   readonly explain: boolean;
 }
 
-function resolveOptions(options: SandboxOptions): ResolvedOptions {
+function resolveOptions(options: SandboxOptions, checks: BuildChecks): ResolvedOptions {
   const clock = options.clock ?? SANDBOX_DEFAULTS.clock;
   return {
     log: options.logger ?? pino({ level: 'silent' }),
+    checks,
     contractsDir: options.contractsDir ?? DEFAULT_DIRS.contracts,
     fixturesDir: options.fixturesDir ?? DEFAULT_DIRS.fixtures,
     scenarioDirs: options.scenarioDirs ?? [DEFAULT_DIRS.scenarios],
@@ -334,7 +340,7 @@ function resolveOptions(options: SandboxOptions): ResolvedOptions {
 
 /** Compiles each vendor's contract and loads its fixtures. */
 function prepareVendors(modules: readonly VendorModule[], settings: ResolvedOptions): PreparedVendor[] {
-  const vendors = modules.map((module) => module.prepare({ contractsDir: settings.contractsDir, fixturesDir: settings.fixturesDir, log: settings.log }));
+  const vendors = modules.map((module) => module.prepare({ contractsDir: settings.contractsDir, fixturesDir: settings.fixturesDir, log: settings.log, checks: settings.checks }));
   if (vendors.length === 0) throw new SandboxConfigError(`no vendors to mount (vendors: ${(settings.knownVendorIds ?? []).join(', ')})`);
   return vendors;
 }
@@ -343,11 +349,17 @@ function prepareVendors(modules: readonly VendorModule[], settings: ResolvedOpti
 function loadScenarios(vendors: readonly PreparedVendor[], settings: ResolvedOptions): { readonly mounted: ScenarioCatalogue; readonly start: Scenario } {
   const vendorIds = vendors.map((v) => v.module.id);
   const knownVendorIds = settings.knownVendorIds ?? vendorIds;
-  const all = ScenarioCatalogue.load(settings.scenarioDirs, join(settings.contractsDir, 'scenario.schema.json'), (scenario) => {
-    const unknown = new Set([...Object.keys(scenario.vendors), ...scenario.overrides.map((o) => o.vendor)].filter((name) => !knownVendorIds.includes(name)));
-    const problems = [...unknown].map((name) => `vendor "${name}" does not exist (vendors: ${knownVendorIds.join(', ')})`);
-    return [...problems, ...vendors.flatMap((v) => v.checkScenario(scenario))];
-  });
+  const context = checkKey(JSON.stringify(knownVendorIds), ...vendors.map((v) => v.scenarioCheckContext));
+  const all = ScenarioCatalogue.load(
+    settings.scenarioDirs,
+    join(settings.contractsDir, 'scenario.schema.json'),
+    (scenario) => {
+      const unknown = new Set([...Object.keys(scenario.vendors), ...scenario.overrides.map((o) => o.vendor)].filter((name) => !knownVendorIds.includes(name)));
+      const problems = [...unknown].map((name) => `vendor "${name}" does not exist (vendors: ${knownVendorIds.join(', ')})`);
+      return [...problems, ...vendors.flatMap((v) => v.checkScenario(scenario))];
+    },
+    { checks: settings.checks, context },
+  );
   const mounted = all.forVendors(vendorIds);
   const name = settings.startScenario;
   const start = mounted.get(name);

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { parseBody } from './body.js';
+import { BuildChecks, checkKey, fileHash } from './build-checks.js';
 import { Contract, escapePointer } from './contract.js';
 import { vendorOutcomes, type ResultCodes } from './coverage-outcomes.js';
 import { isVendorError, type HttpOutcome } from './http-outcome.js';
@@ -67,11 +67,21 @@ function prepare<State, Settings, Principal, Fixtures, Ops>(
   }
 
   const settingsFile = join(env.contractsDir, def.settingsSchema);
-  const validateSettings = loadSchemaFile(`${def.id}-settings`, settingsFile);
-  const settingsProblems = (settings: unknown): string[] =>
-    validateSettings(settings) ? [] : (validateSettings.errors ?? []).map((e) => `settings${e.instancePath.replace(/\//g, '.')} ${e.message ?? e.keyword}`);
-  const defaultProblems = settingsProblems(def.defaultSettings);
-  if (defaultProblems.length) throw new Error(`${def.id}: default settings do not match ${settingsFile}: ${defaultProblems.join('; ')}`);
+  // Loaded when a check needs it: the build has usually passed them all (decision 0034).
+  let validateSettings: ReturnType<typeof loadSchemaFile> | undefined;
+  const settingsProblems = (settings: unknown): string[] => {
+    validateSettings ??= loadSchemaFile(`${def.id}-settings`, settingsFile);
+    return validateSettings(settings) ? [] : (validateSettings.errors ?? []).map((e) => `settings${e.instancePath.replace(/\//g, '.')} ${e.message ?? e.keyword}`);
+  };
+  const settingsHash = fileHash(settingsFile);
+  const defaultSettingsJson = JSON.stringify(def.defaultSettings);
+  const defaultsKey = checkKey('default-settings', def.id, settingsHash, defaultSettingsJson);
+  const checks = env.checks ?? BuildChecks.none();
+  if (!checks.passedByBuild(defaultsKey)) {
+    const defaultProblems = settingsProblems(def.defaultSettings);
+    if (defaultProblems.length) throw new Error(`${def.id}: default settings do not match ${settingsFile}: ${defaultProblems.join('; ')}`);
+    checks.passed(defaultsKey);
+  }
 
   const leniencies = leniencyTable(def.id, def.leniencies ?? [], declared);
 
@@ -105,6 +115,7 @@ function prepare<State, Settings, Principal, Fixtures, Ops>(
   const withFixtures = (fixturesDir: string): PreparedVendor => {
     const fixtures = loadFixtureSets(def, contract, join(fixturesDir, def.id));
     const fixtureSets = [...fixtures.keys()];
+    const scenarioCheckContext = checkKey('vendor', def.id, contract.sourceHash, settingsHash, defaultSettingsJson, JSON.stringify(def.errors.codes), JSON.stringify(fixtureSets));
     return {
       module,
       contract,
@@ -112,6 +123,7 @@ function prepare<State, Settings, Principal, Fixtures, Ops>(
       fixtureSets,
       outcomes,
       checkScenario: (scenario) => checkScenario(def, contract, fixtureSets, settingsProblems, settingsFor, scenario),
+      scenarioCheckContext,
       checkProviderState,
       createInstance: (init) => createInstance(def, contract, fixtures, settingsFor, sharedFor, leniencies, init),
       withFixtures,
@@ -459,6 +471,11 @@ function perRequestGaps<Settings>(
     }
     return gaps;
   };
+}
+
+/** Not node:timers/promises, which the bundle would load on every start for this one wait. */
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,4 +1,3 @@
-import { createServer as createHttpsServer } from 'node:https';
 import { createServer, STATUS_CODES, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from 'pino';
@@ -64,7 +63,10 @@ export function listenServer(
     connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(Math.min(headersTimeout, requestTimeout || headersTimeout) / 4))),
   };
   // HTTPS is the same server over TLS (an https.Server is an http.Server): the timeouts, clientError answers and graceful close below hold for both.
-  const server: Server = options.tls ? createHttpsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, handler) : createServer(serverOptions, handler);
+  // node:https (and tls) only when serving TLS: 3 ms a start otherwise.
+  const server: Server = options.tls
+    ? process.getBuiltinModule('node:https').createServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, handler)
+    : createServer(serverOptions, handler);
   const active = new Set<ServerResponse>();
   let stopping = false;
   server.on('request', (_req: IncomingMessage, res: ServerResponse) => {

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from 'pino';
 import type { BodyPolicy, BodyFormat } from './body.js';
+import type { BuildChecks } from './build-checks.js';
 import type { Clock } from './clock.js';
 import type { Contract, ValidationIssue } from './contract.js';
 import type { ResultCodes, VendorOutcomes } from './coverage-outcomes.js';
@@ -342,6 +343,8 @@ export interface PreparedVendor {
   readonly outcomes: VendorOutcomes;
   /** Problems with what a scenario asks of this vendor (settings, error codes, operations, fixtures). */
   checkScenario(scenario: Scenario): string[];
+  /** A hash of everything `checkScenario` depends on: a scenario checked against the same is not checked again. */
+  readonly scenarioCheckContext: string;
   /** Checks a state change's parameters against the vendor's declaration (validators compiled on first use); undefined when the state is not this vendor's. */
   checkProviderState(name: string, params: unknown): ParamsCheck | undefined;
   createInstance(init: InstanceInit): VendorInstance;
@@ -357,6 +360,8 @@ export interface PrepareEnv {
   readonly contractsDir: string;
   readonly fixturesDir: string;
   readonly log: Logger;
+  /** Checks the build passed, skipped here; those that run are noted in it. Default: none skipped. */
+  readonly checks?: BuildChecks;
 }
 
 /** The small interface the core knows a vendor by. Adding a vendor means adding one of these to `vendors/index.ts`. */
