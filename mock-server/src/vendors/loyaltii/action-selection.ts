@@ -17,6 +17,7 @@ import { toExpressPath } from '../../core/router.js';
 export type ActionSelection = { readonly kind: 'selected' } | { readonly kind: 'no-route' } | { readonly kind: 'method-not-allowed'; readonly allowed: readonly string[] };
 
 interface Action {
+  readonly operationId: string;
   readonly method: string;
   readonly matches: MatchFunction<Partial<Record<string, string>>>;
   readonly intParams: readonly string[];
@@ -30,12 +31,13 @@ const actionsByContract = new WeakMap<Contract, readonly Action[]>();
 function actionsOf(contract: Contract): readonly Action[] {
   let actions = actionsByContract.get(contract);
   if (!actions) {
-    actions = [...contract.operations.values()].map((op) => {
+    actions = [...contract.operations].map(([operationId, op]) => {
       const pathItem = contract.dereferenced(`#/paths/${escapePointer(op.path)}`);
       const operation = isObject(pathItem) ? pathItem[op.method.toLowerCase()] : undefined;
       const params = [pathItem, operation].flatMap((node) => (isObject(node) && Array.isArray(node['parameters']) ? node['parameters'].filter(isObject) : []));
       const named = (where: string, test: (p: Record<string, unknown>) => boolean) => params.filter((p) => p['in'] === where && test(p)).map((p) => String(p['name']));
       return {
+        operationId,
         method: op.method,
         matches: match<Partial<Record<string, string>>>(toExpressPath(op.path), { sensitive: false, decode: false }),
         intParams: named('path', (p) => isObject(p['schema']) && p['schema']['type'] === 'integer'),
@@ -60,17 +62,24 @@ function isInt32(raw: string | undefined): boolean {
   return value >= -2_147_483_648 && value <= 2_147_483_647;
 }
 
+function routes(action: Action, path: string): boolean {
+  const found = action.matches(path);
+  return found !== false && action.intParams.every((name) => isInt32(found.params[name]));
+}
+
 /**
  * Selects the action for a request the way Web API 2 would. `query` is
  * undefined where it is not known (answers rendered before an operation
  * matched): actions that need a query parameter then count as not selectable.
+ * `operationId`, the operation the sandbox routed the request to: when its own
+ * action is selectable, that is the answer, without trying every other action.
  */
-export function selectAction(contract: Contract, method: string, path: string, query: Readonly<Record<string, unknown>> | undefined): ActionSelection {
+export function selectAction(contract: Contract, method: string, path: string, query: Readonly<Record<string, unknown>> | undefined, operationId?: string): ActionSelection {
   const present = new Set(Object.keys(query ?? {}).map((name) => name.toLowerCase()));
-  const routed = actionsOf(contract).filter((action) => {
-    const found = action.matches(path);
-    return found !== false && action.intParams.every((name) => isInt32(found.params[name]));
-  });
+  const actions = actionsOf(contract);
+  const own = operationId === undefined ? undefined : actions.find((action) => action.operationId === operationId);
+  if (own && own.method === method && routes(own, path) && own.requiredQuery.every((name) => present.has(name))) return { kind: 'selected' };
+  const routed = actions.filter((action) => routes(action, path));
   if (routed.length === 0) return { kind: 'no-route' };
   const selectable = routed.filter((action) => action.requiredQuery.every((name) => present.has(name)));
   if (selectable.some((action) => action.method === method)) return { kind: 'selected' };

@@ -29,7 +29,7 @@ function hasBody(ctx: Ctx): boolean {
  * formatter's media-type check (415) before any model binding.
  */
 export function admit(ctx: Ctx): Admission<LoyaltiiPrincipal> {
-  const selection = selectAction(ctx.contract, ctx.request.method, ctx.request.path, ctx.request.query);
+  const selection = selectAction(ctx.contract, ctx.request.method, ctx.request.path, ctx.request.query, ctx.operationId);
   const { method, path } = ctx.request;
   if (selection.kind === 'no-route') {
     throw new VendorError(

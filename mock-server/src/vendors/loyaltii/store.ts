@@ -290,6 +290,7 @@ export class LoyaltiiStore {
   #conflict(account: string, after: readonly StoredContact[], before: readonly StoredContact[], changes: ContactChanges, settings: LoyaltiiSettings): ConflictReason | undefined {
     const store = changes.PreferredStoreId;
     if (typeof store === 'number' && !this.#stores.some((s) => s.Account === account && s.Id === store)) return 'unknown-store';
+    if (typeof changes.Email !== 'string' && typeof changes.Phone !== 'string') return undefined;
     const ids = new Set(after.map((c) => c.Id));
     const others = [...this.#contacts.values()].filter((c) => c.Account === account && !ids.has(c.Id));
     for (const [field, reason, forced] of [
