@@ -8,10 +8,10 @@
  * Whatever is loaded only on demand stays outside: the validator compiler,
  * YAML, faker, Pact, pino-pretty, the coverage table's libraries, chokidar (--watch).
  */
-import { build, type Plugin } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleDashboard } from './bundle-dashboard.js';
 
@@ -20,12 +20,14 @@ import { bundleDashboard } from './bundle-dashboard.js';
  * zlib, qs) and serve-static (with send) for express.json() and
  * express.static(), which the sandbox never calls (it reads bodies itself),
  * and mime-types, which builds its tables from mime-db (2,500 types) for
- * res.type() and the like, which it does not call either: 20 ms of every
- * start together. Each is a stand-in here whose functions load the real module
+ * res.type() and the like, which it does not call either, and qs for a query
+ * parser it does not use: 23 ms of every start together. Each is a stand-in here whose functions load the real module
  * on first call, so whatever does call them gets the real thing (decision 0032).
  */
 const LAZY_PARTS: Readonly<Record<string, string>> = {
   'body-parser': "module.exports = { json: later('json'), raw: later('raw'), text: later('text'), urlencoded: later('urlencoded') };",
+  // Express requires qs for its "extended" query parser, which the sandbox does not use ("simple"): 3 ms of modules.
+  qs: "module.exports = { parse: later('parse'), stringify: later('stringify'), get formats() { return load().formats; } };",
   'serve-static': 'module.exports = function serveStatic(...args) { return load().apply(this, args); };',
   'mime-types': [
     "module.exports = { charset: later('charset'), contentType: later('contentType'), extension: later('extension'), lookup: later('lookup'),",
@@ -35,7 +37,7 @@ const LAZY_PARTS: Readonly<Record<string, string>> = {
 const lazyParts: Plugin = {
   name: 'lazy-parts',
   setup(bundler) {
-    bundler.onResolve({ filter: /^(body-parser|serve-static|mime-types)$/ }, async (args) => {
+    bundler.onResolve({ filter: /^(body-parser|serve-static|mime-types|qs)$/ }, async (args) => {
       if (args.pluginData === 'real' || !args.importer.includes(`${sep}node_modules${sep}`)) return undefined;
       const real = await bundler.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'real' });
       return real.errors.length > 0 ? { errors: real.errors } : { path: real.path, namespace: 'lazy-part', pluginData: args.path };
@@ -108,11 +110,24 @@ function builtinImports(dir: string): Map<string, Set<string>> {
   return found;
 }
 
+/** `entry` and the output files it imports statically, as absolute paths (what a start reads, not the chunks imported on demand). */
+function startFiles(meta: Metafile, entry: string): string[] {
+  const files = new Set<string>();
+  const visit = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    const output = meta.outputs[relative(process.cwd(), file)];
+    for (const imported of output?.imports ?? []) if (imported.kind === 'import-statement' && !imported.external) visit(resolve(imported.path));
+  };
+  visit(entry);
+  return [...files];
+}
+
 const dist = fileURLToPath(new URL('../', import.meta.url));
 const outdir = `${dist}core`;
 // Chunks from an earlier build carry other hashes: none may be left to ship.
 for (const file of readdirSync(outdir)) if (file.startsWith('cli.bundle')) rmSync(join(outdir, file));
-await build({
+const { metafile } = await build({
   entryPoints: { 'cli.bundle': `${dist}cli.js` },
   outdir,
   // What is imported only on demand (the recording proxy and its HTTP client, undici: over half the code)
@@ -144,8 +159,19 @@ await build({
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   plugins: [builtinsAsRequire(builtinImports(dist)), lazyParts],
   logLevel: 'warning',
+  metafile: true,
 });
-process.stdout.write(`bundled the CLI into ${dist}core/cli.bundle.js\n`);
+// V8 keeps a source with any non-ASCII character as a two-byte string, which Node cannot decode on its
+// ASCII fast path: one `§` in a comment made the 1.4 MB read at every start 3 ms slower (decision 0032).
+// esbuild escapes strings but keeps comments and regular-expression literals as written, so the files
+// every start reads (the bundle and the chunks it imports statically) are checked.
+const readAtStart = startFiles(metafile, join(outdir, 'cli.bundle.js'));
+for (const file of readAtStart) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const at = lines.findIndex((line) => /[\u0080-\uffff]/.test(line));
+  if (at >= 0) throw new Error(`${file}:${at + 1}: keep the bundle ASCII (write \\u escapes, or ASCII in comments): ${lines[at]!.trim().slice(0, 120)}`);
+}
+process.stdout.write(`bundled the CLI into ${dist}core/cli.bundle.js (${readAtStart.length} files read at start, all ASCII)\n`);
 // The dashboard's page and files, from mock-server/ui/ (decision 0610).
 await bundleDashboard(join(dist, '../ui'), join(dist, 'ui'));
 process.stdout.write(`bundled the dashboard into ${dist}ui/\n`);

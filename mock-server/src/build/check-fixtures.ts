@@ -5,7 +5,7 @@
  * dist/compiled/fixtures.checked.json. Start-up then skips those checks
  * (core/fixture-checks.ts, decision 0034); fixtures or a contract changed
  * after the build no longer match their key and are checked at start again.
- * The scenario files and each vendor's default settings likewise (core/build-checks.ts).
+ * The scenario files, each vendor's default settings and its fixture sets likewise (core/build-checks.ts).
  * A fixture that breaks its contract fails the build here.
  */
 import { rmSync, writeFileSync } from 'node:fs';
@@ -29,4 +29,4 @@ process.stdout.write(`checked ${keys.length} fixture lists of ${VENDORS.length} 
 const checks = BuildChecks.none();
 createSandboxApp({ vendors: VENDORS, knownVendorIds: GENERATED_VENDOR_IDS, logger: log }, checks);
 writeFileSync(BUILD_CHECKS_FILE, `${JSON.stringify(checks.passedNow)}\n`);
-process.stdout.write(`checked the scenario files and default settings (${checks.passedNow.length} checks) into ${BUILD_CHECKS_FILE}\n`);
+process.stdout.write(`checked the scenario files, default settings and fixture sets (${checks.passedNow.length} checks) into ${BUILD_CHECKS_FILE}\n`);

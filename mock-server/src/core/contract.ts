@@ -179,7 +179,7 @@ export class Contract {
     return issues;
   }
 
-  /** A validator for a schema of its own that may `$ref` this contract's schemas (`#/components/schemas/…`); compiled once per schema object. */
+  /** A validator for a schema of its own that may `$ref` this contract's schemas (`#/components/schemas/...`); compiled once per schema object. */
   compileSchema(schema: object): (data: unknown) => ValidationIssue[] {
     const validate = this.#schemas.compileObject(schema);
     return (data) => {

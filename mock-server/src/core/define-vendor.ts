@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { parseBody } from './body.js';
 import { BuildChecks, checkKey, fileHash } from './build-checks.js';
 import { Contract, escapePointer } from './contract.js';
+import { FixtureFiles } from './fixtures.js';
 import { vendorOutcomes, type ResultCodes } from './coverage-outcomes.js';
 import { isVendorError, type HttpOutcome } from './http-outcome.js';
 import { loadSchemaFile } from './schema-document.js';
@@ -113,7 +114,7 @@ function prepare<State, Settings, Principal, Fixtures, Ops>(
   const checkProviderState = providerStateChecker(def.providerStates ?? [], contract);
   // Everything above is compiled once; a reload (--watch) reads only the fixtures again.
   const withFixtures = (fixturesDir: string): PreparedVendor => {
-    const fixtures = loadFixtureSets(def, contract, join(fixturesDir, def.id));
+    const fixtures = loadFixtureSets(def, contract, join(fixturesDir, def.id), checks);
     const fixtureSets = [...fixtures.keys()];
     const scenarioCheckContext = checkKey('vendor', def.id, contract.sourceHash, settingsHash, defaultSettingsJson, JSON.stringify(def.errors.codes), JSON.stringify(fixtureSets));
     return {
@@ -132,20 +133,38 @@ function prepare<State, Settings, Principal, Fixtures, Ops>(
   return withFixtures(env.fixturesDir);
 }
 
-/** Every fixture set under `fixtureRoot` (one directory each), read, validated against the contract and frozen; `default` must be there. */
+/**
+ * Every fixture set under `fixtureRoot` (one directory each), read, validated against the contract and frozen;
+ * `default` must be there. A set whose files are byte for byte those the build loaded and checked is read on
+ * first use instead, from the bytes read now (decision 0032): most starts and sessions touch few of the sets, and
+ * loading them all was 3 ms of every start. Any other set is loaded now, so a broken fixture still fails the start.
+ */
 function loadFixtureSets<State, Settings, Principal, Fixtures, Ops>(
   def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>,
   contract: Contract,
   fixtureRoot: string,
-): ReadonlyMap<string, Fixtures> {
+  checks: BuildChecks,
+): ReadonlyMap<string, () => Fixtures> {
   const sets = existsSync(fixtureRoot)
     ? readdirSync(fixtureRoot, { withFileTypes: true })
         .filter((d) => d.isDirectory())
         .map((d) => d.name)
         .sort()
     : [];
-  const fixtures = new Map<string, Fixtures>();
-  for (const set of sets) fixtures.set(set, deepFreeze(def.fixtures.load(join(fixtureRoot, set), contract)));
+  const fixtures = new Map<string, () => Fixtures>();
+  for (const set of sets) {
+    const files = FixtureFiles.read(join(fixtureRoot, set));
+    const load = (): Fixtures => deepFreeze(def.fixtures.load(files, contract));
+    const key = checkKey('fixture-set', def.id, contract.sourceHash, files.hash);
+    if (checks.passedByBuild(key)) {
+      let loaded: Fixtures | undefined;
+      fixtures.set(set, () => (loaded ??= load()));
+    } else {
+      const loaded = load();
+      checks.passed(key);
+      fixtures.set(set, () => loaded);
+    }
+  }
   if (!fixtures.has('default')) throw new Error(`${def.id}: no default fixture set in ${fixtureRoot}`);
   return fixtures;
 }
@@ -202,13 +221,13 @@ function providerStateChecker<State, Settings>(states: readonly ProviderState<St
 function createInstance<State, Settings, Principal, Fixtures, Ops>(
   def: VendorDefinition<State, Settings, Principal, Fixtures, Ops>,
   contract: Contract,
-  fixtures: ReadonlyMap<string, Fixtures>,
+  fixtures: ReadonlyMap<string, () => Fixtures>,
   settingsFor: (scenario: Scenario) => Settings,
   sharedFor: <T>(set: object, key: string, build: () => T) => T,
   leniencies: LeniencyTable<State, Settings>,
   init: InstanceInit,
 ): VendorInstance {
-  const fixtureSet = fixtures.get(init.fixtureSet);
+  const fixtureSet = fixtures.get(init.fixtureSet)?.();
   if (fixtureSet === undefined) throw new Error(`${def.id}: no fixture set "${init.fixtureSet}"`);
   const created = settingsFor(init.scenario);
   const shared = <T>(key: string, build: () => T): T => sharedFor(fixtureSet as object, key, build);

@@ -73,7 +73,7 @@ export function compactExplanation(reasons: readonly Explanation[]): string {
   const [first] = reasons;
   if (first === undefined) return '';
   const more = reasons.length > 1 ? `; +${reasons.length - 1} more` : '';
-  const text = `${first.rule} ${first.where}: expected ${first.expected}, got ${first.got} (${first.source})`.replace(/§/g, 'section ').replace(/[^\x20-\x7e]/g, '?');
+  const text = `${first.rule} ${first.where}: expected ${first.expected}, got ${first.got} (${first.source})`.replace(/\u00a7/g, 'section ').replace(/[^\x20-\x7e]/g, '?');
   const room = EXPLAIN_HEADER_MAX - more.length;
   return (text.length > room ? `${text.slice(0, room - 3)}...` : text) + more;
 }

@@ -1,14 +1,55 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { checkKey } from './build-checks.js';
 import type { Contract } from './contract.js';
 
-/** Reads `<dir>/<file>` as JSON, naming the file in any error. */
-export function readFixtureFile(dir: string, file: string): unknown {
-  const path = join(dir, file);
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch (error) {
-    throw new Error(`fixture ${path}: ${error instanceof Error ? error.message : String(error)}`);
+/**
+ * One fixture set's files, read once: a set loaded on first use is loaded from the bytes its
+ * start-up saw (and hashed), not from whatever the directory holds by then (decision 0032).
+ */
+export class FixtureFiles {
+  readonly #files: ReadonlyMap<string, Buffer>;
+
+  private constructor(
+    /** The set's directory (`fixtures/<vendor>/<set>`), for messages. */
+    readonly dir: string,
+    files: ReadonlyMap<string, Buffer>,
+  ) {
+    this.#files = files;
+  }
+
+  /** Every file under `dir`, by its path relative to `dir`. */
+  static read(dir: string): FixtureFiles {
+    const names = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+      .sort();
+    return new FixtureFiles(dir, new Map(names.map((name) => [name, readFileSync(join(dir, name))])));
+  }
+
+  /** A hash of every file, names and bytes, in a fixed order. */
+  get hash(): string {
+    return checkKey(...[...this.#files].flatMap(([name, bytes]) => [name, bytes]));
+  }
+
+  has(file: string): boolean {
+    return this.#files.has(file);
+  }
+
+  /** Where `file` is, for messages. */
+  path(file: string): string {
+    return join(this.dir, file);
+  }
+
+  /** `file` parsed as JSON, naming the file in any error. */
+  json(file: string): unknown {
+    const bytes = this.#files.get(file);
+    if (bytes === undefined) throw new Error(`fixture ${this.path(file)}: no such file`);
+    try {
+      return JSON.parse(bytes.toString('utf8')) as unknown;
+    } catch (error) {
+      throw new Error(`fixture ${this.path(file)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }
 

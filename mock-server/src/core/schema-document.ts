@@ -121,7 +121,7 @@ export class SchemaDocument {
 
   /**
    * A validator for a schema that is not part of the document but may `$ref`
-   * into it (`#/components/schemas/…`), compiled on first use of each schema object.
+   * into it (`#/components/schemas/...`), compiled on first use of each schema object.
    */
   compileObject(schema: object): ValidateFunction {
     let fn = this.#objects.get(schema);

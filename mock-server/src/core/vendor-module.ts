@@ -6,6 +6,7 @@ import type { Clock } from './clock.js';
 import type { Contract, ValidationIssue } from './contract.js';
 import type { ResultCodes, VendorOutcomes } from './coverage-outcomes.js';
 import type { Explanation } from './explain.js';
+import type { FixtureFiles } from './fixtures.js';
 import type { HeaderValue, HttpOutcome } from './http-outcome.js';
 import type { Leniency, LeniencyInfo, LeniencyWarning } from './leniency.js';
 import type { ParamsCheck, ProviderState, ProviderStateInfo, ProviderStateValues, StateJson } from './provider-states.js';
@@ -240,8 +241,8 @@ export interface DriftProfile {
 }
 
 export interface FixtureLoader<Fixtures> {
-  /** Reads and validates one fixture set (a directory under `fixtures/<vendor>/`). */
-  load(dir: string, contract: Contract): Fixtures;
+  /** Validates one fixture set (the files of a directory under `fixtures/<vendor>/`) and builds what the store starts from. */
+  load(files: FixtureFiles, contract: Contract): Fixtures;
 }
 
 /** An operation the router can dispatch to. */

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { isObject, type Contract } from '../../core/contract.js';
-import { readFixtureFile, validateFixtures } from '../../core/fixtures.js';
+import { validateFixtures, type FixtureFiles } from '../../core/fixtures.js';
 import type { FixtureLoader } from '../../core/vendor-module.js';
 import type { components } from './generated/contract.js';
 import { IpAllowList } from './ip-allow-list.js';
@@ -33,10 +31,10 @@ export function customerIdOf(record: ProfileRecord): string | undefined {
 }
 
 export const fixtures: FixtureLoader<ImiconnectFixtures> = {
-  load(dir: string, contract: Contract): ImiconnectFixtures {
-    const tenantsFile = join(dir, 'tenants.json');
-    const customersFile = join(dir, 'customers.json');
-    const tenants = validateFixtures<Tenant>(contract, 'Tenant', readFixtureFile(dir, 'tenants.json'), tenantsFile);
+  load(files: FixtureFiles, contract: Contract): ImiconnectFixtures {
+    const tenantsFile = files.path('tenants.json');
+    const customersFile = files.path('customers.json');
+    const tenants = validateFixtures<Tenant>(contract, 'Tenant', files.json('tenants.json'), tenantsFile);
     const problems: string[] = [];
     const unique = (values: readonly string[], what: string, where: string) => {
       const seen = new Set<string>();
@@ -64,7 +62,7 @@ export const fixtures: FixtureLoader<ImiconnectFixtures> = {
       }
     }
 
-    const raw = readFixtureFile(dir, 'customers.json');
+    const raw = files.json('customers.json');
     if (!isObject(raw)) throw new Error(`fixture ${customersFile}: expected an object of tenant id → customers`);
     const customers: Record<string, readonly ProfileRecord[]> = {};
     const attributeIds: string[] = [];
@@ -85,7 +83,7 @@ export const fixtures: FixtureLoader<ImiconnectFixtures> = {
     }
     // The vendor's attribute IDs are system-wide numbers; new ones continue after the largest.
     unique(attributeIds, 'attribute ID', customersFile);
-    const transactions = loadTransactions(contract, dir, tenants, problems);
+    const transactions = loadTransactions(contract, files, tenants, problems);
     if (problems.length > 0) throw new Error(`invalid fixtures (imiconnect):\n  ${problems.join('\n  ')}`);
     return { tenants, customers, transactions };
   },
@@ -96,10 +94,10 @@ export const fixtures: FixtureLoader<ImiconnectFixtures> = {
  * Get Profile Status would answer for it (codes the queue reports, counts and
  * the top-level outcome that follow from its results), each transid once.
  */
-function loadTransactions(contract: Contract, dir: string, tenants: readonly Tenant[], problems: string[]): Record<string, readonly ProfileStatus[]> {
-  const file = join(dir, 'transactions.json');
-  if (!existsSync(file)) return {};
-  const raw = readFixtureFile(dir, 'transactions.json');
+function loadTransactions(contract: Contract, files: FixtureFiles, tenants: readonly Tenant[], problems: string[]): Record<string, readonly ProfileStatus[]> {
+  const file = files.path('transactions.json');
+  if (!files.has('transactions.json')) return {};
+  const raw = files.json('transactions.json');
   if (!isObject(raw)) throw new Error(`fixture ${file}: expected an object of tenant id → transactions`);
   const out: Record<string, readonly ProfileStatus[]> = {};
   const seen = new Set<string>();

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { isObject, type Contract } from '../../core/contract.js';
-import { readFixtureFile, validateFixtures } from '../../core/fixtures.js';
+import { validateFixtures, type FixtureFiles } from '../../core/fixtures.js';
 import type { FixtureLoader } from '../../core/vendor-module.js';
 import type { components } from './generated/contract.js';
 import { objectIdSeconds } from './formats.js';
@@ -24,18 +23,17 @@ export interface InstantpayFixtures {
 }
 
 export const fixtures: FixtureLoader<InstantpayFixtures> = {
-  load(dir: string, contract: Contract): InstantpayFixtures {
-    const file = (name: string) => join(dir, name);
-    const accounts = validateFixtures<Account>(contract, 'Account', readFixtureFile(dir, 'accounts.json'), file('accounts.json'));
-    const tags = validateFixtures<Tag>(contract, 'Tag', readFixtureFile(dir, 'tags.json'), file('tags.json'));
-    const contacts = validateFixtures<Contact>(contract, 'Contact', readFixtureFile(dir, 'contacts.json'), file('contacts.json'));
-    const rawPersons = readFixtureFile(dir, 'persons.json');
-    if (!isObject(rawPersons)) throw new Error(`fixture ${file('persons.json')}: expected an object of userId → persons`);
+  load(files: FixtureFiles, contract: Contract): InstantpayFixtures {
+    const accounts = validateFixtures<Account>(contract, 'Account', files.json('accounts.json'), files.path('accounts.json'));
+    const tags = validateFixtures<Tag>(contract, 'Tag', files.json('tags.json'), files.path('tags.json'));
+    const contacts = validateFixtures<Contact>(contract, 'Contact', files.json('contacts.json'), files.path('contacts.json'));
+    const rawPersons = files.json('persons.json');
+    if (!isObject(rawPersons)) throw new Error(`fixture ${files.path('persons.json')}: expected an object of userId → persons`);
     const persons: Record<string, readonly Person[]> = {};
-    for (const [userId, list] of Object.entries(rawPersons)) persons[userId] = validateFixtures<Person>(contract, 'Person', list, `${file('persons.json')}#${userId}`);
+    for (const [userId, list] of Object.entries(rawPersons)) persons[userId] = validateFixtures<Person>(contract, 'Person', list, `${files.path('persons.json')}#${userId}`);
     const loaded = { accounts, tags, contacts, persons };
     const problems = consistencyProblems(loaded);
-    if (problems.length > 0) throw new Error(`invalid fixtures (instantpay, ${dir}):\n  ${problems.join('\n  ')}`);
+    if (problems.length > 0) throw new Error(`invalid fixtures (instantpay, ${files.dir}):\n  ${problems.join('\n  ')}`);
     return loaded;
   },
 };

@@ -51,7 +51,7 @@ export const CUSTINFO_FORM: Readonly<Record<CustinfoApi, (call: Call) => HttpOut
     return settle(call, call.state.directory.setDetails(userOf(call), Number(checked.body.contactID), checked.body), () => ({}));
   },
 
-  // Not documented in detail: the suggested shape mirrors the setdetails input (docs/vendors/iservice.md §5.3).
+  // Not documented in detail: the suggested shape mirrors the setdetails input (docs/vendors/iservice.md section 5.3).
   details: (call) => {
     const checked = body<{ contactID: number | string }>(call, 'details');
     if (checked.kind === 'invalid') return checked.outcome;

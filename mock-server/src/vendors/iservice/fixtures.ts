@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import type { Contract } from '../../core/contract.js';
-import { readFixtureFile, validateFixtures } from '../../core/fixtures.js';
+import { validateFixtures, type FixtureFiles } from '../../core/fixtures.js';
 import type { FixtureLoader } from '../../core/vendor-module.js';
 import type { components } from './generated/contract.js';
 
@@ -20,8 +19,8 @@ export interface IServiceFixtures {
 }
 
 export const fixtures: FixtureLoader<IServiceFixtures> = {
-  load(dir: string, contract: Contract): IServiceFixtures {
-    const read = <T>(file: string, schema: string) => validateFixtures<T>(contract, schema, readFixtureFile(dir, file), join(dir, file));
+  load(files: FixtureFiles, contract: Contract): IServiceFixtures {
+    const read = <T>(file: string, schema: string) => validateFixtures<T>(contract, schema, files.json(file), files.path(file));
     const set: IServiceFixtures = {
       properties: read<PropertyDefinition>('properties.json', 'PropertyDefinition'),
       segments: read<Segment>('segments.json', 'Segment'),
@@ -29,7 +28,7 @@ export const fixtures: FixtureLoader<IServiceFixtures> = {
       users: read<User>('users.json', 'User'),
     };
     const problems = consistencyProblems(set);
-    if (problems.length > 0) throw new Error(`invalid fixtures (iservice ${dir}):\n  ${problems.join('\n  ')}`);
+    if (problems.length > 0) throw new Error(`invalid fixtures (iservice ${files.dir}):\n  ${problems.join('\n  ')}`);
     return set;
   },
 };

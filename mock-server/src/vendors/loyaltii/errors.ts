@@ -25,7 +25,7 @@ interface Entry {
  */
 export const LOYALTII_ERRORS = {
   UNAUTHORIZED: { status: 401, message: 'Authorization has been denied for this request.' },
-  /** `NotFound()`: no body (docs/vendors/loyaltii.md §3.3: unknown id / secret → 404). */
+  /** `NotFound()`: no body (docs/vendors/loyaltii.md section 3.3: unknown id or secret, 404). */
   NOT_FOUND: { status: 404 },
   /** 409 with the current contact where the request names one (PUT page), else `Conflict()` without a body. */
   CONFLICT: { status: 409 },

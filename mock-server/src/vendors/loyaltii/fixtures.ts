@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import type { Contract } from '../../core/contract.js';
-import { readFixtureFile, validateFixtures } from '../../core/fixtures.js';
+import { validateFixtures, type FixtureFiles } from '../../core/fixtures.js';
 import type { FixtureLoader } from '../../core/vendor-module.js';
 import type { components } from './generated/contract.js';
 
@@ -43,14 +42,14 @@ function crossCheck(fixtures: LoyaltiiFixtures, dir: string): void {
 }
 
 export const fixtures: FixtureLoader<LoyaltiiFixtures> = {
-  load(dir: string, contract: Contract): LoyaltiiFixtures {
-    const read = <T>(file: string, schema: string) => validateFixtures<T>(contract, schema, readFixtureFile(dir, file), join(dir, file));
+  load(files: FixtureFiles, contract: Contract): LoyaltiiFixtures {
+    const read = <T>(file: string, schema: string) => validateFixtures<T>(contract, schema, files.json(file), files.path(file));
     const loaded: LoyaltiiFixtures = {
       accounts: read<SandboxAccount>('accounts.json', 'SandboxAccount'),
       stores: read<SandboxStore>('stores.json', 'SandboxStore'),
       contacts: read<StoredContact>('contacts.json', 'SandboxContact'),
     };
-    crossCheck(loaded, dir);
+    crossCheck(loaded, files.dir);
     return loaded;
   },
 };

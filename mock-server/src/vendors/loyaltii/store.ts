@@ -105,7 +105,7 @@ export class LoyaltiiStore {
     this.#rowVersion = init.shared('rowVersion', () => contacts.reduce((max, c) => (decodeRowVersion(c.Version) > max ? decodeRowVersion(c.Version) : max), 0n));
   }
 
-  /** The account an Authorization header acts for under the configured scheme (docs/vendors/loyaltii.md §3.2). */
+  /** The account an Authorization header acts for under the configured scheme (docs/vendors/loyaltii.md section 3.2). */
   accountOf(authorization: string | undefined, scheme: LoyaltiiSettings['auth']['scheme']): string | undefined {
     if (scheme === 'Bearer') {
       const token = BEARER.exec(authorization ?? '')?.[1];

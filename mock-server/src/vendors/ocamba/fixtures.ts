@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { isObject, type Contract } from '../../core/contract.js';
-import { readFixtureFile, validateFixtures } from '../../core/fixtures.js';
+import { validateFixtures, type FixtureFiles } from '../../core/fixtures.js';
 import type { FixtureLoader } from '../../core/vendor-module.js';
 import type { components } from './generated/contract.js';
 
@@ -16,16 +15,16 @@ export interface OcambaFixtures {
 }
 
 export const fixtures: FixtureLoader<OcambaFixtures> = {
-  load(dir: string, contract: Contract): OcambaFixtures {
-    const apiKeys = validateFixtures<PersonalApiKey>(contract, 'PersonalApiKey', readFixtureFile(dir, 'api-keys.json'), join(dir, 'api-keys.json'));
-    const partners = validateFixtures<Partner>(contract, 'Partner', readFixtureFile(dir, 'partners.json'), join(dir, 'partners.json'));
-    const rawContacts = readFixtureFile(dir, 'contacts.json');
-    if (!isObject(rawContacts)) throw new Error(`fixture ${join(dir, 'contacts.json')}: expected an object of partner id → contacts`);
+  load(files: FixtureFiles, contract: Contract): OcambaFixtures {
+    const apiKeys = validateFixtures<PersonalApiKey>(contract, 'PersonalApiKey', files.json('api-keys.json'), files.path('api-keys.json'));
+    const partners = validateFixtures<Partner>(contract, 'Partner', files.json('partners.json'), files.path('partners.json'));
+    const rawContacts = files.json('contacts.json');
+    if (!isObject(rawContacts)) throw new Error(`fixture ${files.path('contacts.json')}: expected an object of partner id → contacts`);
     const partnerIds = new Set(partners.map((p) => p.id));
     const contacts: Record<string, readonly Contact[]> = {};
     for (const [partnerId, list] of Object.entries(rawContacts)) {
-      if (!partnerIds.has(partnerId)) throw new Error(`fixture ${join(dir, 'contacts.json')}: partner ${partnerId} is not in partners.json`);
-      contacts[partnerId] = validateFixtures<Contact>(contract, 'Contact', list, `${join(dir, 'contacts.json')}#${partnerId}`);
+      if (!partnerIds.has(partnerId)) throw new Error(`fixture ${files.path('contacts.json')}: partner ${partnerId} is not in partners.json`);
+      contacts[partnerId] = validateFixtures<Contact>(contract, 'Contact', list, `${files.path('contacts.json')}#${partnerId}`);
     }
     return { apiKeys, partners, contacts };
   },
