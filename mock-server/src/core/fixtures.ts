@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkKey } from './build-checks.js';
 import type { Contract } from './contract.js';
@@ -18,11 +18,12 @@ export class FixtureFiles {
     this.#files = files;
   }
 
-  /** Every file under `dir`, by its path relative to `dir`. */
+  /** Every file under `dir` (a symbolic link counts as the file it points to), by its path relative to `dir`. */
   static read(dir: string): FixtureFiles {
     const names = readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+      .map((entry) => ({ entry, path: join(entry.parentPath, entry.name) }))
+      .filter(({ entry, path }) => entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile() === true))
+      .map(({ path }) => relative(dir, path))
       .sort();
     return new FixtureFiles(dir, new Map(names.map((name) => [name, readFileSync(join(dir, name))])));
   }
