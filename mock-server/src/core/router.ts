@@ -11,11 +11,22 @@ export type RouteMatch =
 interface CompiledRoute {
   readonly vendor: string;
   readonly operation: RoutedOperation;
+}
+
+/** One path template of a vendor with its operations by method: a path is matched once per template, not once per method. */
+interface CompiledTemplate {
+  readonly template: string;
   readonly match: MatchFunction<Partial<Record<string, string>>>;
+  readonly operations: ReadonlyMap<string, RoutedOperation>;
   /** More literal characters win when two templates match (`/Contacts/Registration` over `/Contacts/{id}`). */
   readonly specificity: number;
   /** Its segments: a parameter matches one segment, so a path with another count cannot match (checked before the regex). */
   readonly segments: number;
+  /**
+   * The template up to its first parameter (all of it when it has none), lower-cased where paths are not
+   * case-sensitive: a path that does not start with it cannot match (checked before the regex).
+   */
+  readonly literalPrefix: string;
 }
 
 export interface KnownRoute {
@@ -27,27 +38,33 @@ export interface KnownRoute {
 /** Maps a method and path to a vendor operation, using the paths each vendor's contract declares. */
 export class Router {
   readonly #routes: readonly CompiledRoute[];
-  /** Each vendor's base paths with the routes under them, so a request is only matched against its own vendor's routes. */
-  readonly #prefixes: readonly { readonly vendor: string; readonly prefix: string; readonly under: string; readonly routes: readonly CompiledRoute[] }[];
+  /** Each vendor's base paths with the routes and templates under them, so a request is only matched against its own vendor's. */
+  readonly #prefixes: readonly {
+    readonly vendor: string;
+    readonly prefix: string;
+    readonly under: string;
+    readonly sensitive: boolean;
+    readonly routes: readonly CompiledRoute[];
+    readonly templates: readonly CompiledTemplate[];
+  }[];
 
   constructor(vendors: readonly PreparedVendor[]) {
-    this.#routes = vendors
-      .flatMap((v) =>
-        v.operations.map((operation) => ({
-          vendor: v.module.id,
-          operation,
-          match: match<Partial<Record<string, string>>>(toExpressPath(operation.path), { decode: safeDecode, sensitive: v.module.caseSensitivePaths }),
-          specificity: operation.path.replace(/\{[^}]+\}/g, '').length,
-          segments: segmentCount(operation.path),
-        })),
-      )
-      .sort((a, b) => b.specificity - a.specificity);
-    this.#prefixes = vendors.flatMap((v) =>
-      v.module.basePaths.map((base) => {
+    this.#routes = vendors.flatMap((v) => v.operations.map((operation) => ({ vendor: v.module.id, operation })));
+    this.#prefixes = vendors.flatMap((v) => {
+      const sensitive = v.module.caseSensitivePaths;
+      const templates = compileTemplates(v.operations, sensitive);
+      return v.module.basePaths.map((base) => {
         const prefix = base.toLowerCase();
-        return { vendor: v.module.id, prefix, under: `${prefix}/`, routes: this.#routes.filter((r) => r.vendor === v.module.id && isUnder(r.operation.path, prefix)) };
-      }),
-    );
+        return {
+          vendor: v.module.id,
+          prefix,
+          under: `${prefix}/`,
+          sensitive,
+          routes: this.#routes.filter((r) => r.vendor === v.module.id && isUnder(r.operation.path, prefix)),
+          templates: templates.filter((t) => isUnder(t.template, prefix)),
+        };
+      });
+    });
     for (const route of this.#routes) {
       if (!this.#prefixes.some((p) => p.vendor === route.vendor && isUnder(route.operation.path, p.prefix))) {
         throw new Error(`${route.vendor}: ${route.operation.method} ${route.operation.path} is outside the vendor's base paths`);
@@ -62,13 +79,16 @@ export class Router {
     let allowed: Set<string> | undefined;
     let template = '';
     const segments = segmentCount(path);
-    for (const route of owner.routes) {
-      if (route.segments !== segments) continue;
-      const result = route.match(path);
+    const compared = owner.sensitive ? path : lower;
+    for (const candidate of owner.templates) {
+      if (candidate.segments !== segments || !compared.startsWith(candidate.literalPrefix)) continue;
+      const result = candidate.match(path);
       if (!result) continue;
-      if (route.operation.method === method) return { kind: 'operation', vendor: route.vendor, operation: route.operation, params: definedOnly(result.params) };
-      if (allowed === undefined) template = route.operation.path;
-      (allowed ??= new Set()).add(route.operation.method);
+      const operation = candidate.operations.get(method);
+      if (operation) return { kind: 'operation', vendor: owner.vendor, operation, params: definedOnly(result.params) };
+      if (allowed === undefined) template = candidate.template;
+      allowed ??= new Set();
+      for (const other of candidate.operations.keys()) allowed.add(other);
     }
     if (allowed !== undefined) return { kind: 'method-not-allowed', vendor: owner.vendor, allowed: [...allowed].sort(), template };
     return { kind: 'not-found', vendor: owner.vendor };
@@ -102,6 +122,30 @@ export class Router {
       .slice(0, count)
       .map((r) => r.route);
   }
+}
+
+/** A vendor's templates, most specific first (ties in the contract's order), each with its operations by method. */
+function compileTemplates(operations: readonly RoutedOperation[], sensitive: boolean): CompiledTemplate[] {
+  const byTemplate = new Map<string, Map<string, RoutedOperation>>();
+  for (const operation of operations) {
+    const methods = byTemplate.get(operation.path) ?? new Map<string, RoutedOperation>();
+    // The first operation for a method and template wins, as the first in the contract's order did.
+    if (!methods.has(operation.method)) methods.set(operation.method, operation);
+    byTemplate.set(operation.path, methods);
+  }
+  return [...byTemplate]
+    .map(([template, methods]) => {
+      const literal = template.indexOf('{') < 0 ? template : template.slice(0, template.lastIndexOf('/', template.indexOf('{')) + 1);
+      return {
+        template,
+        match: match<Partial<Record<string, string>>>(toExpressPath(template), { decode: safeDecode, sensitive }),
+        operations: methods,
+        specificity: template.replace(/\{[^}]+\}/g, '').length,
+        segments: segmentCount(template),
+        literalPrefix: sensitive ? literal : literal.toLowerCase(),
+      };
+    })
+    .sort((a, b) => b.specificity - a.specificity);
 }
 
 /** A template's segments, lower-cased, with `null` for a parameter. */
