@@ -73,7 +73,7 @@ export async function coldStartSection(rounds = 9): Promise<{ sandbox: ColdStart
 
 /** The bench section: cold start against bare Express 5 + json, as same-run ratios (targets: <= 1.0, and < 200 ms wall). */
 export async function coldStarts(options: BenchOptions): Promise<Figure[]> {
-  const { sandbox, bare } = await coldStartSection(options.quick ? 5 : 9);
+  const { sandbox, bare } = await coldStartSection(options.quick ? 5 : 15);
   const section = 'cold start';
   return [
     figure({ section, name: 'wall to first answer', value: sandbox.wallMs, unit: 'ms', target: 200 }),
