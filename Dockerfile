@@ -31,6 +31,7 @@ COPY fixtures ./fixtures
 COPY scenarios ./scenarios
 USER node
 EXPOSE 4010
-HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4010)+'/__admin/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# With SANDBOX_ADMIN_TOKEN set every admin call needs it, the health check too (decision 0031).
+HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 CMD ["node", "-e", "const t=process.env.SANDBOX_ADMIN_TOKEN;fetch('http://127.0.0.1:'+(process.env.PORT||4010)+'/__admin/health',{headers:t?{authorization:'Bearer '+t}:{}}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # The same command `npm start` runs (test/contract/repository.test.ts checks it).
 CMD ["node", "mock-server/dist/main.js"]

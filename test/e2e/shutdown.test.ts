@@ -1,6 +1,10 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, readSync } from 'node:fs';
 import { request, Agent } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startCli } from '../helpers/cli.js';
+import { CLI, startCli } from '../helpers/cli.js';
 import { OCAMBA } from '../helpers/identities.js';
 import { openSocket } from '../helpers/raw-http.js';
 
@@ -90,5 +94,39 @@ describe('SIGTERM / SIGINT on the real process', () => {
     expect(results.filter((r) => r === 200)).toEqual([]);
     expect(Date.now() - signalled).toBeLessThan(1000);
     agent.destroy();
+  });
+
+  it('stops and exits 0 when the reader of its output has gone away (`| head -1`: EPIPE on every log write)', async () => {
+    // A real pipe, as a shell gives one: a child's stdio 'pipe' is a socket, whose closing Node notices by itself.
+    const fifo = join(mkdtempSync(join(tmpdir(), 'shutdown-pipe-')), 'stdout');
+    execFileSync('mkfifo', [fifo]);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, constants.O_WRONLY);
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--log-format', 'json'], { stdio: ['ignore', writer, 'ignore'] });
+    closeSync(writer);
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    try {
+      let banner = '';
+      for (let tries = 0; !/listening on (http:\/\/\S+)/.test(banner) && tries < 500; tries++) {
+        const chunk = Buffer.alloc(4096);
+        try {
+          banner += chunk.toString('utf8', 0, readSync(reader, chunk));
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+          await pause(10);
+        }
+      }
+      const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1];
+      expect(url).toBeDefined();
+      // The reader goes, as `head -1` does once it has its line.
+      closeSync(reader);
+      // Fewer request lines than a 4 KiB batch: the first write that fails is the one at the stop.
+      for (let i = 0; i < 3; i++) expect((await fetch(`${url}${PATH}`)).status).toBe(401);
+      child.kill('SIGTERM');
+      const outcome = await Promise.race([exited, pause(5000).then(() => 'still running 5 s after SIGTERM')]);
+      expect(outcome).toEqual({ code: 0, signal: null });
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });

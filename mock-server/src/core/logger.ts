@@ -23,15 +23,32 @@ export function createLogger(level: Level | 'silent', format: LogFormat): CliLog
   const options = { level, base: null, serializers: { err: pino.stdSerializers.err } };
   if (format === 'json') {
     const destination = pino.destination({ dest: 1, sync: true, minLength: 4096 });
+    const log = pino(options, destination);
+    // A reader that went away (`npm start | head`, a dead log collector) fails every write with EPIPE. The lines have
+    // nowhere to go: logging stops, and nothing is written again. sonic-boom 4's flushSync retries a failed write
+    // forever unless the error is EAGAIN (a stop would never end), so a write goes first through flush(), which in
+    // sync mode writes at once and reports a failure here (decision 0033).
+    let broken = false;
+    destination.on('error', () => {
+      broken = true;
+      log.level = 'silent';
+    });
+    const write = (): void => {
+      if (!broken) destination.flush();
+    };
+    const writeAll = (): void => {
+      write();
+      if (!broken) destination.flushSync();
+    };
     // Under load lines go out in 4 KiB writes; when traffic is light, nothing waits longer than this.
-    const timer = setInterval(() => destination.flush(), FLUSH_INTERVAL_MS).unref();
+    const timer = setInterval(write, FLUSH_INTERVAL_MS).unref();
     // pino flushes on exit only in asynchronous mode: without this, the lines that explain a crash would be lost with it.
-    process.once('exit', () => destination.flushSync());
+    process.once('exit', writeAll);
     return {
-      log: pino(options, destination),
+      log,
       flush: () => {
         clearInterval(timer);
-        destination.flushSync();
+        writeAll();
       },
     };
   }
